@@ -1,0 +1,19 @@
+package io.shmlab.api;
+
+/**
+ * A {@code sem_t *}: a named semaphore from sem_open(3), or a pointer to a {@code sem_t} inside a
+ * mapping ({@link Os#semInit} or {@link Os#semAt}). Operations on it are calls on {@link Os}, as in
+ * C: {@code os.semWait(sem)} models {@code sem_wait(sem)}.
+ */
+public interface Semaphore {
+    /** The name given to sem_open, or {@code null} for a semaphore in a mapping. */
+    String name();
+
+    /** The virtual address of the {@code sem_t} in the process that holds this handle. */
+    long address();
+
+    /** How the semaphore appears in messages: its quoted name, or its address. */
+    default String describe() {
+        return name() != null ? PosixException.quote(name()) : "0x" + Long.toHexString(address());
+    }
+}

@@ -1,0 +1,22 @@
+/**
+ * The contract of shmlab, backend-neutral: what a C program of the course sees of the operating
+ * system, as Java types.
+ *
+ * <ul>
+ *   <li>{@link io.shmlab.api.Os}: one process's handle; each method models one POSIX call.</li>
+ *   <li>{@link io.shmlab.api.OpenFile}, {@link io.shmlab.api.Mapping},
+ *       {@link io.shmlab.api.Semaphore}: descriptors, mapped memory, {@code sem_t *}.</li>
+ *   <li>{@link io.shmlab.api.PosixException} with an {@link io.shmlab.api.Errno}: a failed call;
+ *       {@link io.shmlab.api.MemoryFault} ({@link io.shmlab.api.BusError},
+ *       {@link io.shmlab.api.SegmentationFault}): an access the kernel answers with a signal.</li>
+ *   <li>{@link io.shmlab.api.Backend}, {@link io.shmlab.api.Machine}: a backend by name, a machine to
+ *       spawn processes on and run programs in several processes.</li>
+ *   <li>Flags with their Linux values: {@link io.shmlab.api.OpenFlags},
+ *       {@link io.shmlab.api.Protection}, {@link io.shmlab.api.MapFlags},
+ *       {@link io.shmlab.api.SyncFlags}; {@link io.shmlab.api.Limits}.</li>
+ * </ul>
+ *
+ * <p>Invariants every backend keeps: the same misuse gives the same errno and the same fault kind;
+ * no call crashes the JVM; a blocking call never surfaces EINTR; values in memory are little-endian.
+ */
+package io.shmlab.api;
