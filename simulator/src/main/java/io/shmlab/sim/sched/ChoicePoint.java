@@ -2,6 +2,8 @@ package io.shmlab.sim.sched;
 
 import java.util.Arrays;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * A scheduling point as a {@link Strategy} sees it: which processes may run next, who reached the
@@ -25,10 +27,28 @@ public final class ChoicePoint {
     private int processCount;
     private long step;
     private final IntFunction<String> nextCalls;
+    private final IntUnaryOperator pids;
+    private final Supplier<Trace> traceSoFar;
 
-    /** @param nextCalls what the process with an index would do next, computed only when asked */
-    ChoicePoint(IntFunction<String> nextCalls) {
+    /**
+     * @param nextCalls what the process with an index would do next, computed only when asked
+     * @param pids the pid of the process with an index
+     * @param traceSoFar the trace up to this point, built only when asked
+     */
+    ChoicePoint(IntFunction<String> nextCalls, IntUnaryOperator pids, Supplier<Trace> traceSoFar) {
         this.nextCalls = nextCalls;
+        this.pids = pids;
+        this.traceSoFar = traceSoFar;
+    }
+
+    /** The pid of the process with an index. */
+    public int pid(int index) {
+        return pids.applyAsInt(index);
+    }
+
+    /** The trace of the run up to this point (for a user stepping through it). */
+    Trace traceSoFar() {
+        return traceSoFar.get();
     }
 
     void reset(int processes) {

@@ -16,7 +16,9 @@ public enum Outcome {
     /** A process exited with a non-zero status (a failed check, an unhandled error). */
     FAILED_ASSERTION,
     /** The run passed its step limit: a livelock, or a run longer than the limit. */
-    STEP_LIMIT;
+    STEP_LIMIT,
+    /** The run was stopped from outside before its end (a stepping session closed). */
+    STOPPED;
 
     /** True for every outcome but {@link #CLEAN}. */
     public boolean failing() {
@@ -29,6 +31,9 @@ public enum Outcome {
         }
         if (end == ScheduledDispatcher.End.STEP_LIMIT) {
             return STEP_LIMIT;
+        }
+        if (end == ScheduledDispatcher.End.STOPPED) {
+            return STOPPED;
         }
         boolean failed = false;
         for (ProcessOutcome p : report.processes()) {

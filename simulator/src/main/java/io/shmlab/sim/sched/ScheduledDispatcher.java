@@ -73,7 +73,7 @@ final class ScheduledDispatcher implements Dispatcher {
         this.strategy = strategy;
         this.settings = settings;
         this.threads = threads;
-        this.point = new ChoicePoint(i -> processes.get(i).nextCall());
+        this.point = new ChoicePoint(i -> processes.get(i).nextCall(), i -> processes.get(i).pid, this::trace);
     }
 
     // ---------------------------------------------------------------- the controller's side
@@ -357,6 +357,9 @@ final class ScheduledDispatcher implements Dispatcher {
             if (!point.isEnabled(chosen)) {
                 throw new IllegalStateException("the strategy chose process " + chosen + ", which is not enabled");
             }
+        } catch (Stepper.SessionClosed e) {
+            finish(End.STOPPED, "stopped before the end: the stepping session was closed");
+            return null;
         } catch (RuntimeException e) {
             failure = e;
             finish(End.FAILED, "the strategy failed: " + e.getMessage());
