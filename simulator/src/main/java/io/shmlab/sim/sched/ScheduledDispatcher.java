@@ -19,9 +19,10 @@ import java.util.Map;
  * run.
  *
  * <p>How control moves: the thread that reaches a scheduling point picks the next process itself and
- * gives that process's {@link Baton}, then waits on its own; when the run ends the last one gives the
- * controller's baton (the thread that called {@link #run}). So a switch costs one hand-off, and a
- * point where the same process goes on costs none.
+ * gives that process's {@link Baton}, then waits on its own. The thread that called {@link #run} (the
+ * controller) runs the first process; when the run ends, control goes back to it. So a switch costs
+ * one hand-off, a point where the same process goes on costs none, and the other processes run on
+ * pooled threads.
  *
  * <p>Blocking: a process in {@link #futexWait} or {@link #sleepUntil} is not enabled. When no process
  * is enabled but some live process has a deadline, the virtual clock jumps to the earliest deadline and
@@ -67,6 +68,8 @@ final class ScheduledDispatcher implements Dispatcher {
     private End end;
     private String ending = "not run";
     private Throwable failure;
+    /** The first process's body: the controller thread runs it. */
+    private Runnable inlineBody;
     private final Map<Integer, Ending> stopped = new LinkedHashMap<>();
 
     ScheduledDispatcher(Strategy strategy, RunSettings settings, ProcessThreads threads) {
@@ -78,22 +81,33 @@ final class ScheduledDispatcher implements Dispatcher {
 
     // ---------------------------------------------------------------- the controller's side
 
-    /** Runs the started processes to the end of the run, then stops whatever is left. */
+    /**
+     * Runs the started processes to the end of the run, then stops whatever is left. The calling
+     * thread (the controller) runs the first process itself, so a run of {@code n} processes needs
+     * only {@code n} threads and no hand-off to a waiting controller.
+     */
     void run() {
-        ScheduledProcess first = pickNext(null);
-        if (first != null) {
-            first.baton.give();
-            controller.await();
+        if (processes.isEmpty()) {
+            finish(End.FINISHED, "no process was started");
+            return;
         }
+        ScheduledProcess first = pickNext(null);
+        if (first == null) {
+            giveController();
+        } else {
+            first.baton.give();
+        }
+        runProcess(processes.get(0), inlineBody, null);
+        controller.await();
         stopRemaining();
     }
 
-    /** Ends the run from outside (a closed stepping session) and unwinds every live process. */
-    void stopRemaining() {
-        if (end == null) {
-            finish(End.STOPPED, "stopped before the end");
-        }
-        for (int i = 0; i < processes.size(); i++) {
+    /**
+     * Ends the run from outside (a closed stepping session) and unwinds every live process; the
+     * controller's own process has ended by then.
+     */
+    private void stopRemaining() {
+        for (int i = 1; i < processes.size(); i++) {
             ScheduledProcess p = processes.get(i);
             if (p.live()) {
                 p.killed = true;
@@ -101,6 +115,33 @@ final class ScheduledDispatcher implements Dispatcher {
                 controller.await();
             }
         }
+    }
+
+    /**
+     * Gives control back to the controller at the end of the run: to the first process's own wait if
+     * it is still live (it is then unwound, since the run is over), else to the controller's baton.
+     */
+    private void giveController() {
+        ScheduledProcess first = processes.get(0);
+        if (first.live()) {
+            first.killed = true;
+            first.baton.give();
+        } else {
+            controller.give();
+        }
+    }
+
+    /** Unwinds processes started before the run could begin (the world failed to boot). */
+    void abandon() {
+        if (end == null) {
+            finish(End.STOPPED, "the world failed to boot");
+        }
+        if (!processes.isEmpty()) {
+            ScheduledProcess first = processes.get(0);
+            first.killed = true;
+            first.state = ScheduledProcess.State.DONE;
+        }
+        stopRemaining();
     }
 
     End end() {
@@ -253,6 +294,10 @@ final class ScheduledDispatcher implements Dispatcher {
             throw new IllegalStateException("pid " + pid + " started twice");
         }
         processes.add(p);
+        if (p.index == 0) {
+            inlineBody = body;
+            return;
+        }
         ProcessThreads.Worker worker = threads.acquire();
         worker.run(() -> runProcess(p, body, worker));
     }
@@ -281,13 +326,15 @@ final class ScheduledDispatcher implements Dispatcher {
             failure = crash;
             finish(End.FAILED, "process " + p.label + " failed inside the simulator: " + crash);
         }
-        worker.release();
-        if (end != null) {
-            controller.give();
-            return;
+        if (worker != null) {
+            worker.release();
         }
-        ScheduledProcess next = pickNext(p);
-        (next == null ? controller : next.baton).give();
+        ScheduledProcess next = end != null ? null : pickNext(p);
+        if (next == null) {
+            giveController();
+        } else {
+            next.baton.give();
+        }
     }
 
     /** A scheduling point of a running process: maybe another runs first. */
@@ -296,7 +343,11 @@ final class ScheduledDispatcher implements Dispatcher {
         if (next == p) {
             return;
         }
-        (next == null ? controller : next.baton).give();
+        if (next == null) {
+            giveController();
+        } else {
+            next.baton.give();
+        }
         p.baton.await();
         if (p.killed) {
             throw new ProcessKilled();

@@ -26,7 +26,7 @@ public final class Scheduler implements AutoCloseable {
         try {
             world = simulation.boot(dispatcher, settings.processes(), settings.seed());
         } catch (RuntimeException | Error e) {
-            dispatcher.stopRemaining();
+            dispatcher.abandon();
             throw e;
         }
         try {
