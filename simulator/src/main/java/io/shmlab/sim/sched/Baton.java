@@ -36,8 +36,26 @@ final class Baton {
         }
     }
 
-    /** Waits until the baton is given, then takes it. Interrupts are ignored. */
+    /** Waits until the baton is given, then takes it, polling a while first. Interrupts are ignored. */
     void await() {
+        await(true);
+    }
+
+    /**
+     * Waits until the baton is given, then takes it. Interrupts are ignored.
+     *
+     * @param poll whether to spin and yield before parking: worth it only when this thread is likely
+     *     to be next (a run of a few processes), a waste of the giver's core when it is one of many
+     */
+    void await(boolean poll) {
+        if (!poll) {
+            if (held) {
+                held = false;
+                return;
+            }
+            park();
+            return;
+        }
         for (int i = 0; i < SPINS; i++) {
             if (held) {
                 held = false;
@@ -52,6 +70,10 @@ final class Baton {
             }
             Thread.yield();
         }
+        park();
+    }
+
+    private void park() {
         waiter = Thread.currentThread();
         while (!held) {
             LockSupport.park(this);

@@ -43,6 +43,12 @@ import java.util.Map;
  */
 final class ScheduledDispatcher implements Dispatcher {
 
+    /**
+     * Runs with at most this many processes poll for their turn before parking; in larger runs a
+     * waiting process is unlikely to be next, and polling would take the running one's core.
+     */
+    private static final int POLLING_PROCESSES = Math.max(2, Runtime.getRuntime().availableProcessors());
+
     /** Where the virtual CLOCK_REALTIME starts: 2023-11-14T22:13:20Z, the same on every machine. */
     static final long EPOCH_NANOS = 1_700_000_000L * 1_000_000_000L;
 
@@ -62,6 +68,8 @@ final class ScheduledDispatcher implements Dispatcher {
 
     private final Strategy strategy;
     private final RunSettings settings;
+    /** Whether waiting processes poll before parking: only in runs of few processes. */
+    private final boolean poll;
     private final ProcessThreads threads;
     private final List<ScheduledProcess> processes = new ArrayList<>();
     private final Map<Integer, ScheduledProcess> byPid = new HashMap<>();
@@ -84,6 +92,7 @@ final class ScheduledDispatcher implements Dispatcher {
     ScheduledDispatcher(Strategy strategy, RunSettings settings, ProcessThreads threads) {
         this.strategy = strategy;
         this.settings = settings;
+        this.poll = settings.processes() <= POLLING_PROCESSES;
         this.threads = threads;
         this.point = new ChoicePoint(i -> processes.get(i).nextCall(), i -> processes.get(i).pid, this::trace);
     }
@@ -319,7 +328,7 @@ final class ScheduledDispatcher implements Dispatcher {
     // ---------------------------------------------------------------- the processes' side
 
     private void runProcess(ScheduledProcess p, Runnable body, ProcessThreads.Worker worker) {
-        p.baton.await();
+        p.baton.await(poll);
         Throwable crash = null;
         try {
             body.run();
@@ -360,7 +369,7 @@ final class ScheduledDispatcher implements Dispatcher {
         } else {
             next.baton.give();
         }
-        p.baton.await();
+        p.baton.await(poll);
         if (end != null) {
             throw stopError(p);
         }
