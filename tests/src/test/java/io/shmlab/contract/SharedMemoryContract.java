@@ -42,6 +42,22 @@ public abstract class SharedMemoryContract extends ContractSupport {
     }
 
     @Test
+    void theCreationModeIsMaskedByTheUmask() {
+        int previous = os.umask(022);
+        try {
+            OpenFile fd = os.shmOpen(shmName("umask"), O_RDWR | O_CREAT, 0666);
+            assertEquals(0644, os.fstat(fd).mode() & 0777);
+            os.close(fd);
+            assertEquals(022, os.umask(077));
+            OpenFile other = os.shmOpen(shmName("umask77"), O_RDWR | O_CREAT, 0666);
+            assertEquals(0600, os.fstat(other).mode() & 0777);
+            os.close(other);
+        } finally {
+            os.umask(previous);
+        }
+    }
+
+    @Test
     void exclusiveCreateOfAnExistingNameFailsWithEexist() {
         String name = shmName("excl");
         OpenFile first = os.shmOpen(name, O_RDWR | O_CREAT | O_EXCL, 0600);
