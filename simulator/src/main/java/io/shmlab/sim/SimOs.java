@@ -98,6 +98,11 @@ public final class SimOs implements Os {
         return process.uid();
     }
 
+    @Override
+    public int umask(int mask) {
+        return call("umask", "0" + Integer.toOctalString(mask), () -> process.setUmask(mask));
+    }
+
     // ---------------------------------------------------------------- shared memory objects
 
     @Override

@@ -32,6 +32,7 @@ public final class KernelProcess {
     private volatile Thread thread;
     private volatile boolean ownThread;
     private volatile String currentCall;
+    private volatile int umask = FileMode.DEFAULT_UMASK;
 
     KernelProcess(Kernel kernel, int pid, int parentPid, String label, int uid, AddressSpace space,
             DescriptorTable descriptors) {
@@ -94,6 +95,18 @@ public final class KernelProcess {
 
     public AddressSpace space() {
         return space;
+    }
+
+    /** The file mode creation mask. */
+    public int umask() {
+        return umask;
+    }
+
+    /** Sets the file mode creation mask (its permission bits) and returns the previous one: models umask(2). */
+    public int setUmask(int mask) {
+        int previous = umask;
+        umask = mask & 0777;
+        return previous;
     }
 
     DescriptorTable descriptors() {
