@@ -14,14 +14,14 @@ import io.shmlab.api.SyncFlags;
 
 /**
  * The calls on address spaces: mmap(2), munmap(2), msync(2), and the lookup of an address. The checks
- * come in the order Linux makes them: an offset not page aligned (EINVAL), the descriptor (EBADF), a
- * zero length (EINVAL), an offset whose pages overflow (EOVERFLOW), neither MAP_SHARED nor
- * MAP_PRIVATE (EINVAL), then the access the descriptor allows: PROT_WRITE with MAP_SHARED needs it
+ * come in the order Linux (do_mmap) makes them: an offset not page aligned (EINVAL), the descriptor
+ * (EBADF), a zero length (EINVAL), a length the address space cannot hold (ENOMEM), an offset whose
+ * pages pass the largest file offset (EOVERFLOW), neither MAP_SHARED nor MAP_PRIVATE (EINVAL), then the access the descriptor allows: PROT_WRITE with MAP_SHARED needs it
  * writable, and every file mapping needs it readable (EACCES).
  */
 public final class MemoryCalls {
-    /** The largest length the x86_64 user address space can hold (47 bits). */
-    private static final long MAX_LENGTH = 1L << 47;
+    /** The largest length Linux accepts on x86_64: TASK_SIZE, the 47-bit user space less a page. */
+    private static final long MAX_LENGTH = (1L << 47) - Limits.PAGE_SIZE;
     private static final int MAP_TYPE = 0x0f;
 
     private final Kernel kernel;
@@ -45,6 +45,7 @@ public final class MemoryCalls {
             throw new PosixException(Errno.EBADF, "mmap", args);
         }
         checkLength(length, args);
+        checkRoom(caller, length, args);
         if (offset < 0 || offset + Limits.pageAlignUp(length) < 0) {
             throw new PosixException(Errno.EOVERFLOW, "mmap", args);
         }
@@ -60,6 +61,7 @@ public final class MemoryCalls {
         String args = length + ", " + Protection.describe(prot) + ", " + describeFlags(flags | MapFlags.MAP_ANONYMOUS)
                 + ", -1, 0";
         checkLength(length, args);
+        checkRoom(caller, length, args);
         boolean shared = checkType(flags, args);
         MemoryObject object = shared
                 ? new MemoryObject(kernel.newId(), MemoryObject.Kind.ANONYMOUS, null, caller.uid(), 0600,
@@ -74,6 +76,13 @@ public final class MemoryCalls {
             throw new PosixException(length == 0 ? Errno.EINVAL : Errno.ENOMEM, "mmap", args);
         }
         if (length > MAX_LENGTH) {
+            throw new PosixException(Errno.ENOMEM, "mmap", args);
+        }
+    }
+
+    /** ENOMEM when the address space has no room left for the length. */
+    private static void checkRoom(KernelProcess caller, long length, String args) {
+        if (!caller.space().hasRoomFor(length)) {
             throw new PosixException(Errno.ENOMEM, "mmap", args);
         }
     }
