@@ -32,7 +32,7 @@ public final class AddressSpace {
     private static final long LOWEST_ADDRESS = 0x10000;
 
     private final long id;
-    private final Map<Long, VirtualMemoryArea> areas = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Long, VirtualMemoryArea> areas = new ConcurrentSkipListMap<>();
     private final AtomicLong minorFaults;
     private long nextTop;
 
@@ -111,12 +111,8 @@ public final class AddressSpace {
 
     /** The mapping containing the address, or null. */
     public VirtualMemoryArea find(long address) {
-        for (VirtualMemoryArea a : areas.values()) {
-            if (a.contains(address)) {
-                return a;
-            }
-        }
-        return null;
+        Map.Entry<Long, VirtualMemoryArea> below = areas.floorEntry(address);
+        return below != null && below.getValue().contains(address) ? below.getValue() : null;
     }
 
     /**
