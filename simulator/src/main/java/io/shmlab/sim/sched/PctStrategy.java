@@ -22,7 +22,10 @@ public final class PctStrategy implements Strategy {
     private static final long FIRST_GUESS_OF_STEPS = 64;
 
     private final int depth;
+    private final long seed;
     private final SplittableRandom seeds;
+    private long begun;
+    private long stepsDrawnWith;
     private SplittableRandom random;
     private long maxSteps = FIRST_GUESS_OF_STEPS;
     private boolean learnt;
@@ -39,12 +42,35 @@ public final class PctStrategy implements Strategy {
             throw new IllegalArgumentException("depth=" + depth);
         }
         this.depth = depth;
+        this.seed = seed;
         this.seeds = new SplittableRandom(seed);
+    }
+
+    /**
+     * A strategy of this depth and seed whose next schedule is schedule {@code index} (from 0), drawn
+     * with the step estimate {@code steps} it had then.
+     */
+    static PctStrategy at(int depth, long seed, long index, long steps) {
+        PctStrategy s = new PctStrategy(depth, seed);
+        for (long i = 0; i < index; i++) {
+            s.seeds.split();
+        }
+        s.begun = index;
+        s.maxSteps = steps;
+        s.learnt = true;
+        return s;
+    }
+
+    @Override
+    public Schedule.Generator generator() {
+        return begun == 0 ? null : Schedule.Generator.pct(seed, begun - 1, depth, stepsDrawnWith);
     }
 
     @Override
     public boolean beginSchedule() {
         random = seeds.split();
+        begun++;
+        stepsDrawnWith = maxSteps;
         changePoints = new long[depth - 1];
         for (int i = 0; i < changePoints.length; i++) {
             changePoints[i] = 1 + random.nextLong(maxSteps);

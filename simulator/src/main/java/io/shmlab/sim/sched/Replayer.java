@@ -30,7 +30,7 @@ public final class Replayer {
      */
     public static ScheduledRun replay(Simulation simulation, String token) {
         Schedule schedule = Schedule.decode(token);
-        ReplayStrategy strategy = new ReplayStrategy(schedule);
+        Strategy strategy = schedule.replayStrategy();
         strategy.beginSchedule();
         try (Scheduler scheduler = new Scheduler()) {
             return scheduler.run(simulation, RunSettings.of(schedule), strategy);

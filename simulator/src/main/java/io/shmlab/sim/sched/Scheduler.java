@@ -31,6 +31,7 @@ public final class Scheduler implements AutoCloseable {
         }
         try {
             dispatcher.run();
+            Schedule.Generator generator = strategy.generator();
             strategy.endSchedule(dispatcher.stepCount());
             if (dispatcher.end() == ScheduledDispatcher.End.FAILED) {
                 Throwable cause = dispatcher.failure();
@@ -40,7 +41,7 @@ public final class Scheduler implements AutoCloseable {
                 throw new IllegalStateException(dispatcher.ending(), cause);
             }
             Schedule schedule = new Schedule(settings.granularity(), settings.processes(), settings.seed(),
-                    settings.stepLimit(), dispatcher.choices());
+                    settings.stepLimit(), dispatcher.choices(), generator);
             RunReport report = new RunReport(world.outcomes(dispatcher.stopped()), schedule.encode());
             return new ScheduledRun(report, dispatcher.trace(), schedule, Outcome.of(dispatcher.end(), report),
                     dispatcher.stepCount());

@@ -24,6 +24,14 @@ public interface Strategy {
      */
     int choose(ChoicePoint point);
 
+    /**
+     * How to make the schedule begun last again from a seed, or {@code null} when only its recorded
+     * choices can (then its token lists them).
+     */
+    default Schedule.Generator generator() {
+        return null;
+    }
+
     /** The schedule ended after {@code steps} scheduling points. */
     default void endSchedule(long steps) {
     }

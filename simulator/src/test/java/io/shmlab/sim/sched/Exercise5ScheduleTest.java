@@ -126,4 +126,17 @@ class Exercise5ScheduleTest {
         }
         assertTrue(deadlocks > 0, "some seed deadlocks");
     }
+
+    @Test
+    void randomAndPctTokensAreShortAndReplayTheirSchedule() {
+        for (StrategyKind kind : java.util.List.of(StrategyKind.RANDOM, StrategyKind.PCT)) {
+            ExplorationReport report = Explorer.explore(EXERCISE_5, 2, options(kind), ProgressListener.NONE);
+            Schedule schedule = Schedule.decode(report.firstFailing());
+            assertNotNull(schedule.generator(), kind.userName());
+            assertTrue(report.firstFailing().length() < 24, report.firstFailing());
+            ScheduledRun run = Replayer.replay(EXERCISE_5, report.firstFailing());
+            assertEquals(Outcome.DEADLOCK, run.outcome());
+            assertEquals(report.firstFailing(), run.token(), "a replay reports the token it replays");
+        }
+    }
 }

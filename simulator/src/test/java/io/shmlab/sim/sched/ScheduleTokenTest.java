@@ -41,7 +41,7 @@ class ScheduleTokenTest {
         assertMessage("bad base64", "not*base64");
         assertMessage("ends before its process count", enc(1, 0));
         assertMessage("of version 9", enc(9, 0, 2));
-        assertMessage("unknown flags", enc(1, 4, 2));
+        assertMessage("unknown flags", enc(1, 8, 2));
         assertMessage("0 processes", enc(1, 0, 0, 0, 1, 0));
         assertMessage("ends inside choice 0", enc(1, 0, 2, 0, 1, 1));
         assertMessage("stray bytes", good + "AAAA");
@@ -58,5 +58,21 @@ class ScheduleTokenTest {
     private static void assertMessage(String expected, String token) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedule.decode(token));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void aGeneratedScheduleIsAFewCharactersWhateverItsLength() {
+        Schedule random = new Schedule(Granularity.SYSCALL, 1000, 5, 100_000, new int[20_000],
+                Schedule.Generator.random(5, 0));
+        assertTrue(random.encode().length() < 24, random.encode());
+        assertEquals(random, Schedule.decode(random.encode()));
+        Schedule pct = new Schedule(Granularity.ACCESS, 2, -3, 500, new int[0], Schedule.Generator.pct(-3, 12_345, 3, 77));
+        assertEquals(pct, Schedule.decode(pct.encode()));
+        assertEquals(Schedule.Generator.pct(-3, 12_345, 3, 77), Schedule.decode(pct.encode()).generator());
+    }
+
+    @Test
+    void aTokenWithBothGeneratorFlagsIsRefused() {
+        assertMessage("unknown flags 6", enc(1, 6, 2, 0, 1, 0, 0));
     }
 }

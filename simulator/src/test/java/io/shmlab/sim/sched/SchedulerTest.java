@@ -109,7 +109,7 @@ class SchedulerTest {
         for (int i = 0; i < 50; i++) {
             random.beginSchedule();
             ScheduledRun run = scheduler.run(sim, RunSettings.of(2), random);
-            ReplayStrategy replay = new ReplayStrategy(Schedule.decode(run.token()));
+            Strategy replay = Schedule.decode(run.token()).replayStrategy();
             replay.beginSchedule();
             ScheduledRun again = scheduler.run(sim, RunSettings.of(Schedule.decode(run.token())), replay);
             assertEquals(run.trace(), again.trace());
@@ -175,7 +175,9 @@ class SchedulerTest {
         random.beginSchedule();
         ScheduledRun run = scheduler.run(opposedLocks(), RunSettings.of(2), random);
         ToySimulation other = new ToySimulation(i -> p -> 0);
-        ReplayStrategy replay = new ReplayStrategy(run.schedule());
+        // an explicit token of the locks program, replayed on a program that ends at once
+        ReplayStrategy replay = new ReplayStrategy(new Schedule(run.schedule().granularity(), 2, 0,
+                run.schedule().stepLimit(), new int[] {0, 1, 1, 0, 1}));
         replay.beginSchedule();
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> scheduler.run(other, RunSettings.of(run.schedule()), replay));
