@@ -103,4 +103,25 @@ class ExplorerTest {
         assertEquals(1, report.failing());
         assertEquals(report.firstFailing(), report.shortestFailing());
     }
+
+    @Test
+    void pctOfDepthOneNeverPreemptsSoOnlyDepthTwoFindsTheOpposedLocksDeadlock() {
+        ExploreOptions pct = ExploreOptions.defaults().withStrategy(StrategyKind.PCT).withMaxSchedules(500).withSeed(8);
+        assertEquals(0, Explorer.explore(opposedLocks(), 2, pct.withPctDepth(1), ProgressListener.NONE).failing());
+        assertTrue(Explorer.explore(opposedLocks(), 2, pct.withPctDepth(2), ProgressListener.NONE)
+                .count(Outcome.DEADLOCK) > 0);
+    }
+
+    @Test
+    void theOpposedLocksDeadlockNeedsOnePreemption() {
+        ExplorationReport none = Explorer.explore(opposedLocks(), 2,
+                ExploreOptions.defaults().withPreemptionBound(0), ProgressListener.NONE);
+        assertTrue(none.complete());
+        assertEquals(0, none.failing());
+        ExplorationReport one = Explorer.explore(opposedLocks(), 2,
+                ExploreOptions.defaults().withPreemptionBound(1), ProgressListener.NONE);
+        assertTrue(one.complete());
+        assertTrue(one.count(Outcome.DEADLOCK) > 0);
+        assertEquals(1, Schedule.decode(one.shortestFailing()).switches(), "A takes a lock, B preempts it");
+    }
 }
