@@ -12,12 +12,19 @@ import java.util.Arrays;
  * running process blocked or ended is free. With bound {@code b}, every schedule with at most
  * {@code b} preemptions is run exactly once, in a fixed order, so a search is the same on any machine.
  *
- * <p>No state-hash or sleep-set pruning is done, on purpose. A process's state includes its Java
- * stack and locals, which the scheduler cannot see, so two points with equal kernel and memory state
- * may still lead to different futures: pruning on a hash of what is visible would be unsound. Sleep
- * sets need to know that two pending steps commute; a step here is a whole system call (or an access
- * followed by local code up to the next point) whose effects are unknown before it runs, so no two
- * steps can be proven independent in general. Every choice is therefore explored.
+ * <p>No state-hash or sleep-set pruning is done, on purpose, because neither would be sound here:
+ * <ul>
+ *   <li>State hashing: a process's state includes its Java stack and locals, which the scheduler
+ *       cannot see, so two points with equal kernel and memory state may still lead to different
+ *       futures; pruning on a hash of what is visible could skip a failing schedule.</li>
+ *   <li>Sleep sets need to know that two pending steps commute. At syscall granularity a step is a
+ *       whole system call plus local code up to the next one, whose effects are unknown until it runs,
+ *       so no two steps can be shown independent. At per-access granularity two loads do commute, but
+ *       sleep sets combined with a preemption bound are not sound as such: the one interleaving of an
+ *       equivalence class they keep may need more preemptions than the bound allows while a pruned
+ *       one did not (Coons, Musuvathi, McKinley: "Bounded partial-order reduction", OOPSLA 2013).</li>
+ * </ul>
+ * Every choice within the bound is therefore explored.
  *
  * <p>The program must be deterministic given the schedule (simulated programs are: no wall clock,
  * no shared Java state): a replayed prefix that meets a different point is reported as an
