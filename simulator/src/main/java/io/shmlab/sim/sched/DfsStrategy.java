@@ -3,10 +3,17 @@ package io.shmlab.sim.sched;
 import java.util.Arrays;
 
 /**
- * Exhaustive depth-first search of the schedules with at most a given number of preemptions
- * (iterative context bounding, as in Musuvathi and Qadeer's CHESS): stateless, each schedule replays
- * the prefix it shares with the previous one and takes the next untried choice at the deepest point
- * that has one.
+ * Exhaustive search of the schedules with at most a given number of preemptions, with iterative
+ * context bounding first (Musuvathi and Qadeer, "Iterative context bounding for systematic testing
+ * of multithreaded programs", PLDI 2007, as in CHESS): every schedule without a preemption, then those
+ * with one, then two, then all the rest up to the bound. Most concurrency bugs need few preemptions,
+ * so they are found early, and the first one found is one of the easiest to follow.
+ *
+ * <p>Each level is a stateless depth-first search: a schedule replays the prefix it shares with the
+ * previous one and takes the next untried choice at the deepest point that has one. A level runs again
+ * the schedules of the levels below (a stateless search must pass through them); those runs are marked
+ * {@linkplain #lastScheduleRepeated() repeated} and not counted twice. Going from two preemptions
+ * straight to the bound keeps the runs repeated that way to the few schedules of at most two.
  *
  * <p>A preemption is a switch away from a process that could have gone on; switching when the
  * running process blocked or ended is free. With bound {@code b}, every schedule with at most
@@ -43,6 +50,16 @@ public final class DfsStrategy implements Strategy {
     private int preemptions;
     private boolean started;
     private boolean exhausted;
+    /** Levels searched one preemption at a time before the last one, the bound itself. */
+    private static final int STEPPED_LEVELS = 2;
+
+    /** The preemption bound of the level being searched. */
+    private int level;
+    /** The level searched before, whose schedules this one runs again; -1 for the first. */
+    private int previousLevel = -1;
+    /** Schedules of this level with more preemptions than the previous level allowed, so far. */
+    private long newAtLevel;
+    private boolean lastRepeated;
 
     /** @param preemptionBound the most preemptions a schedule may have (0 or more) */
     public DfsStrategy(int preemptionBound) {
@@ -57,24 +74,53 @@ public final class DfsStrategy implements Strategy {
         if (exhausted) {
             return false;
         }
+        if (started && !backtrack()) {
+            // this level is done; a level that found nothing new means no schedule has more
+            // preemptions (drop the last preemption of one that had and it would have been found)
+            if (level == preemptionBound || newAtLevel == 0) {
+                exhausted = true;
+                return false;
+            }
+            previousLevel = level;
+            level = level < STEPPED_LEVELS ? level + 1 : preemptionBound;
+            newAtLevel = 0;
+            started = false;
+        }
         cursor = 0;
         preemptions = 0;
         if (!started) {
             started = true;
             replayDepth = 0;
-            return true;
         }
+        return true;
+    }
+
+    /** Moves to the next untried choice within the level's bound; false when there is none. */
+    private boolean backtrack() {
         for (int i = depth - 1; i >= 0; i--) {
             int next = chosen[i] + 1;
             int cost = preemptive[i] ? 1 : 0;
-            if (next < enabledCount[i] && preemptionsBefore[i] + cost <= preemptionBound) {
+            if (next < enabledCount[i] && preemptionsBefore[i] + cost <= level) {
                 chosen[i] = next;
                 replayDepth = i + 1;
                 return true;
             }
         }
-        exhausted = true;
         return false;
+    }
+
+    @Override
+    public void endSchedule(long steps) {
+        lastRepeated = preemptions <= previousLevel;
+        if (!lastRepeated) {
+            newAtLevel++;
+        }
+    }
+
+    /** True when the schedule just run has no more preemptions than the level before allowed: it ran there. */
+    @Override
+    public boolean lastScheduleRepeated() {
+        return lastRepeated;
     }
 
     @Override

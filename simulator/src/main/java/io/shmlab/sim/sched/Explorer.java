@@ -55,6 +55,9 @@ public final class Explorer {
                     break;
                 }
                 ScheduledRun run = scheduler.run(simulation, settings, strategy);
+                if (strategy.lastScheduleRepeated()) {
+                    continue;
+                }
                 schedules++;
                 counts.merge(run.outcome(), 1L, Long::sum);
                 if (run.outcome().failing()) {

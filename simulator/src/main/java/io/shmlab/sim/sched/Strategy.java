@@ -35,4 +35,12 @@ public interface Strategy {
     /** The schedule ended after {@code steps} scheduling points. */
     default void endSchedule(long steps) {
     }
+
+    /**
+     * True when the schedule that just ended was run before in this sequence (a search that must pass
+     * through it again): it is not to be counted twice. False by default.
+     */
+    default boolean lastScheduleRepeated() {
+        return false;
+    }
 }

@@ -50,7 +50,7 @@ public final class Timeline {
             for (int i = 0; i < n; i++) {
                 cells[i] = waiting[i] ? ":" : "";
             }
-            cells[column] = cut(cell(s), width);
+            cells[column] = cut(printable(cell(s)), width);
             waiting[column] = s.kind() == Step.Kind.BLOCKED;
             rows.add(cells);
             times.add(s.clockNanos() == lastClock ? "" : seconds(s.clockNanos() - start));
@@ -94,6 +94,30 @@ public final class Timeline {
             b.append(" [").append(note).append(']');
         }
         return b.toString();
+    }
+
+    /** Control characters (a printed newline) as C escapes, so that a cell stays on its row. */
+    private static String printable(String text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= ' ' && c != 0x7f) {
+                if (b != null) {
+                    b.append(c);
+                }
+                continue;
+            }
+            if (b == null) {
+                b = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                case '\r' -> b.append("\\r");
+                default -> b.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+            }
+        }
+        return b == null ? text : b.toString();
     }
 
     private static String cut(String text, int width) {

@@ -60,8 +60,9 @@ class Exercise5ScheduleTest {
         ExplorationReport report = Explorer.explore(EXERCISE_5, 2, options(StrategyKind.DFS), ProgressListener.NONE);
         ScheduledRun run = Replayer.replay(EXERCISE_5, report.shortestFailing());
         assertTrue(run.trace().warnings().stream().anyMatch(w -> w.contains("sem_init")), run.trace().warnings().toString());
-        String timeline = Timeline.render(run.trace());
+        String timeline = Timeline.render(run.trace(), 200);
         assertTrue(timeline.contains("sem_wait(") && timeline.contains("~~ blocks"), timeline);
+        assertTrue(timeline.contains("\"I'm alone here!\\n\""), "a printed newline stays on its row: " + timeline);
     }
 
     @Test
