@@ -71,6 +71,8 @@ final class ScheduledDispatcher implements Dispatcher {
     private final ProcessThreads threads;
     private final List<ScheduledProcess> processes = new ArrayList<>();
     private final Map<Integer, ScheduledProcess> byPid = new HashMap<>();
+    /** The process of the last lookup: calls come in runs from one process, and pids box. */
+    private ScheduledProcess lastLookedUp;
     private final FutexQueues futexQueues = new FutexQueues();
     private final Baton controller = new Baton();
     private final ChoicePoint point;
@@ -498,10 +500,15 @@ final class ScheduledDispatcher implements Dispatcher {
     }
 
     private ScheduledProcess process(int pid) {
-        ScheduledProcess p = byPid.get(pid);
+        ScheduledProcess p = lastLookedUp;
+        if (p != null && p.pid == pid) {
+            return p;
+        }
+        p = byPid.get(pid);
         if (p == null) {
             throw new IllegalArgumentException("pid " + pid + " was not started on this dispatcher");
         }
+        lastLookedUp = p;
         return p;
     }
 }

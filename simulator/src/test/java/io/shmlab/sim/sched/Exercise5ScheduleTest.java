@@ -140,4 +140,26 @@ class Exercise5ScheduleTest {
             assertEquals(report.firstFailing(), run.token(), "a replay reports the token it replays");
         }
     }
+
+    @Test
+    void aForkedChildAndItsWaitingParentExploreCleanInEveryOrder() {
+        ProgramSpec spec = ProgramSpec.of(io.shmlab.sim.sched.programs.ForkAndWait.class);
+        ExplorationReport report = Explorer.explore(spec, 1, ExploreOptions.defaults().withPreemptionBound(1_000),
+                ProgressListener.NONE);
+        assertTrue(report.complete(), report.toString());
+        assertTrue(report.schedules() > 1, report.toString());
+        assertEquals(0, report.failing(), report.toString());
+        java.util.Set<String> outputs = new java.util.TreeSet<>();
+        RandomStrategy random = new RandomStrategy(4);
+        try (Scheduler scheduler = new Scheduler()) {
+            for (int i = 0; i < 50; i++) {
+                random.beginSchedule();
+                ScheduledRun run = scheduler.run(new io.shmlab.sim.ProgramSimulation(spec), RunSettings.of(1), random);
+                assertEquals(java.util.List.of("A", "B"), run.trace().labels());
+                outputs.add(run.trace().steps().stream().filter(s -> s.call().equals("write"))
+                        .map(Step::process).reduce("", String::concat));
+            }
+        }
+        assertEquals(java.util.Set.of("AB", "BA"), outputs, "parent and child print in either order");
+    }
 }
