@@ -192,4 +192,17 @@ class UnnamedSemaphoreTest {
         assertEquals(Errno.EINVAL, assertThrows(PosixException.class,
                 () -> a.semInit(small, 16, true, Limits.SEM_VALUE_MAX + 1L)).errno(), "glibc checks the value first");
     }
+
+    @Test
+    void semInitOnlyStoresSoAReadOnlyEmptyObjectIsSigsegvNotSigbus() {
+        OpenFile fd = a.shmOpen("/empty", O_CREAT | O_RDWR, 0600);
+        Mapping ro = a.mmap(100, PROT_READ, MAP_SHARED, fd, 0);
+        SegmentationFault f = assertThrows(SegmentationFault.class, () -> a.semInit(ro, 0, true, 0));
+        assertEquals(io.shmlab.api.FaultKind.PROTECTION, f.kind());
+        Mapping rw = a.mmap(100, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        assertThrows(io.shmlab.api.BusError.class, () -> a.semInit(rw, 0, true, 0));
+        long faults = a.process().space().minorFaults();
+        a.semDestroy(a.semAt(rw, 0));
+        assertEquals(faults, a.process().space().minorFaults(), "sem_destroy touches nothing");
+    }
 }
