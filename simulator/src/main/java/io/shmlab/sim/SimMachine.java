@@ -38,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * program in several processes and reports how each ended, deadlock included.
  */
 public final class SimMachine implements Machine {
-    /** The uid of a process when none is given. */
+    /** The uid of a process when none is given, unless the builder says otherwise. */
     public static final int DEFAULT_UID = 1000;
 
     private final Backend backend;
@@ -48,12 +48,14 @@ public final class SimMachine implements Machine {
     private final GlibcSemaphore semaphores = new GlibcSemaphore(registry);
     private final NamedSemaphores namedSemaphores = new NamedSemaphores(semaphores, registry);
     private final Set<Integer> spawned = ConcurrentHashMap.newKeySet();
+    private final int defaultUid;
     private volatile boolean closed;
 
     private SimMachine(Builder b) {
         this.backend = b.backend;
         this.dispatcher = b.dispatcher != null ? b.dispatcher : new RunRouter(new DirectDispatcher(b.spuriousEintr));
         this.kernel = new Kernel(dispatcher, b.seed);
+        this.defaultUid = b.defaultUid;
     }
 
     /** A builder with seed 0, no spurious EINTR, and the direct dispatcher. */
@@ -67,6 +69,7 @@ public final class SimMachine implements Machine {
         private boolean spuriousEintr;
         private Dispatcher dispatcher;
         private Backend backend = new SimBackend();
+        private int defaultUid = DEFAULT_UID;
 
         private Builder() {
         }
@@ -86,6 +89,15 @@ public final class SimMachine implements Machine {
         /** Runs the processes with this dispatcher (a scheduler) instead of the direct one. */
         public Builder dispatcher(Dispatcher value) {
             this.dispatcher = value;
+            return this;
+        }
+
+        /**
+         * The uid of processes made without one ({@link #spawn()}, {@link #launch}, {@link #run}):
+         * 1000 unless set; 0 makes them root, which passes every permission check, as on the host.
+         */
+        public Builder defaultUid(int value) {
+            this.defaultUid = value;
             return this;
         }
 
@@ -144,7 +156,7 @@ public final class SimMachine implements Machine {
 
     @Override
     public SimOs spawn() {
-        return spawn(DEFAULT_UID);
+        return spawn(defaultUid);
     }
 
     /** A new process of the given uid whose calls the caller makes. */
@@ -158,7 +170,7 @@ public final class SimMachine implements Machine {
 
     /** Runs a program in a new process (uid 1000) on a thread of its own. */
     public SimProcess launch(String label, Program program) {
-        return launch(label, DEFAULT_UID, program);
+        return launch(label, defaultUid, program);
     }
 
     /** Runs a program in a new process of the given uid on a thread of its own. */
@@ -285,7 +297,7 @@ public final class SimMachine implements Machine {
         List<Program> programs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             programs.add(program.instantiate());
-            processes.add(kernel.newProcess(label(i), DEFAULT_UID, seed));
+            processes.add(kernel.newProcess(label(i), defaultUid, seed));
         }
         for (int i = 0; i < processes.size(); i++) {
             dispatcher.start(processes.get(i).pid(), new ProgramRunner(this, processes.get(i), programs.get(i)));

@@ -1,5 +1,6 @@
 package io.shmlab.sim;
 
+import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
 import io.shmlab.api.FileStatus;
 import io.shmlab.api.Mapping;
@@ -218,14 +219,18 @@ public final class SimOs implements Os {
     public Semaphore semInit(Mapping mapping, long offset, boolean pshared, long value) {
         long address = mapping.address() + offset;
         return call("sem_init", hex(address) + ", " + (pshared ? 1 : 0) + ", " + value, () -> {
+            SemaphorePointer sem = SemaphorePointer.in(mapping, offset);
+            if (value >= 0 && value <= io.shmlab.api.Limits.SEM_VALUE_MAX) {
+                sem.checkInsideMapping(Access.WRITE);
+            }
             glibc().init(process, address, pshared, value);
-            return new SemaphorePointer(null, address);
+            return sem;
         });
     }
 
     @Override
     public Semaphore semAt(Mapping mapping, long offset) {
-        return new SemaphorePointer(null, mapping.address() + offset);
+        return SemaphorePointer.in(mapping, offset);
     }
 
     @Override
@@ -244,6 +249,7 @@ public final class SimOs implements Os {
             if (sem.name() != null) {
                 machine.namedSemaphores().checkNotClosed(process, sem, call);
             }
+            checkInsideMapping(sem, Access.WRITE);
             return glibc().wait(process, sem.address(), tryOnly, deadline, call);
         });
     }
@@ -291,13 +297,24 @@ public final class SimOs implements Os {
             if (sem.name() != null) {
                 machine.namedSemaphores().checkNotClosed(process, sem, "sem_post");
             }
+            checkInsideMapping(sem, Access.WRITE);
             glibc().post(process, sem.address());
         });
     }
 
     @Override
     public int semGetvalue(Semaphore sem) {
-        return call("sem_getvalue", sem.describe(), () -> glibc().getValue(process, sem.address()));
+        return call("sem_getvalue", sem.describe(), () -> {
+            checkInsideMapping(sem, Access.READ);
+            return glibc().getValue(process, sem.address());
+        });
+    }
+
+    /** A sem_t taken from a mapping must lie inside it, as any access through the mapping must. */
+    private static void checkInsideMapping(Semaphore sem, Access access) {
+        if (sem instanceof SemaphorePointer p) {
+            p.checkInsideMapping(access);
+        }
     }
 
     // ---------------------------------------------------------------- process

@@ -73,7 +73,11 @@ class RegularFileTest {
         assertEquals(Errno.ENOMEM, assertThrows(PosixException.class,
                 () -> os.msync(m, 0, 1L << 30, SyncFlags.MS_SYNC)).errno(), "past every mapping");
         os.msync(m, 0, 0, SyncFlags.MS_SYNC);
+        os.msync(m, 0, -1, SyncFlags.MS_SYNC);
+        assertEquals(Errno.ENOMEM, assertThrows(PosixException.class,
+                () -> os.msync(m, 0, -8192, SyncFlags.MS_SYNC)).errno(), "wraps past the top of the address space");
         os.munmap(m);
+        os.msync(m, 0, 0, SyncFlags.MS_SYNC);
         assertEquals(Errno.ENOMEM, assertThrows(PosixException.class,
                 () -> os.msync(m, 0, 10, SyncFlags.MS_SYNC)).errno());
     }

@@ -135,6 +135,7 @@ class SharedMemoryNamespaceTest {
         os.close(fd);
         assertEquals(Errno.EBADF, errno(() -> os.close(fd)));
         assertEquals(Errno.EBADF, errno(() -> os.ftruncate(fd, 1)));
+        assertEquals(Errno.EINVAL, errno(() -> os.ftruncate(fd, -1)), "the length is checked first");
         assertEquals(Errno.EBADF, errno(() -> os.fstat(fd)));
         assertEquals(Errno.EBADF, errno(() -> os.mmap(4096, Protection.PROT_READ, MapFlags.MAP_SHARED, fd, 0)));
         assertTrue(os.shmOpen("/c", O_RDWR, 0).fd() == 3, "the lowest free descriptor is reused");

@@ -179,4 +179,30 @@ class UnnamedSemaphoreTest {
                 machine.misuseReports().toString());
         assertEquals(1, machine.misuseReports().size(), "offset 4 is a valid futex word: " + machine.misuseReports());
     }
+
+    @Test
+    void aSemaphoreRunningPastItsMappingIsRefusedLikeAnyAccessThroughIt() {
+        Mapping small = a.mmapAnonymous(40, PROT_READ | PROT_WRITE, MAP_SHARED);
+        io.shmlab.api.MemoryFault f = assertThrows(SegmentationFault.class, () -> a.semInit(small, 16, true, 1));
+        assertEquals(io.shmlab.api.FaultKind.NOT_MAPPED, f.kind());
+        assertEquals(small.address() + 40, f.address(), "the first byte outside");
+        Semaphore inside = a.semInit(small, 8, true, 1);
+        assertTrue(a.semTrywait(inside));
+        assertThrows(SegmentationFault.class, () -> a.semPost(a.semAt(small, 16)));
+        assertEquals(Errno.EINVAL, assertThrows(PosixException.class,
+                () -> a.semInit(small, 16, true, Limits.SEM_VALUE_MAX + 1L)).errno(), "glibc checks the value first");
+    }
+
+    @Test
+    void semInitOnlyStoresSoAReadOnlyEmptyObjectIsSigsegvNotSigbus() {
+        OpenFile fd = a.shmOpen("/empty", O_CREAT | O_RDWR, 0600);
+        Mapping ro = a.mmap(100, PROT_READ, MAP_SHARED, fd, 0);
+        SegmentationFault f = assertThrows(SegmentationFault.class, () -> a.semInit(ro, 0, true, 0));
+        assertEquals(io.shmlab.api.FaultKind.PROTECTION, f.kind());
+        Mapping rw = a.mmap(100, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        assertThrows(io.shmlab.api.BusError.class, () -> a.semInit(rw, 0, true, 0));
+        long faults = a.process().space().minorFaults();
+        a.semDestroy(a.semAt(rw, 0));
+        assertEquals(faults, a.process().space().minorFaults(), "sem_destroy touches nothing");
+    }
 }

@@ -143,6 +143,24 @@ public final class AddressSpace {
         return frame;
     }
 
+    /**
+     * The 64-bit value at an address as a load would see it, or 0 where the load would see zeros or
+     * fault: a look by the kernel for its own reports, with no fault, no page made and nothing
+     * counted, so that looking never changes what the process sees.
+     */
+    public long peekLong(long address) {
+        long value = 0;
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            long at = address + i;
+            VirtualMemoryArea area = find(at);
+            PageFrame frame = area == null || !Protection.allowsRead(area.protection()) ? null
+                    : area.peekFrame((at - area.start()) / Limits.PAGE_SIZE);
+            int b = frame == null ? 0 : frame.getByte((int) ((at - area.start()) % Limits.PAGE_SIZE)) & 0xFF;
+            value = (value << 8) | b;
+        }
+        return value;
+    }
+
     static void checkProtection(VirtualMemoryArea area, Access access, long address, long offset) {
         boolean allowed = access == Access.READ ? Protection.allowsRead(area.protection())
                 : Protection.allowsWrite(area.protection());

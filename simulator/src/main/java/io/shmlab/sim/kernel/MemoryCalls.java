@@ -151,13 +151,14 @@ public final class MemoryCalls {
                 || ((flags & SyncFlags.MS_ASYNC) != 0 && (flags & SyncFlags.MS_SYNC) != 0)) {
             throw new PosixException(Errno.EINVAL, "msync", args);
         }
-        if (length < 0) {
+        // Linux rounds the length up as an unsigned number: a length of -1 wraps to 0 and succeeds
+        long end = address + Limits.pageAlignUp(length);
+        if (Long.compareUnsigned(end, address) < 0) {
             throw new PosixException(Errno.ENOMEM, "msync", args);
         }
-        if (length == 0) {
+        if (end == address) {
             return;
         }
-        long end = address + Limits.pageAlignUp(length);
         java.util.List<VirtualMemoryArea> covering = new java.util.ArrayList<>();
         for (long at = address; at < end; ) {
             VirtualMemoryArea area = caller.space().find(at);

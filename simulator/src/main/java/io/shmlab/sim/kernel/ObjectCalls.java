@@ -13,7 +13,7 @@ import java.util.Map;
  * on that system:
  * <ul>
  *   <li>ftruncate on a descriptor not open for writing is EINVAL (POSIX allows EBADF; Linux says
- *       EINVAL); a negative length is EINVAL;</li>
+ *       EINVAL); a negative length is EINVAL, even on a closed descriptor (checked first);</li>
  *   <li>posix_fallocate on a descriptor not open for writing is EBADF; a negative offset or a length
  *       of zero or less is EINVAL; it grows the object and never shrinks it;</li>
  *   <li>O_TRUNC truncates even with O_RDONLY, and asks for write permission to do so;</li>
@@ -105,8 +105,12 @@ public final class ObjectCalls {
 
     /** Models ftruncate(2). */
     public void ftruncate(KernelProcess caller, OpenFile file, long length) {
+        if (length < 0) {
+            // Linux looks at the length before the descriptor
+            throw new PosixException(Errno.EINVAL, "ftruncate", (file == null ? "-1" : file.fd()) + ", " + length);
+        }
         OpenDescription d = caller.descriptors().get(file, "ftruncate");
-        if (length < 0 || !d.writable()) {
+        if (!d.writable()) {
             throw new PosixException(Errno.EINVAL, "ftruncate", describe(d) + ", " + length);
         }
         d.object().resize(length);

@@ -171,6 +171,23 @@ public final class VirtualMemoryArea {
         }
     }
 
+    /**
+     * The frame a load of the page would see, without faulting anything in or counting anything: the
+     * page table's frame, else the object's frame if it has one; null when there is nothing to see
+     * (a hole, or a page past the end of the object).
+     */
+    PageFrame peekFrame(long pageIndex) {
+        PageTableEntry entry = pageTable.get(pageIndex);
+        if (entry != null) {
+            return entry.frame();
+        }
+        if (object == null) {
+            return null;
+        }
+        long objectPage = fileOffset / Limits.PAGE_SIZE + pageIndex;
+        return objectPage < object.pageCount() ? object.frameIfPresent(objectPage) : null;
+    }
+
     /** Removes the entries for object pages from {@code firstObjectPage} on (after a shrink). */
     void dropObjectPagesFrom(long firstObjectPage) {
         long firstAreaPage = firstObjectPage - fileOffset / Limits.PAGE_SIZE;

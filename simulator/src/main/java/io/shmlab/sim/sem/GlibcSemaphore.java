@@ -61,7 +61,8 @@ public final class GlibcSemaphore {
             throw new PosixException(Errno.EINVAL, "sem_init", hex(address) + ", " + (pshared ? 1 : 0) + ", " + value);
         }
         SemaphoreCell cell = new SemaphoreCell(caller, address);
-        long waiters = SemaphoreDescriptor.waiters(cell.loadData());
+        // glibc only stores: the look at the old waiter count must not fault or touch a page
+        long waiters = SemaphoreDescriptor.waiters(cell.peekData());
         if (waiters > 0) {
             registry.report(caller, "sem_init(" + hex(address) + ") over a semaphore with " + waiters
                     + " waiter(s): the waiter count is reset to 0, so posts will not wake them");
@@ -73,17 +74,14 @@ public final class GlibcSemaphore {
 
     /** Models sem_destroy(3): glibc does nothing; misuse is reported. */
     public void destroy(KernelProcess caller, long address) {
+        // glibc's sem_destroy touches nothing: the look at the waiter count must not fault either
         SemaphoreCell cell = new SemaphoreCell(caller, address);
-        try {
-            long waiters = SemaphoreDescriptor.waiters(cell.loadData());
-            if (waiters > 0) {
-                registry.report(caller, "sem_destroy(" + hex(address) + ") of a semaphore with " + waiters
-                        + " waiter(s)");
-            }
-            registry.destroyed(cell.location());
-        } catch (RuntimeException unreadable) {
-            // glibc's sem_destroy does not touch the memory: an unreadable sem_t is not a fault here
+        long waiters = SemaphoreDescriptor.waiters(cell.peekData());
+        if (waiters > 0) {
+            registry.report(caller, "sem_destroy(" + hex(address) + ") of a semaphore with " + waiters
+                    + " waiter(s)");
         }
+        registry.destroyed(cell.location());
     }
 
     /**

@@ -94,7 +94,7 @@ public final class NamedSemaphores {
         if (closed != null) {
             closed.remove(opened.region.address());
         }
-        return new SemaphorePointer(name, opened.region.address());
+        return SemaphorePointer.named(name, opened.region.address());
     }
 
     /** Models sem_close(3). */

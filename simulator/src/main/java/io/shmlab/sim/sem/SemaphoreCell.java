@@ -77,6 +77,11 @@ final class SemaphoreCell {
         return frame(SemaphoreDescriptor.DATA_OFFSET, Access.READ).getLongAcquire(inPage(at));
     }
 
+    /** {@code data} as the kernel sees it for a report: no fault, no side effect (0 if unreadable). */
+    long peekData() {
+        return process.space().peekLong(address + SemaphoreDescriptor.DATA_OFFSET);
+    }
+
     /** The 32-bit futex word, as the kernel reads it in futex_wait. */
     int loadValueWord() {
         long at = address + SemaphoreDescriptor.VALUE_OFFSET;

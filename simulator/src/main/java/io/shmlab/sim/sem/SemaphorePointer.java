@@ -1,12 +1,52 @@
 package io.shmlab.sim.sem;
 
+import io.shmlab.api.Access;
+import io.shmlab.api.FaultKind;
+import io.shmlab.api.Mapping;
+import io.shmlab.api.MemoryFault;
 import io.shmlab.api.Semaphore;
 
 /**
- * A {@code sem_t *} in the simulator: an address, and the name for one from sem_open(3). Like a C
- * pointer it is interpreted in the address space of the process that uses it.
+ * A {@code sem_t *} in the simulator: an address, with the name for one from sem_open(3), or the
+ * mapping and offset for one made by sem_init(3) or taken with {@code semAt}. Like a C pointer it is
+ * interpreted in the address space of the process that uses it.
+ *
+ * @param name the name given to sem_open, or null
+ * @param address the virtual address of the {@code sem_t}
+ * @param mapping the mapping it lies in, or null for a named semaphore
+ * @param offset its offset in that mapping
  */
-public record SemaphorePointer(String name, long address) implements Semaphore {
+public record SemaphorePointer(String name, long address, Mapping mapping, long offset) implements Semaphore {
+
+    /** A named semaphore's pointer. */
+    public static SemaphorePointer named(String name, long address) {
+        return new SemaphorePointer(name, address, null, 0);
+    }
+
+    /** The pointer to the {@code sem_t} at an offset of a mapping. */
+    public static SemaphorePointer in(Mapping mapping, long offset) {
+        return new SemaphorePointer(null, mapping.address() + offset, mapping, offset);
+    }
+
+    /**
+     * Checks that the 32 bytes of the {@code sem_t} lie inside the mapping it was taken from, as every
+     * access through a {@link Mapping} is checked (both backends refuse a {@code sem_t} that runs past
+     * {@code length()}, before glibc touches it).
+     *
+     * @throws MemoryFault SIGSEGV at the first byte outside the mapping
+     */
+    public void checkInsideMapping(Access access) {
+        if (mapping == null) {
+            return;
+        }
+        long length = mapping.length();
+        if (offset < 0 || offset > length - SemaphoreDescriptor.SIZE) {
+            long bad = offset < 0 ? offset : Math.max(offset, length);
+            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, mapping.address() + bad, bad,
+                    "outside the mapping (length " + length + ")");
+        }
+    }
+
     @Override
     public String toString() {
         return describe();
