@@ -10,6 +10,11 @@ import java.util.Map;
  * {@code shmlab explore}. Every schedule runs on a freshly booted machine, so schedules are
  * independent; the first failing one and the shortest failing one are kept as tokens for
  * {@link Replayer}.
+ *
+ * <p>Counts are of distinct schedules: the runs a depth-first search repeats on its way through the
+ * lower preemption levels are not counted again, nor do they use up the schedule budget. A progress
+ * listener that throws stops the exploration: the exception comes out of {@code explore}, and the
+ * process threads are stopped first.
  */
 public final class Explorer {
 

@@ -124,4 +124,18 @@ class ExplorerTest {
         assertTrue(one.count(Outcome.DEADLOCK) > 0);
         assertEquals(1, Schedule.decode(one.shortestFailing()).switches(), "A takes a lock, B preempts it");
     }
+
+    @Test
+    void aListenerThatThrowsStopsTheExploration() {
+        List<Long> seen = new ArrayList<>();
+        IllegalStateException stop = new IllegalStateException("enough");
+        IllegalStateException thrown = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> Explorer.explore(orderedLocks(), 2, ExploreOptions.defaults().withStrategy(StrategyKind.RANDOM)
+                        .withMaxSchedules(1_000).withProgressEvery(10), soFar -> {
+                            seen.add(soFar.schedules());
+                            throw stop;
+                        }));
+        assertEquals(stop, thrown);
+        assertEquals(List.of(10L), seen);
+    }
 }
