@@ -11,12 +11,20 @@ import java.util.Map;
 /**
  * The processes of one scheduled run of a program on a simulated machine: what each printed and how
  * it ended, as the kernel recorded it (the scheduler's verdict wins for processes it stopped).
+ *
+ * <p>A scheduled run has no terminal: its processes' standard input is empty, so a read returns end
+ * of input at once, as from {@code /dev/null}, instead of waiting for lines nobody can send (which
+ * would hold the run's only running thread forever).
  */
 final class ProgramWorld implements World {
     private final List<KernelProcess> processes;
 
+    /** @param processes the run's processes, started and not yet run: their input is closed now */
     ProgramWorld(List<KernelProcess> processes) {
         this.processes = List.copyOf(processes);
+        for (KernelProcess p : this.processes) {
+            p.input().close();
+        }
     }
 
     @Override

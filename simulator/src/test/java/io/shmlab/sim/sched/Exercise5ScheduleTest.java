@@ -162,4 +162,15 @@ class Exercise5ScheduleTest {
         }
         assertEquals(java.util.Set.of("AB", "BA"), outputs, "parent and child print in either order");
     }
+
+    @Test
+    void aScheduledRunHasNoTerminalSoReadingInputEndsAtOnce() {
+        ProgramSpec spec = ProgramSpec.of(io.shmlab.sim.sched.programs.ReadsInput.class);
+        ExplorationReport report = Explorer.explore(spec, 2, ExploreOptions.defaults(), ProgressListener.NONE);
+        assertEquals(0, report.failing(), report.toString());
+        try (io.shmlab.sim.SimMachine machine = io.shmlab.sim.SimMachine.builder().build()) {
+            io.shmlab.api.RunReport run = machine.run(spec, io.shmlab.api.RunOptions.of(1));
+            assertEquals("0 lines\n", run.processes().get(0).output());
+        }
+    }
 }
