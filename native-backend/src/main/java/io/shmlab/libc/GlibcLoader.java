@@ -167,6 +167,10 @@ final class GlibcLoader {
         @IgnoreError
         int getpid();
 
+        /** mode_t umask(mode_t mask): cannot fail. */
+        @IgnoreError
+        int umask(@mode_t int mask);
+
         /** uid_t getuid(void) */
         @IgnoreError
         int getuid();

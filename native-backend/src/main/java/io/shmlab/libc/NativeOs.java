@@ -52,6 +52,12 @@ final class NativeOs implements Os {
         return libc.getuid();
     }
 
+    /** The mask is the process's: every handle of this JVM shares it, as threads of a C process do. */
+    @Override
+    public int umask(int mask) {
+        return libc.umask(mask);
+    }
+
     // ------------------------------------------------------------------ shared memory objects
 
     @Override
