@@ -171,4 +171,17 @@ class ChildJvmRunTest {
         assertEquals(new Ending.Exited(3), outcome.ending());
         assertEquals("pid " + outcome.pid() + "\n", outcome.output());
     }
+
+    @Test
+    void aRealSigbusAfterAnotherShrankTheObjectEndsTheChildKilledBySigbusWithoutACrash() {
+        String name = shmName();
+
+        RunReport report = machine.run(ProgramSpec.of(ChildPrograms.ReadsAfterAnotherShrankTheObject.class, name),
+                RunOptions.of(1).withTimeout(GENEROUS));
+
+        ProcessOutcome outcome = report.processes().get(0);
+        Ending.Killed killed = assertInstanceOf(Ending.Killed.class, outcome.ending(), outcome.toString());
+        assertEquals(Signal.SIGBUS, killed.signal());
+        assertEquals("shrunk\n", outcome.output());
+    }
 }
