@@ -153,6 +153,11 @@ final class NativeOs implements Os {
     @Override
     public void msync(Mapping mapping, long offset, long length, int flags) {
         NativeMapping m = own(mapping);
+        if (!m.isMapped()) {
+            // What the kernel answers for a range with no mapping; asking it could sync whatever the
+            // JVM has mapped at those addresses since.
+            throw new PosixException(Errno.ENOMEM, "msync", describe(m));
+        }
         libc.msync(m.address() + offset, length, flags, describe(m));
     }
 
