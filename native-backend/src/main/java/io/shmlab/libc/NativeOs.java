@@ -182,7 +182,7 @@ final class NativeOs implements Os {
                 return m;
             }
         }
-        throw (MemoryFault) MemoryFault.of(FaultKind.NOT_MAPPED, Access.READ, address, 0,
+        throw MemoryFault.of(FaultKind.NOT_MAPPED, Access.READ, address, 0,
                 "of an address in no mapping of process " + pid());
     }
 
