@@ -244,7 +244,7 @@ final class NativeOs implements Os {
         if (fastPath.tryDecrement(address)) {
             return;
         }
-        process.enterBlocking("sem_wait");
+        process.enterBlocking(s.waitCall());
         try {
             libc.semWait(address, s.description());
         } finally {
@@ -265,7 +265,7 @@ final class NativeOs implements Os {
         long address = s.checkedAddress(Access.WRITE);
         long timespec = scratch.address();
         TimespecLayout.put(timespec, deadline);
-        process.enterBlocking("sem_timedwait");
+        process.enterBlocking(s.timedwaitCall());
         try {
             return libc.semTimedwait(address, timespec, s.description());
         } finally {
@@ -312,7 +312,7 @@ final class NativeOs implements Os {
         long now = NativeMemory.getLong(deadline + TimespecLayout.TV_SEC_OFFSET) * NANOS_PER_SECOND
                 + NativeMemory.getLong(deadline + TimespecLayout.TV_NSEC_OFFSET);
         TimespecLayout.put(deadline, Timespec.ofNanos(Math.addExact(now, duration.toNanos())));
-        process.enterBlocking("nanosleep");
+        process.enterBlocking("nanosleep(" + duration.toNanos() + " ns)");
         try {
             libc.sleepUntil(CheckedLibC.CLOCK_MONOTONIC, deadline);
         } finally {
@@ -328,7 +328,7 @@ final class NativeOs implements Os {
 
     @Override
     public String readLine() {
-        process.enterBlocking("read");
+        process.enterBlocking("read(0)");
         try {
             return process.stdin().readLine();
         } catch (IOException e) {

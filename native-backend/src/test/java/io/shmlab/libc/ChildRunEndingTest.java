@@ -31,6 +31,14 @@ class ChildRunEndingTest {
     }
 
     @Test
+    void aCallWithSpacesInItsArgumentsIsKeptWhole() {
+        assertEquals(new Ending.Blocked("sem_wait(\"/a b\")"),
+                ChildRun.ending(List.of(ChildReport.stopped("sem_wait(\"/a b\")")), 143, true, TIMEOUT));
+        assertEquals(new Ending.Blocked("nanosleep(1000 ns)"),
+                ChildRun.ending(List.of(ChildReport.stopped("nanosleep(1000 ns)")), 143, true, TIMEOUT));
+    }
+
+    @Test
     void aStopReportOutsideAnyCallGivesKilledBySigterm() {
         Ending ending = ChildRun.ending(List.of(ChildReport.stopped(null)), 143, true, TIMEOUT);
         assertEquals(Signal.SIGTERM, ((Ending.Killed) ending).signal());

@@ -134,7 +134,7 @@ class ChildJvmRunTest {
                 RunOptions.of(1).withTimeout(Duration.ofSeconds(8)));
 
         ProcessOutcome outcome = report.processes().get(0);
-        assertEquals(new Ending.Blocked("sem_wait"), outcome.ending());
+        assertEquals(new Ending.Blocked("sem_wait(\"" + name + "\")"), outcome.ending());
         assertEquals("waiting\n", outcome.output());
         assertTrue(report.blocked());
         assertFalse(ProcessHandle.of(outcome.pid()).map(ProcessHandle::isAlive).orElse(false), "the child is gone");
@@ -150,6 +150,7 @@ class ChildJvmRunTest {
         ProcessOutcome outcome = report.processes().get(0);
         Ending.Killed killed = assertInstanceOf(Ending.Killed.class, outcome.ending());
         assertEquals(Signal.SIGBUS, killed.signal());
+        assertTrue(killed.detail().startsWith("at 0x"), killed.detail());
         assertTrue(killed.detail().contains("past the end of the object (size 0)"), killed.detail());
         assertEquals("mapped\n", outcome.output());
     }
