@@ -2,6 +2,7 @@ package io.shmlab.libc;
 
 import io.shmlab.api.Access;
 import io.shmlab.api.FaultKind;
+import io.shmlab.api.Limits;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MemoryFault;
 import io.shmlab.api.Protection;
@@ -152,20 +153,30 @@ final class NativeMapping implements Mapping {
         }
     }
 
+    /**
+     * SIGSEGV, NOT_MAPPED, at the first byte of the access that is not mapped, as the kernel's
+     * {@code si_addr} gives it: the access itself when it starts outside, else the mapping's end.
+     */
     private MemoryFault outside(long offset, Access access) {
-        String reason = mapped
-                ? "outside the mapping (length " + length + ")"
-                : "through a mapping that was unmapped (munmap)";
-        return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + offset, offset, reason);
+        if (!mapped) {
+            return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + offset, offset,
+                    "of an address no longer mapped (munmap)");
+        }
+        long bad = offset < 0 ? offset : Math.max(offset, length);
+        return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + bad, bad,
+                "outside the mapping (length " + length + ")");
     }
 
     private MemoryFault refused(long offset, Access access) {
         return MemoryFault.of(FaultKind.PROTECTION, access, address + offset, offset,
-                "against the mapping's protection " + Protection.describe(protection));
+                "refused by the mapping's protection " + Protection.describe(protection));
     }
 
+    /** SIGBUS at the first byte of the access in a page wholly past the end of the object. */
     private MemoryFault pastEnd(long offset, Access access, long objectSize) {
-        return MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address + offset, offset,
+        long firstPagePastEnd = Limits.pageAlignUp(objectSize) - fileOffset;
+        long bad = Math.max(offset, firstPagePastEnd);
+        return MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address + bad, bad,
                 "of a page past the end of the object (size " + objectSize + ")");
     }
 
