@@ -54,6 +54,9 @@ class ChildJvmRunTest {
 
     @AfterEach
     void cleanUp() {
+        if (os == null) {
+            return; // skipped: the backend cannot run here
+        }
         for (String name : shmNames) {
             try {
                 os.shmUnlink(name);
