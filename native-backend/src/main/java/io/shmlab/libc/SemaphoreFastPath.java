@@ -25,9 +25,20 @@ final class SemaphoreFastPath {
         this.enabled = enabled;
     }
 
-    /** Enabled when {@code glibcVersion} (as gnu_get_libc_version(3) gives it) has this layout. */
+    /**
+     * The system property that turns the fast path off, so that every semaphore operation is a real
+     * glibc call: {@code -Dshmlab.native.semaphoreFastPath=false} (for a verification run that must
+     * not depend on this class).
+     */
+    static final String SWITCH = "shmlab.native.semaphoreFastPath";
+
+    /**
+     * Enabled when {@code glibcVersion} (as gnu_get_libc_version(3) gives it) has this layout and the
+     * {@link #SWITCH} is not false.
+     */
     static SemaphoreFastPath forGlibc(String glibcVersion) {
-        return new SemaphoreFastPath(atLeast(glibcVersion, FIRST_GLIBC[0], FIRST_GLIBC[1]));
+        boolean wanted = !"false".equalsIgnoreCase(System.getProperty(SWITCH));
+        return new SemaphoreFastPath(wanted && atLeast(glibcVersion, FIRST_GLIBC[0], FIRST_GLIBC[1]));
     }
 
     static boolean atLeast(String version, int major, int minor) {
