@@ -2,8 +2,28 @@ package io.shmlab.sim;
 
 import io.shmlab.api.Backend;
 
-/** The simulator, by the name {@code "sim"}: an operating system inside the JVM. Always available. */
+/**
+ * The simulator, by the name {@code "sim"}: an operating system inside the JVM. Always available.
+ *
+ * <p>{@link #withSpuriousEintr()} gives an adversarial variant whose machines interrupt blocking
+ * waits spuriously, for running the contract suite against the EINTR retry paths.
+ */
 public final class SimBackend implements Backend {
+    private final boolean spuriousEintr;
+
+    /** The simulator with its defaults (what ServiceLoader builds). */
+    public SimBackend() {
+        this(false);
+    }
+
+    private SimBackend(boolean spuriousEintr) {
+        this.spuriousEintr = spuriousEintr;
+    }
+
+    /** The simulator whose machines interrupt every other futex wait spuriously (EINTR). */
+    public static SimBackend withSpuriousEintr() {
+        return new SimBackend(true);
+    }
 
     @Override
     public String name() {
@@ -12,7 +32,8 @@ public final class SimBackend implements Backend {
 
     @Override
     public String description() {
-        return "an operating system simulated inside the JVM: shared memory, mappings and glibc's semaphores";
+        return "an operating system simulated inside the JVM: shared memory, mappings and glibc's semaphores"
+                + (spuriousEintr ? " (with spurious EINTR)" : "");
     }
 
     @Override
@@ -28,6 +49,6 @@ public final class SimBackend implements Backend {
     /** A machine with the defaults: seed 0, the direct dispatcher. */
     @Override
     public SimMachine boot() {
-        return SimMachine.builder().backend(this).build();
+        return SimMachine.builder().backend(this).spuriousEintr(spuriousEintr).build();
     }
 }

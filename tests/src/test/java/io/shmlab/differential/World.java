@@ -1,6 +1,5 @@
 package io.shmlab.differential;
 
-import io.shmlab.api.Errno;
 import io.shmlab.api.Machine;
 import io.shmlab.api.MapFlags;
 import io.shmlab.api.Mapping;
@@ -34,8 +33,9 @@ final class World implements AutoCloseable {
         this.names = names;
     }
 
+    /** The name of index {@code index}, wrapped into the {@code names} names that cleanup removes. */
     String name(int index) {
-        return "/" + prefix + "-" + index;
+        return "/" + prefix + "-" + Math.floorMod(index, names);
     }
 
     /** Runs a step and renders its outcome. */
@@ -169,13 +169,12 @@ final class World implements AutoCloseable {
         }
     }
 
+    /** Cleanup goes on past every refusal: what a random program left may be in any state. */
     private static void ignoreErrors(Runnable r) {
         try {
             r.run();
-        } catch (PosixException e) {
-            if (e.errno() != Errno.EBADF && e.errno() != Errno.ENOENT) {
-                throw e;
-            }
+        } catch (PosixException | MemoryFault | IllegalArgumentException e) {
+            // already closed, unmapped or unlinked, or never valid: nothing left to undo
         }
     }
 }

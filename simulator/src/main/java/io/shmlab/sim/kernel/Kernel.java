@@ -99,9 +99,11 @@ public final class Kernel {
         return newProcess(label, uid, seed);
     }
 
+    /** A child of fork(2): labelled after its parent ("A.1003"), with copies of its memory map and descriptors. */
     KernelProcess newChild(KernelProcess parent) {
         int pid = nextPid.getAndIncrement();
-        KernelProcess child = new KernelProcess(this, pid, parent.pid(), parent.label() + "." + pid, parent.uid(),
+        String label = parent.label() == null ? null : parent.label() + "." + pid;
+        KernelProcess child = new KernelProcess(this, pid, parent.pid(), label, parent.uid(),
                 parent.space().forkCopy(newId()), parent.descriptors().copy());
         child.setUmask(parent.umask());
         table.put(pid, child);
