@@ -168,6 +168,14 @@ public final class Schedule {
         return choices[i];
     }
 
+    /**
+     * The explicit choices of this schedule, without its generator: a token that lists them (longer
+     * than a generated one, and independent of the strategy that made them).
+     */
+    public int[] toChoices() {
+        return choices.clone();
+    }
+
     /** How many of the choices switch away from the process that reached the point (or start one). */
     public int switches() {
         int n = 0;

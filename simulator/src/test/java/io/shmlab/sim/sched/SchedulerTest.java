@@ -108,19 +108,37 @@ class SchedulerTest {
     }
 
     @Test
-    void replayingATokenReproducesTheTraceAndTheOutcome() {
-        ToySimulation sim = opposedLocks();
+    void replayingATokenReproducesTheTraceTheOutcomeAndTheFinalMemory() {
+        ToySimulation sim = new ToySimulation(i -> p -> {
+            int first = i % 2;
+            p.lock(first);
+            p.store(2, p.load(2) * 3 + i + 1);
+            p.lock(1 - first);
+            p.store(3, p.load(3) * 3 + i + 1);
+            p.unlock(1 - first);
+            p.unlock(first);
+            return 0;
+        });
         RandomStrategy random = new RandomStrategy(42);
+        java.util.Set<String> memories = new java.util.HashSet<>();
         for (int i = 0; i < 50; i++) {
             random.beginSchedule();
-            ScheduledRun run = scheduler.run(sim, RunSettings.of(2), random);
-            Strategy replay = Schedule.decode(run.token()).replayStrategy();
-            replay.beginSchedule();
-            ScheduledRun again = scheduler.run(sim, RunSettings.of(Schedule.decode(run.token())), replay);
-            assertEquals(run.trace(), again.trace());
-            assertEquals(run.report(), again.report());
-            assertEquals(run.outcome(), again.outcome());
+            ScheduledRun run = scheduler.run(sim, RunSettings.of(2).with(Granularity.ACCESS), random);
+            int[] memory = sim.last.memory.clone();
+            memories.add(java.util.Arrays.toString(memory));
+            for (String token : List.of(run.token(), new Schedule(Granularity.ACCESS, 2, 0, run.schedule().stepLimit(),
+                    run.schedule().toChoices()).encode())) {
+                Strategy replay = Schedule.decode(token).replayStrategy();
+                replay.beginSchedule();
+                ScheduledRun again = scheduler.run(sim, RunSettings.of(Schedule.decode(token)), replay);
+                assertEquals(run.trace(), again.trace());
+                assertEquals(run.report().processes(), again.report().processes());
+                assertEquals(token, again.token(), "a replay reports the token it replays");
+                assertEquals(run.outcome(), again.outcome());
+                assertEquals(java.util.Arrays.toString(memory), java.util.Arrays.toString(sim.last.memory));
+            }
         }
+        assertTrue(memories.size() > 2, "the schedules differ in what they leave in memory: " + memories);
     }
 
     @Test
