@@ -38,6 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * program in several processes and reports how each ended, deadlock included.
  */
 public final class SimMachine implements Machine {
+    /** The pid the outside world (whoever launches processes) counts as, for deadlock detection. */
+    private static final int OUTSIDE_WORLD = 0;
+
     /** The uid of a process when none is given, unless the builder says otherwise. */
     public static final int DEFAULT_UID = 1000;
 
@@ -49,6 +52,7 @@ public final class SimMachine implements Machine {
     private final NamedSemaphores namedSemaphores = new NamedSemaphores(semaphores, registry);
     private final Set<Integer> spawned = ConcurrentHashMap.newKeySet();
     private final int defaultUid;
+    private final java.util.concurrent.atomic.AtomicBoolean interactive = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile boolean closed;
 
     private SimMachine(Builder b) {
@@ -173,9 +177,19 @@ public final class SimMachine implements Machine {
         return launch(label, defaultUid, program);
     }
 
-    /** Runs a program in a new process of the given uid on a thread of its own. */
+    /**
+     * Runs a program in a new process of the given uid on a thread of its own.
+     *
+     * <p>Launching is interactive: whoever launches may launch more processes later, or send input,
+     * or kill. So from the first launch on, the outside world counts as a live process that is never
+     * blocked, and launched processes waiting for each other stay blocked (visible in {@link #ps()},
+     * killable) instead of being declared deadlocked. {@link #run} is where deadlock is found.
+     */
     public SimProcess launch(String label, int uid, Program program) {
         requireOpen();
+        if (interactive.compareAndSet(false, true)) {
+            dispatcher.attach(OUTSIDE_WORLD);
+        }
         KernelProcess p = kernel.newProcess(label, uid);
         dispatcher.start(p.pid(), new ProgramRunner(this, p, program));
         return new SimProcess(p);
@@ -299,6 +313,8 @@ public final class SimMachine implements Machine {
             programs.add(program.instantiate());
             processes.add(kernel.newProcess(label(i), defaultUid, seed));
         }
+        // every process of the run is live before any runs, so the first to block is not alone
+        processes.forEach(p -> dispatcher.attach(p.pid()));
         for (int i = 0; i < processes.size(); i++) {
             dispatcher.start(processes.get(i).pid(), new ProgramRunner(this, processes.get(i), programs.get(i)));
         }

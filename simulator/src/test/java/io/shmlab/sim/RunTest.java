@@ -146,4 +146,49 @@ class RunTest {
         assertEquals(Signal.SIGABRT, k.signal());
         assertEquals("Assertion failed: counter == 2\n", p.output());
     }
+
+    @Test
+    void aSignalEndsAProcessBlockedInSemWaitAndAPowerLossEndsEveryProcess() {
+        SimProcess waiter = machine.launch("waiter", os -> {
+            os.semWait(os.semOpen("/zero", O_CREAT, 0600, 0));
+            return 0;
+        });
+        SimProcess sleeper = machine.launch("sleeper", os -> {
+            os.sleep(Duration.ofDays(1));
+            return 0;
+        });
+        SimProcess other = machine.launch("other", os -> {
+            os.semWait(os.semOpen("/zero", O_CREAT, 0600, 0));
+            return 0;
+        });
+        while (waiter.process().state() != io.shmlab.sim.kernel.ProcessState.BLOCKED
+                || sleeper.process().state() != io.shmlab.sim.kernel.ProcessState.BLOCKED) {
+            Thread.onSpinWait();
+        }
+        waiter.kill(Signal.SIGTERM);
+        assertEquals(new Ending.Killed(Signal.SIGTERM, null), waiter.awaitEnd(Duration.ofSeconds(30)).orElseThrow());
+        machine.crash();
+        assertEquals(new Ending.Killed(Signal.SIGKILL, null), sleeper.awaitEnd(Duration.ofSeconds(30)).orElseThrow());
+        assertEquals(new Ending.Killed(Signal.SIGKILL, null), other.awaitEnd(Duration.ofSeconds(30)).orElseThrow());
+        assertTrue(machine.listShm().isEmpty());
+    }
+
+    @Test
+    void aLaunchedProcessWaitingForOneLaunchedLaterIsNotDeadlocked() {
+        SimProcess waiter = machine.launch("waiter", os -> {
+            os.semWait(os.semOpen("/later", O_CREAT, 0600, 0));
+            os.println("woken");
+            return 0;
+        });
+        while (waiter.process().state() != io.shmlab.sim.kernel.ProcessState.BLOCKED) {
+            Thread.onSpinWait();
+        }
+        SimProcess poster = machine.launch("poster", os -> {
+            os.semPost(os.semOpen("/later", O_CREAT, 0600, 0));
+            return 0;
+        });
+        assertEquals(new Ending.Exited(0), poster.awaitEnd(Duration.ofSeconds(30)).orElseThrow());
+        assertEquals(new Ending.Exited(0), waiter.awaitEnd(Duration.ofSeconds(30)).orElseThrow());
+        assertEquals("woken\n", waiter.output());
+    }
 }
