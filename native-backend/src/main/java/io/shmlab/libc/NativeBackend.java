@@ -4,7 +4,10 @@ import io.shmlab.api.Backend;
 import io.shmlab.api.BackendUnavailableException;
 import io.shmlab.api.Machine;
 
-/** The real kernel and glibc through JNR-FFI, by the name {@code "native"}. */
+/**
+ * The real kernel and glibc through JNR-FFI, by the name {@code "native"}. Available on x86_64 Linux
+ * with glibc; nothing native is loaded until {@link #boot()}.
+ */
 public final class NativeBackend implements Backend {
 
     @Override
@@ -19,7 +22,7 @@ public final class NativeBackend implements Backend {
 
     @Override
     public String unavailableReason() {
-        return "the native backend is not built yet";
+        return GlibcLoader.unavailableReason();
     }
 
     @Override
@@ -27,8 +30,23 @@ public final class NativeBackend implements Backend {
         return false;
     }
 
+    /**
+     * The host as a machine.
+     *
+     * @throws BackendUnavailableException off x86_64 Linux/glibc, or when glibc cannot be bound
+     */
     @Override
     public Machine boot() {
-        throw new BackendUnavailableException(unavailableReason());
+        String reason = unavailableReason();
+        if (reason != null) {
+            throw new BackendUnavailableException(reason);
+        }
+        ThisProcess process;
+        try {
+            process = ThisProcess.get();
+        } catch (LinkageError | RuntimeException e) {
+            throw new BackendUnavailableException("the native backend cannot bind glibc through JNR-FFI: " + e, e);
+        }
+        return new NativeMachine(this, process);
     }
 }

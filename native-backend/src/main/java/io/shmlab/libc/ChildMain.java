@@ -1,0 +1,90 @@
+package io.shmlab.libc;
+
+import io.shmlab.api.MemoryFault;
+import io.shmlab.api.Os;
+import io.shmlab.api.PosixException;
+import io.shmlab.api.Program;
+import io.shmlab.api.ProgramSpec;
+import io.shmlab.api.Signal;
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The entry point of a child JVM started by {@link ChildRun}: builds the program from its class name
+ * and arguments, runs it on the native backend as this process's {@code main}, and reports how it
+ * ended in {@link ChildReport} lines on standard error.
+ *
+ * <p>Usage: {@code java -cp ... io.shmlab.libc.ChildMain CLASS [ARG...]}. When the parent stops it at
+ * a timeout (SIGTERM), a shutdown hook reports the blocking call the process was in.
+ */
+public final class ChildMain {
+    private static volatile boolean finished;
+
+    private ChildMain() {
+    }
+
+    /** Runs the program named by {@code args[0]} with the rest as its arguments. */
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("usage: ChildMain CLASS [ARG...]");
+            System.exit(2);
+        }
+        PrintStream err = System.err;
+        ProgramSpec spec = new ProgramSpec(args[0], List.of(Arrays.copyOfRange(args, 1, args.length)));
+        NativeMachine machine = (NativeMachine) new NativeBackend().boot();
+        ThisProcess process = ThisProcess.get();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished) {
+                System.out.flush();
+                err.println(ChildReport.stopped(process.currentBlockingCall()));
+                err.flush();
+            }
+        }, "shmlab-child-stop-report"));
+        End end = run(spec, machine.spawn(), err);
+        System.out.flush();
+        finished = true;
+        if (end.fault() == null) {
+            err.println(ChildReport.exit(end.status()));
+        }
+        err.flush();
+        System.exit(end.status());
+    }
+
+    /** How the program ended: an exit status (as C's exit keeps it, 0 to 255), and a fault if one. */
+    private record End(int status, Signal fault) {
+        static End exited(int status) {
+            return new End(status & 0xFF, null);
+        }
+    }
+
+    private static End run(ProgramSpec spec, Os os, PrintStream err) {
+        try {
+            Program program = spec.instantiate();
+            return End.exited(program.main(os));
+        } catch (MemoryFault fault) {
+            return faulted(fault.signal(), fault.getMessage(), err);
+        } catch (PosixException e) {
+            // As perror(3) would print it, and exit(1).
+            System.out.flush();
+            err.println(e.getMessage());
+            return End.exited(1);
+        } catch (InternalError e) {
+            if (NativeMemory.isUnsafeAccessFault(e)) {
+                return faulted(Signal.SIGBUS, "an access touched a page past the end of its object "
+                        + "(the object shrank under the mapping)", err);
+            }
+            throw e;
+        } catch (Exception e) {
+            System.out.flush();
+            e.printStackTrace(err);
+            return End.exited(1);
+        }
+    }
+
+    private static End faulted(Signal signal, String detail, PrintStream err) {
+        System.out.flush();
+        err.println(ChildReport.fault(signal, detail));
+        return new End(128 + signal.number(), signal);
+    }
+}

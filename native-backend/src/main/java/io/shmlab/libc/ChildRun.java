@@ -1,0 +1,155 @@
+package io.shmlab.libc;
+
+import io.shmlab.api.Ending;
+import io.shmlab.api.ProcessOutcome;
+import io.shmlab.api.ProgramSpec;
+import io.shmlab.api.RunOptions;
+import io.shmlab.api.RunReport;
+import io.shmlab.api.Signal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@link NativeMachine#run}: starts N child JVMs (this JVM's java and class path) running
+ * {@link ChildMain} on the program, collects each one's standard output and how it ended, and at the
+ * timeout stops those still running (SIGTERM, which makes the child report the call it is blocked in)
+ * and then kills them (SIGKILL) if they do not go.
+ */
+final class ChildRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ChildRun.class);
+    /** How long a child told to stop may take to report and exit before it is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final ProgramSpec program;
+    private final RunOptions options;
+
+    ChildRun(ProgramSpec program, RunOptions options) {
+        this.program = program;
+        this.options = options;
+    }
+
+    RunReport run() {
+        List<ChildProcess> children = new ArrayList<>();
+        try {
+            for (int i = 0; i < options.processes(); i++) {
+                children.add(ChildProcess.start(label(i), command()));
+            }
+            long deadline = System.nanoTime() + options.timeout().toNanos();
+            List<ProcessOutcome> outcomes = new ArrayList<>();
+            for (ChildProcess child : children) {
+                outcomes.add(child.awaitUntil(deadline, options.timeout(), STOP_GRACE));
+            }
+            return new RunReport(outcomes, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a child JVM for " + program.className(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the children of " + program.className(), e);
+        } finally {
+            for (ChildProcess child : children) {
+                child.killIfAlive();
+            }
+        }
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-XX:+UseSerialGC");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(ChildMain.class.getName());
+        command.add(program.className());
+        command.addAll(program.args());
+        return command;
+    }
+
+    /** A, B, ..., Z, then P26, P27, ... */
+    static String label(int index) {
+        return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
+    }
+
+    /** How a child ended, from its report lines and its exit status. */
+    static Ending ending(List<String> reports, int exitStatus, boolean stoppedAtTimeout, Duration timeout) {
+        for (String line : reports) {
+            String body = line.substring(ChildReport.PREFIX.length());
+            String[] parts = body.split(" ", 3);
+            switch (parts[0]) {
+                case ChildReport.EXIT:
+                    return new Ending.Exited(Integer.parseInt(parts[1]));
+                case ChildReport.FAULT:
+                    return new Ending.Killed(Signal.valueOf(parts[1]), parts.length > 2 ? parts[2] : null);
+                case ChildReport.STOPPED:
+                    if (!parts[1].equals(ChildReport.NO_CALL)) {
+                        return new Ending.Blocked(parts[1]);
+                    }
+                    return new Ending.Killed(Signal.SIGTERM,
+                            "still running at the timeout of " + timeout.toMillis() + " ms, in no blocking call");
+                default:
+                    LOG.warn("unknown report from a child: {}", line);
+            }
+        }
+        if (stoppedAtTimeout) {
+            return new Ending.Killed(Signal.SIGKILL, "still running at the timeout of " + timeout.toMillis()
+                    + " ms and did not stop when told");
+        }
+        if (exitStatus > 128 && Signal.of(exitStatus - 128) != null) {
+            return new Ending.Killed(Signal.of(exitStatus - 128), null);
+        }
+        return new Ending.Exited(exitStatus);
+    }
+
+    /** One child JVM, with threads draining its standard output and standard error. */
+    private static final class ChildProcess {
+        private final String label;
+        private final Process process;
+        private final StreamDrain stdout;
+        private final StreamDrain stderr;
+
+        private ChildProcess(String label, Process process) {
+            this.label = label;
+            this.process = process;
+            this.stdout = StreamDrain.collecting(process.getInputStream(), "stdout of " + label);
+            this.stderr = StreamDrain.forwardingLines(process.getErrorStream(), "stderr of " + label,
+                    ChildReport::isReport, System.err, "[" + label + "] ");
+        }
+
+        static ChildProcess start(String label, List<String> command) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            LOG.debug("starting process {}: {}", label, command);
+            return new ChildProcess(label, builder.start());
+        }
+
+        ProcessOutcome awaitUntil(long deadline, Duration timeout, Duration grace) throws InterruptedException {
+            long left = deadline - System.nanoTime();
+            boolean stopped = false;
+            if (!process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                stopped = true;
+                LOG.debug("process {} (pid {}) still running at the timeout: stopping it", label, process.pid());
+                process.destroy();
+                if (!process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS)) {
+                    process.destroyForcibly();
+                    process.waitFor();
+                }
+            }
+            String output = stdout.awaitText();
+            List<String> reports = stderr.awaitMatched();
+            Ending ending = ending(reports, process.exitValue(), stopped, timeout);
+            return new ProcessOutcome(label, (int) process.pid(), output, ending);
+        }
+
+        void killIfAlive() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.shmlab.libc;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Pointer;
+import jnr.ffi.types.size_t;
+import jnr.ffi.types.off_t;
+import jnr.ffi.types.mode_t;
+import jnr.ffi.types.intptr_t;
+import jnr.ffi.annotations.Variadic;
+import jnr.ffi.annotations.IgnoreError;
+import jnr.ffi.mapper.FunctionMapper;
+
+/**
+ * Decides whether glibc can be used here and binds {@link LibC}, the declaration of the functions
+ * used, to it.
+ *
+ * <p>The check reads only system properties and {@code /proc/self/maps} (which libc this JVM itself
+ * runs on), so it loads nothing native: {@link NativeBackend#unavailableReason()} may call it anywhere.
+ */
+final class GlibcLoader {
+
+    /** The prefix of the {@link LibC} methods bound without saving errno. */
+    static final String FAST_PREFIX = "fast_";
+
+    private GlibcLoader() {
+    }
+
+    /** Why glibc cannot be used here, or {@code null} when it can. */
+    static String unavailableReason() {
+        String os = System.getProperty("os.name", "?");
+        String arch = System.getProperty("os.arch", "?");
+        if (!os.equals("Linux")) {
+            return "the native backend needs Linux with glibc; this is " + os;
+        }
+        if (!arch.equals("amd64") && !arch.equals("x86_64")) {
+            return "the native backend knows the layouts of x86_64 Linux only (sem_t, struct stat); this is " + arch;
+        }
+        try {
+            String maps = Files.readString(Path.of("/proc/self/maps"));
+            if (!maps.contains("/libc.so.6")) {
+                return "the native backend needs glibc; this JVM does not run on libc.so.6 (musl?)";
+            }
+        } catch (IOException | RuntimeException e) {
+            return "the native backend cannot tell which C library this is (/proc/self/maps: " + e + ")";
+        }
+        return null;
+    }
+
+    /** Binds {@link LibC} to the C library of this process. */
+    static LibC load() {
+        FunctionMapper stripFastPrefix = (name, context) ->
+                name.startsWith(FAST_PREFIX) ? name.substring(FAST_PREFIX.length()) : name;
+        return LibraryLoader.create(LibC.class).mapper(stripFastPrefix).failImmediately().load("c");
+    }
+
+    /**
+     * The functions of glibc the native backend calls, declared and nothing more: JNR-FFI binds each
+     * method to the C function of the same name.
+     *
+     * <p>Pointers are passed as raw addresses ({@code long}, {@code @intptr_t}) so that no call allocates
+     * a Java object. Every function returns what C returns; turning -1 and errno into a
+     * {@link io.shmlab.api.PosixException} is {@link CheckedLibC}'s job alone.
+     *
+     * <p>By default JNR-FFI saves errno right after each call. The {@code fast_*} variants are the same
+     * functions bound with {@link IgnoreError} (no errno save, a cheaper stub; {@link GlibcLoader} maps
+     * {@code fast_sem_post} to the symbol {@code sem_post}); a caller uses them only where a failed call
+     * can be repeated through the saving variant to learn its errno (a failed sem_post, sem_wait or
+     * sem_trywait changes nothing, so repeating it is safe).
+     *
+     * <p>It is public only because JNR-FFI implements it in a class loader of its own; nested in this
+     * package-private class, it cannot be reached from outside the package.
+     */
+    public interface LibC {
+
+        /** int shm_open(const char *name, int oflag, mode_t mode) */
+        int shm_open(String name, int oflag, @mode_t int mode);
+
+        /** int shm_unlink(const char *name) */
+        int shm_unlink(String name);
+
+        /** int open(const char *path, int oflag, ...): variadic, the mode is the one optional argument. */
+        @Variadic(fixedCount = 2)
+        int open(String path, int oflag, @mode_t int mode);
+
+        /** int close(int fd) */
+        int close(int fd);
+
+        /** int fcntl(int fd, int cmd, ...): used with F_DUPFD_CLOEXEC and an int argument. */
+        @Variadic(fixedCount = 2)
+        int fcntl(int fd, int cmd, int arg);
+
+        /** int ftruncate(int fd, off_t length) */
+        int ftruncate(int fd, @off_t long length);
+
+        /** int posix_fallocate(int fd, off_t offset, off_t len): returns the error number, errno untouched. */
+        @IgnoreError
+        int posix_fallocate(int fd, @off_t long offset, @off_t long length);
+
+        /** int fstat(int fd, struct stat *buf), into {@link StatLayout}. */
+        int fstat(int fd, @intptr_t long statBuffer);
+
+        /**
+         * void *mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset). The hint is a
+         * {@link Pointer} (always null): with six plain numeric arguments JNR-FFI's fast invoker passes a
+         * wrong sixth argument (measured: mmap then fails with EINVAL).
+         */
+        @intptr_t
+        long mmap(Pointer hint, @size_t long length, int prot, int flags, int fd, @off_t long offset);
+
+        /** int munmap(void *addr, size_t length) */
+        int munmap(@intptr_t long address, @size_t long length);
+
+        /** int msync(void *addr, size_t length, int flags) */
+        int msync(@intptr_t long address, @size_t long length, int flags);
+
+        /**
+         * sem_t *sem_open(const char *name, int oflag, ...): variadic; the mode and the value are read by
+         * glibc only with O_CREAT, and passing them always is what C does with the four-argument form.
+         */
+        @Variadic(fixedCount = 2)
+        @intptr_t
+        long sem_open(String name, int oflag, @mode_t int mode, int value);
+
+        /** int sem_close(sem_t *sem) */
+        int sem_close(@intptr_t long sem);
+
+        /** int sem_unlink(const char *name) */
+        int sem_unlink(String name);
+
+        /** int sem_init(sem_t *sem, int pshared, unsigned int value) */
+        int sem_init(@intptr_t long sem, int pshared, int value);
+
+        /** int sem_destroy(sem_t *sem) */
+        int sem_destroy(@intptr_t long sem);
+
+        /** int sem_wait(sem_t *sem) */
+        int sem_wait(@intptr_t long sem);
+
+        /** sem_wait without saving errno: see the class comment. */
+        @IgnoreError
+        int fast_sem_wait(@intptr_t long sem);
+
+        /** int sem_trywait(sem_t *sem) */
+        int sem_trywait(@intptr_t long sem);
+
+        /** sem_trywait without saving errno. */
+        @IgnoreError
+        int fast_sem_trywait(@intptr_t long sem);
+
+        /** int sem_timedwait(sem_t *sem, const struct timespec *abstime), a {@link TimespecLayout}. */
+        int sem_timedwait(@intptr_t long sem, @intptr_t long deadline);
+
+        /** int sem_post(sem_t *sem) */
+        int sem_post(@intptr_t long sem);
+
+        /** sem_post without saving errno. */
+        @IgnoreError
+        int fast_sem_post(@intptr_t long sem);
+
+        /** int sem_getvalue(sem_t *sem, int *sval) */
+        int sem_getvalue(@intptr_t long sem, @intptr_t long valueOut);
+
+        /** pid_t getpid(void) */
+        @IgnoreError
+        int getpid();
+
+        /** uid_t getuid(void) */
+        @IgnoreError
+        int getuid();
+
+        /** int clock_gettime(clockid_t clock, struct timespec *tp) */
+        int clock_gettime(int clock, @intptr_t long timespec);
+
+        /**
+         * int clock_nanosleep(clockid_t clock, int flags, const struct timespec *request, struct timespec
+         * *remain): returns the error number, errno untouched.
+         */
+        @IgnoreError
+        int clock_nanosleep(int clock, int flags, @intptr_t long request, @intptr_t long remain);
+    }
+}

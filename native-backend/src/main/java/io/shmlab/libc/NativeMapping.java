@@ -1,0 +1,341 @@
+package io.shmlab.libc;
+
+import io.shmlab.api.Access;
+import io.shmlab.api.FaultKind;
+import io.shmlab.api.Mapping;
+import io.shmlab.api.MemoryFault;
+import io.shmlab.api.Protection;
+import java.util.Objects;
+
+/**
+ * A real mapping of this process, made by mmap(2): loads and stores go straight to the memory, each
+ * checked first so that a bad one is a {@link MemoryFault} and never a signal in the JVM.
+ *
+ * <p>The check, in the order the MMU and the kernel apply it: the bytes must lie in
+ * {@code [0, length())} and the mapping must not be unmapped (else SIGSEGV, NOT_MAPPED); the
+ * protection must allow the access (else SIGSEGV, PROTECTION); every byte must lie below the end of
+ * the object's last page (else SIGBUS, PAST_END_OF_OBJECT). The last test compares with the cached
+ * size of {@link MappedObject}; only when it fails is the size asked again (another process may have
+ * grown the object). If another process shrank the object under us, the access takes a real SIGBUS,
+ * which HotSpot turns into an {@link InternalError}: that is caught and reported as the same
+ * {@link io.shmlab.api.BusError}.
+ */
+final class NativeMapping implements Mapping {
+    private static final int SEM_T_SIZE = (int) io.shmlab.api.layout.CType.SEM_T.size();
+
+    private final long address;
+    private final long length;
+    private final int protection;
+    private final int flags;
+    private final long fileOffset;
+    private final String objectName;
+    private final boolean readable;
+    private final boolean writable;
+    private final MappedObject object;
+    private final MappedObjects objects;
+    private volatile boolean mapped = true;
+
+    NativeMapping(long address, long length, int protection, int flags, long fileOffset, String objectName,
+            MappedObject object, MappedObjects objects) {
+        this.address = address;
+        this.length = length;
+        this.protection = protection;
+        this.flags = flags;
+        this.fileOffset = fileOffset;
+        this.objectName = objectName;
+        this.readable = Protection.allowsRead(protection);
+        this.writable = Protection.allowsWrite(protection);
+        this.object = object;
+        this.objects = objects;
+    }
+
+    @Override
+    public long address() {
+        return address;
+    }
+
+    @Override
+    public long length() {
+        return length;
+    }
+
+    @Override
+    public int protection() {
+        return protection;
+    }
+
+    @Override
+    public int flags() {
+        return flags;
+    }
+
+    @Override
+    public long fileOffset() {
+        return fileOffset;
+    }
+
+    @Override
+    public String objectName() {
+        return objectName;
+    }
+
+    MappedObject object() {
+        return object;
+    }
+
+    boolean isMapped() {
+        return mapped;
+    }
+
+    /** munmap(2) is about to run: every later access is SIGSEGV. */
+    void markUnmapped() {
+        mapped = false;
+    }
+
+    boolean contains(long virtualAddress) {
+        return mapped && virtualAddress >= address && virtualAddress - address < length;
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    /** The address of {@code size} bytes at {@code offset}, after checking that a load may touch them. */
+    private long readable(long offset, long size) {
+        if (offset < 0 || offset > length - size || !mapped) {
+            throw outside(offset, Access.READ);
+        }
+        if (!readable) {
+            throw refused(offset, Access.READ);
+        }
+        if (fileOffset + offset + size > object.pagesEnd()) {
+            checkAgainstFreshSize(offset, size, Access.READ);
+        }
+        return address + offset;
+    }
+
+    /** The address of {@code size} bytes at {@code offset}, after checking that a store may touch them. */
+    private long writable(long offset, long size) {
+        if (offset < 0 || offset > length - size || !mapped) {
+            throw outside(offset, Access.WRITE);
+        }
+        if (!writable) {
+            throw refused(offset, Access.WRITE);
+        }
+        if (fileOffset + offset + size > object.pagesEnd()) {
+            checkAgainstFreshSize(offset, size, Access.WRITE);
+        }
+        return address + offset;
+    }
+
+    private long atomic(long offset, int size) {
+        if ((offset & (size - 1)) != 0) {
+            throw new IllegalArgumentException("offset=0x" + Long.toHexString(offset) + " is not aligned for a "
+                    + size + "-byte atomic operation");
+        }
+        return writable(offset, size);
+    }
+
+    /**
+     * Checks the {@code sem_t} at {@code offset} before glibc touches it, as the access glibc makes
+     * would be checked; returns its address.
+     */
+    long semaphoreAddress(long offset, Access access) {
+        return access == Access.READ ? readable(offset, SEM_T_SIZE) : writable(offset, SEM_T_SIZE);
+    }
+
+    private void checkAgainstFreshSize(long offset, long size, Access access) {
+        long objectSize = objects.refresh(object);
+        if (fileOffset + offset + size > object.pagesEnd()) {
+            throw pastEnd(offset, access, objectSize);
+        }
+    }
+
+    private MemoryFault outside(long offset, Access access) {
+        String reason = mapped
+                ? "outside the mapping (length " + length + ")"
+                : "through a mapping that was unmapped (munmap)";
+        return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + offset, offset, reason);
+    }
+
+    private MemoryFault refused(long offset, Access access) {
+        return MemoryFault.of(FaultKind.PROTECTION, access, address + offset, offset,
+                "against the mapping's protection " + Protection.describe(protection));
+    }
+
+    private MemoryFault pastEnd(long offset, Access access, long objectSize) {
+        return MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address + offset, offset,
+                "of a page past the end of the object (size " + objectSize + ")");
+    }
+
+    /** A real SIGBUS that HotSpot reported: the object shrank under us; anything else goes on. */
+    private RuntimeException translated(InternalError error, long offset, Access access) {
+        if (!NativeMemory.isUnsafeAccessFault(error)) {
+            throw error;
+        }
+        MemoryFault fault = pastEnd(offset, access, objects.refresh(object));
+        fault.initCause(error);
+        return fault;
+    }
+
+    // ------------------------------------------------------------------ accesses
+
+    @Override
+    public byte getByte(long offset) {
+        long at = readable(offset, 1);
+        try {
+            return NativeMemory.getByte(at);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.READ);
+        }
+    }
+
+    @Override
+    public void putByte(long offset, byte value) {
+        long at = writable(offset, 1);
+        try {
+            NativeMemory.putByte(at, value);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.WRITE);
+        }
+    }
+
+    @Override
+    public short getShort(long offset) {
+        long at = readable(offset, 2);
+        try {
+            return NativeMemory.getShort(at);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.READ);
+        }
+    }
+
+    @Override
+    public void putShort(long offset, short value) {
+        long at = writable(offset, 2);
+        try {
+            NativeMemory.putShort(at, value);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.WRITE);
+        }
+    }
+
+    @Override
+    public int getInt(long offset) {
+        long at = readable(offset, 4);
+        try {
+            return NativeMemory.getInt(at);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.READ);
+        }
+    }
+
+    @Override
+    public void putInt(long offset, int value) {
+        long at = writable(offset, 4);
+        try {
+            NativeMemory.putInt(at, value);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.WRITE);
+        }
+    }
+
+    @Override
+    public long getLong(long offset) {
+        long at = readable(offset, 8);
+        try {
+            return NativeMemory.getLong(at);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.READ);
+        }
+    }
+
+    @Override
+    public void putLong(long offset, long value) {
+        long at = writable(offset, 8);
+        try {
+            NativeMemory.putLong(at, value);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.WRITE);
+        }
+    }
+
+    @Override
+    public void get(long offset, byte[] dst, int dstIndex, int count) {
+        Objects.checkFromIndexSize(dstIndex, count, dst.length);
+        long at = readable(offset, count);
+        try {
+            NativeMemory.copyToArray(at, dst, dstIndex, count);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.READ);
+        }
+    }
+
+    @Override
+    public void put(long offset, byte[] src, int srcIndex, int count) {
+        Objects.checkFromIndexSize(srcIndex, count, src.length);
+        long at = writable(offset, count);
+        try {
+            NativeMemory.copyFromArray(src, srcIndex, at, count);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.WRITE);
+        }
+    }
+
+    @Override
+    public void fill(long offset, long count, byte value) {
+        if (count < 0) {
+            throw new IllegalArgumentException("length=" + count);
+        }
+        long at = writable(offset, count);
+        try {
+            NativeMemory.fill(at, count, value);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.WRITE);
+        }
+    }
+
+    @Override
+    public boolean compareAndSetInt(long offset, int expected, int value) {
+        long at = atomic(offset, 4);
+        try {
+            return NativeMemory.compareAndSetInt(at, expected, value);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.WRITE);
+        }
+    }
+
+    @Override
+    public int getAndAddInt(long offset, int delta) {
+        long at = atomic(offset, 4);
+        try {
+            return NativeMemory.getAndAddInt(at, delta);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.WRITE);
+        }
+    }
+
+    @Override
+    public boolean compareAndSetLong(long offset, long expected, long value) {
+        long at = atomic(offset, 8);
+        try {
+            return NativeMemory.compareAndSetLong(at, expected, value);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.WRITE);
+        }
+    }
+
+    @Override
+    public long getAndAddLong(long offset, long delta) {
+        long at = atomic(offset, 8);
+        try {
+            return NativeMemory.getAndAddLong(at, delta);
+        } catch (InternalError e) {
+            throw translated(e, offset, Access.WRITE);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "mapping at 0x" + Long.toHexString(address) + ", length " + length + ", "
+                + Protection.describe(protection) + (objectName == null ? ", anonymous" : ", of " + objectName);
+    }
+}

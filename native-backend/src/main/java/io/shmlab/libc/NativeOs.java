@@ -1,0 +1,355 @@
+package io.shmlab.libc;
+
+import io.shmlab.api.Access;
+import io.shmlab.api.Errno;
+import io.shmlab.api.FaultKind;
+import io.shmlab.api.FileStatus;
+import io.shmlab.api.MapFlags;
+import io.shmlab.api.Mapping;
+import io.shmlab.api.MemoryFault;
+import io.shmlab.api.OpenFile;
+import io.shmlab.api.OpenFlags;
+import io.shmlab.api.Os;
+import io.shmlab.api.PosixException;
+import io.shmlab.api.Program;
+import io.shmlab.api.Semaphore;
+import io.shmlab.api.Timespec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A handle on this JVM's own process, making real calls into glibc: models each POSIX call of
+ * {@link Os} by making it. Every handle of the JVM has the same pid and sees the same objects; each
+ * handle keeps its own list of mappings (for {@link #mappingAt}) and a scratch buffer, and is used by
+ * one thread at a time.
+ */
+final class NativeOs implements Os {
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+    /** What C converts an out-of-range {@code unsigned int} semaphore value to: above SEM_VALUE_MAX. */
+    private static final int UNREPRESENTABLE_VALUE = -1;
+
+    private final ThisProcess process;
+    private final CheckedLibC libc;
+    private final ScratchMemory scratch;
+    private final List<NativeMapping> mappings = new ArrayList<>();
+
+    NativeOs(ThisProcess process) {
+        this.process = process;
+        this.libc = process.libc();
+        this.scratch = ScratchMemory.ownedBy(this);
+    }
+
+    @Override
+    public int pid() {
+        return process.pid();
+    }
+
+    @Override
+    public int uid() {
+        return libc.getuid();
+    }
+
+    // ------------------------------------------------------------------ shared memory objects
+
+    @Override
+    public OpenFile shmOpen(String name, int oflag, int mode) {
+        int fd = libc.shmOpen(name, oflag, mode);
+        NativeOpenFile file = new NativeOpenFile(fd, name, oflag & OpenFlags.O_ACCMODE);
+        if ((oflag & OpenFlags.O_TRUNC) != 0) {
+            process.mappedObjects().sizeMayHaveChanged(fd, file.describe());
+        }
+        return file;
+    }
+
+    @Override
+    public void shmUnlink(String name) {
+        libc.shmUnlink(name);
+    }
+
+    @Override
+    public OpenFile open(String path, int oflag, int mode) {
+        int fd = libc.open(path, oflag, mode);
+        NativeOpenFile file = new NativeOpenFile(fd, path, oflag & OpenFlags.O_ACCMODE);
+        if ((oflag & OpenFlags.O_TRUNC) != 0) {
+            process.mappedObjects().sizeMayHaveChanged(fd, file.describe());
+        }
+        return file;
+    }
+
+    @Override
+    public void ftruncate(OpenFile file, long length) {
+        NativeOpenFile f = own(file);
+        libc.ftruncate(f.fd(), length, f.describe());
+        process.mappedObjects().sizeMayHaveChanged(f.fd(), f.describe());
+    }
+
+    @Override
+    public void posixFallocate(OpenFile file, long offset, long length) {
+        NativeOpenFile f = own(file);
+        libc.posixFallocate(f.fd(), offset, length, f.describe());
+        process.mappedObjects().sizeMayHaveChanged(f.fd(), f.describe());
+    }
+
+    @Override
+    public FileStatus fstat(OpenFile file) {
+        NativeOpenFile f = own(file);
+        long stat = scratch.address();
+        libc.fstat(f.fd(), stat, f.describe());
+        return new FileStatus(NativeMemory.getLong(stat + StatLayout.ST_SIZE_OFFSET),
+                NativeMemory.getInt(stat + StatLayout.ST_MODE_OFFSET) & 07777,
+                NativeMemory.getInt(stat + StatLayout.ST_UID_OFFSET));
+    }
+
+    @Override
+    public void close(OpenFile file) {
+        NativeOpenFile f = own(file);
+        libc.close(f.fd(), f.describe());
+    }
+
+    // ------------------------------------------------------------------ mappings
+
+    @Override
+    public Mapping mmap(long length, int prot, int flags, OpenFile file, long offset) {
+        NativeOpenFile f = own(file);
+        long address = libc.mmap(length, prot, flags, f.fd(), offset, f.describe());
+        MappedObject object;
+        try {
+            object = process.mappedObjects().acquire(f.fd(), f.describe());
+        } catch (RuntimeException e) {
+            libc.munmap(address, length, f.describe());
+            throw e;
+        }
+        return remember(new NativeMapping(address, length, prot, flags, offset, f.name(), object,
+                process.mappedObjects()));
+    }
+
+    @Override
+    public Mapping mmapAnonymous(long length, int prot, int flags) {
+        int anonymous = flags | MapFlags.MAP_ANONYMOUS;
+        long address = libc.mmap(length, prot, anonymous, -1, 0, null);
+        return remember(new NativeMapping(address, length, prot, anonymous, 0, null, MappedObject.ANONYMOUS,
+                process.mappedObjects()));
+    }
+
+    private NativeMapping remember(NativeMapping mapping) {
+        mappings.add(mapping);
+        return mapping;
+    }
+
+    @Override
+    public void msync(Mapping mapping, long offset, long length, int flags) {
+        NativeMapping m = own(mapping);
+        libc.msync(m.address() + offset, length, flags, describe(m));
+    }
+
+    @Override
+    public void munmap(Mapping mapping) {
+        NativeMapping m = own(mapping);
+        if (!m.isMapped()) {
+            // munmap(2) of a range with no mapping succeeds; calling it would unmap whatever the JVM
+            // has put at those addresses since.
+            return;
+        }
+        m.markUnmapped();
+        mappings.remove(m);
+        libc.munmap(m.address(), m.length(), describe(m));
+        process.mappedObjects().release(m.object());
+    }
+
+    @Override
+    public Mapping mappingAt(long address) {
+        for (NativeMapping m : mappings) {
+            if (m.contains(address)) {
+                return m;
+            }
+        }
+        throw (MemoryFault) MemoryFault.of(FaultKind.NOT_MAPPED, Access.READ, address, 0,
+                "of an address in no mapping of process " + pid());
+    }
+
+    private static String describe(NativeMapping m) {
+        return "0x" + Long.toHexString(m.address());
+    }
+
+    // ------------------------------------------------------------------ semaphores
+
+    @Override
+    public Semaphore semOpen(String name, int oflag) {
+        return semOpen(name, oflag, 0, 0);
+    }
+
+    @Override
+    public Semaphore semOpen(String name, int oflag, int mode, long value) {
+        long address = libc.semOpen(name, oflag, mode, unsignedInt(value));
+        return NativeSemaphore.named(name, process.namedSemaphores().opened(address));
+    }
+
+    @Override
+    public void semClose(Semaphore sem) {
+        NativeSemaphore s = own(sem);
+        // glibc answers EINVAL for a pointer it did not return, without touching it.
+        libc.semClose(s.address(), s.description());
+        if (s.isNamed()) {
+            process.namedSemaphores().closed(s.namedMapping());
+        }
+    }
+
+    @Override
+    public void semUnlink(String name) {
+        libc.semUnlink(name);
+    }
+
+    @Override
+    public Semaphore semInit(Mapping mapping, long offset, boolean pshared, long value) {
+        NativeSemaphore s = NativeSemaphore.inMapping(own(mapping), offset);
+        libc.semInit(s.checkedAddress(Access.WRITE), pshared ? 1 : 0, unsignedInt(value), s.description());
+        return s;
+    }
+
+    @Override
+    public Semaphore semAt(Mapping mapping, long offset) {
+        return NativeSemaphore.inMapping(own(mapping), offset);
+    }
+
+    @Override
+    public void semDestroy(Semaphore sem) {
+        NativeSemaphore s = own(sem);
+        // glibc's sem_destroy touches nothing, so nothing is checked: as in C, it succeeds.
+        libc.semDestroy(s.address(), s.description());
+    }
+
+    @Override
+    public void semWait(Semaphore sem) {
+        NativeSemaphore s = own(sem);
+        long address = s.checkedAddress(Access.WRITE);
+        process.enterBlocking("sem_wait");
+        try {
+            libc.semWait(address, s.description());
+        } finally {
+            process.enterBlocking(null);
+        }
+    }
+
+    @Override
+    public boolean semTrywait(Semaphore sem) {
+        NativeSemaphore s = own(sem);
+        return libc.semTrywait(s.checkedAddress(Access.WRITE), s.description());
+    }
+
+    @Override
+    public boolean semTimedwait(Semaphore sem, Timespec deadline) {
+        NativeSemaphore s = own(sem);
+        long address = s.checkedAddress(Access.WRITE);
+        long timespec = scratch.address();
+        TimespecLayout.put(timespec, deadline);
+        process.enterBlocking("sem_timedwait");
+        try {
+            return libc.semTimedwait(address, timespec, s.description());
+        } finally {
+            process.enterBlocking(null);
+        }
+    }
+
+    @Override
+    public void semPost(Semaphore sem) {
+        NativeSemaphore s = own(sem);
+        libc.semPost(s.checkedAddress(Access.WRITE), s.description());
+    }
+
+    @Override
+    public int semGetvalue(Semaphore sem) {
+        NativeSemaphore s = own(sem);
+        return libc.semGetvalue(s.checkedAddress(Access.READ), scratch.address(), s.description());
+    }
+
+    /** C's conversion of the value to {@code unsigned int}, with anything beyond it kept invalid. */
+    private static int unsignedInt(long value) {
+        return value < 0 || value > 0xFFFF_FFFFL ? UNREPRESENTABLE_VALUE : (int) value;
+    }
+
+    // ------------------------------------------------------------------ process
+
+    @Override
+    public Timespec clockGettime() {
+        long timespec = scratch.address();
+        libc.clockGettime(CheckedLibC.CLOCK_REALTIME, timespec);
+        return TimespecLayout.get(timespec);
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        if (duration.isNegative()) {
+            throw new PosixException(Errno.EINVAL, "nanosleep", duration.toString());
+        }
+        long deadline = scratch.address();
+        libc.clockGettime(CheckedLibC.CLOCK_MONOTONIC, deadline);
+        long now = NativeMemory.getLong(deadline + TimespecLayout.TV_SEC_OFFSET) * NANOS_PER_SECOND
+                + NativeMemory.getLong(deadline + TimespecLayout.TV_NSEC_OFFSET);
+        TimespecLayout.put(deadline, Timespec.ofNanos(Math.addExact(now, duration.toNanos())));
+        process.enterBlocking("nanosleep");
+        try {
+            libc.sleepUntil(CheckedLibC.CLOCK_MONOTONIC, deadline);
+        } finally {
+            process.enterBlocking(null);
+        }
+    }
+
+    @Override
+    public void print(String text) {
+        System.out.print(text);
+        System.out.flush();
+    }
+
+    @Override
+    public String readLine() {
+        process.enterBlocking("read");
+        try {
+            return process.stdin().readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            process.enterBlocking(null);
+        }
+    }
+
+    @Override
+    public int fork(Program child) {
+        throw new PosixException(Errno.ENOSYS, "fork", null);
+    }
+
+    @Override
+    public int waitpid(int pid) {
+        throw new PosixException(Errno.ECHILD, "waitpid", Integer.toString(pid));
+    }
+
+    // ------------------------------------------------------------------ handles
+
+    private static NativeOpenFile own(OpenFile file) {
+        if (file instanceof NativeOpenFile f) {
+            return f;
+        }
+        throw new IllegalArgumentException("not a descriptor of the native backend: " + file);
+    }
+
+    private static NativeMapping own(Mapping mapping) {
+        if (mapping instanceof NativeMapping m) {
+            return m;
+        }
+        throw new IllegalArgumentException("not a mapping of the native backend: " + mapping);
+    }
+
+    private static NativeSemaphore own(Semaphore sem) {
+        if (sem instanceof NativeSemaphore s) {
+            return s;
+        }
+        throw new IllegalArgumentException("not a semaphore of the native backend: " + sem);
+    }
+
+    @Override
+    public String toString() {
+        return "process " + pid() + " (native)";
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * The native backend: the api on the real Linux kernel and glibc, through JNR-FFI, so that a Java
+ * program shares memory and semaphores with C programs of the course.
+ *
+ * <p>Structure: {@link io.shmlab.libc.GlibcLoader.LibC} only declares the C functions; {@link io.shmlab.libc.CheckedLibC}
+ * is the one boundary where a failed call becomes a {@link io.shmlab.api.PosixException} and where
+ * EINTR is retried; {@link io.shmlab.libc.NativeOs} models each call of {@link io.shmlab.api.Os} by
+ * making it; {@link io.shmlab.libc.NativeMapping} gives checked access to mapped memory;
+ * {@link io.shmlab.libc.ChildRun} and {@link io.shmlab.libc.ChildMain} run a program in real child JVMs.
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>Nothing native is loaded before {@link io.shmlab.libc.NativeBackend#boot()}.</li>
+ *   <li>The JVM never takes a signal from a bad access: every load, store, and semaphore call on
+ *       mapped memory is checked first (range, unmapped, protection, object size); a real SIGBUS from
+ *       an object another process shrank is caught as HotSpot's {@link java.lang.InternalError} and
+ *       reported as {@link io.shmlab.api.BusError}.</li>
+ *   <li>Names are validated by glibc, not here: what glibc accepts, this accepts.</li>
+ *   <li>The semaphore hot path allocates nothing and reads errno only after a failure.</li>
+ *   <li>No descriptor of the JVM leaks into a child: the backend's own descriptors are close-on-exec.</li>
+ * </ul>
+ */
+package io.shmlab.libc;
