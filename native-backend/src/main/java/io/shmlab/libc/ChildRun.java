@@ -124,7 +124,7 @@ final class ChildRun {
         static ChildProcess start(String label, List<String> command) throws IOException {
             ProcessBuilder builder = new ProcessBuilder(command);
             builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            LOG.debug("starting process {}: {}", label, command);
+            LOG.debug("starting process {}: {}", label, command.subList(command.indexOf(ChildMain.class.getName()), command.size()));
             return new ChildProcess(label, builder.start());
         }
 
@@ -134,9 +134,10 @@ final class ChildRun {
             if (!process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
                 stopped = true;
                 LOG.debug("process {} (pid {}) still running at the timeout: stopping it", label, process.pid());
-                process.destroy();
+                // Through the handle: Process.destroy would also close the pipes, losing the report.
+                process.toHandle().destroy();
                 if (!process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS)) {
-                    process.destroyForcibly();
+                    process.toHandle().destroyForcibly();
                     process.waitFor();
                 }
             }

@@ -1,0 +1,145 @@
+package io.shmlab.libc;
+
+import io.shmlab.api.MapFlags;
+import io.shmlab.api.Mapping;
+import io.shmlab.api.OpenFile;
+import io.shmlab.api.OpenFlags;
+import io.shmlab.api.Os;
+import io.shmlab.api.PosixException;
+import io.shmlab.api.Program;
+import io.shmlab.api.Protection;
+import io.shmlab.api.Semaphore;
+
+/** Programs the multi-process tests run in child JVMs, built there from their class names. */
+final class ChildPrograms {
+    private ChildPrograms() {
+    }
+
+    /**
+     * Waits on the named semaphore {@code args[1]} until the parent has written a message into the
+     * object {@code args[0]}, prints the message, writes it back reversed and posts {@code args[2]}.
+     */
+    public static final class Echo implements Program {
+        private final String object;
+        private final String ready;
+        private final String done;
+
+        public Echo(String[] args) {
+            this.object = args[0];
+            this.ready = args[1];
+            this.done = args[2];
+        }
+
+        @Override
+        public int main(Os os) {
+            Semaphore readySem = os.semOpen(ready, 0);
+            Semaphore doneSem = os.semOpen(done, 0);
+            os.semWait(readySem);
+            OpenFile fd = os.shmOpen(object, OpenFlags.O_RDWR, 0);
+            Mapping data = os.mmap(4096, Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED, fd, 0);
+            os.close(fd);
+            String message = data.getCString(0, 4096);
+            os.println("got: " + message);
+            data.putCString(0, new StringBuilder(message).reverse().toString());
+            os.munmap(data);
+            os.semPost(doneSem);
+            os.semClose(readySem);
+            os.semClose(doneSem);
+            return 0;
+        }
+    }
+
+    /**
+     * Whoever creates the named semaphore {@code args[0]} (value 0) waits on it; the other opens it
+     * and posts. Both print what they did.
+     */
+    public static final class WaiterOrPoster implements Program {
+        private final String name;
+
+        public WaiterOrPoster(String[] args) {
+            this.name = args[0];
+        }
+
+        @Override
+        public int main(Os os) {
+            Semaphore sem;
+            try {
+                sem = os.semOpen(name, OpenFlags.O_CREAT | OpenFlags.O_EXCL, 0600, 0);
+            } catch (PosixException taken) {
+                sem = os.semOpen(name, 0);
+                os.semPost(sem);
+                os.println("posted");
+                os.semClose(sem);
+                return 0;
+            }
+            os.semWait(sem);
+            os.println("woken");
+            os.semClose(sem);
+            return 0;
+        }
+    }
+
+    /** Waits forever on a new named semaphore {@code args[0]} of value 0. */
+    public static final class WaitsForever implements Program {
+        private final String name;
+
+        public WaitsForever(String[] args) {
+            this.name = args[0];
+        }
+
+        @Override
+        public int main(Os os) {
+            Semaphore sem = os.semOpen(name, OpenFlags.O_CREAT, 0600, 0);
+            os.println("waiting");
+            os.semWait(sem);
+            return 0;
+        }
+    }
+
+    /** Maps a page of the empty object {@code args[0]} and reads it: SIGBUS. */
+    public static final class ReadsPastTheEnd implements Program {
+        private final String name;
+
+        public ReadsPastTheEnd(String[] args) {
+            this.name = args[0];
+        }
+
+        @Override
+        public int main(Os os) {
+            OpenFile fd = os.shmOpen(name, OpenFlags.O_RDWR | OpenFlags.O_CREAT, 0600);
+            Mapping m = os.mmap(4096, Protection.PROT_READ, MapFlags.MAP_SHARED, fd, 0);
+            os.println("mapped");
+            return m.getByte(0);
+        }
+    }
+
+    /** Opens the object {@code args[0]}, which does not exist: an uncaught PosixException. */
+    public static final class OpensMissingObject implements Program {
+        private final String name;
+
+        public OpensMissingObject(String[] args) {
+            this.name = args[0];
+        }
+
+        @Override
+        public int main(Os os) {
+            os.shmOpen(name, OpenFlags.O_RDWR, 0);
+            return 0;
+        }
+    }
+
+    /** Returns the status given as {@code args[0]}, after printing its pid. */
+    public static final class ExitsWith implements Program {
+        private final int status;
+
+        public ExitsWith(String[] args) {
+            this.status = Integer.parseInt(args[0]);
+        }
+
+        @Override
+        public int main(Os os) {
+            os.println("pid " + os.pid());
+            return status;
+        }
+    }
+}
