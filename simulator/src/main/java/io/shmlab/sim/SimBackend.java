@@ -1,10 +1,8 @@
 package io.shmlab.sim;
 
 import io.shmlab.api.Backend;
-import io.shmlab.api.BackendUnavailableException;
-import io.shmlab.api.Machine;
 
-/** The simulator, by the name {@code "sim"}: an operating system inside the JVM. */
+/** The simulator, by the name {@code "sim"}: an operating system inside the JVM. Always available. */
 public final class SimBackend implements Backend {
 
     @Override
@@ -14,12 +12,12 @@ public final class SimBackend implements Backend {
 
     @Override
     public String description() {
-        return "an operating system simulated inside the JVM, with a deterministic scheduler";
+        return "an operating system simulated inside the JVM: shared memory, mappings and glibc's semaphores";
     }
 
     @Override
     public String unavailableReason() {
-        return "the simulator's kernel is not built yet";
+        return null;
     }
 
     @Override
@@ -27,8 +25,9 @@ public final class SimBackend implements Backend {
         return true;
     }
 
+    /** A machine with the defaults: seed 0, the direct dispatcher. */
     @Override
-    public Machine boot() {
-        throw new BackendUnavailableException(unavailableReason());
+    public SimMachine boot() {
+        return SimMachine.builder().backend(this).build();
     }
 }

@@ -76,4 +76,16 @@ public interface Dispatcher {
      * {@code body}; in scheduled mode it first runs when the strategy picks it.
      */
     void start(int pid, Runnable body);
+
+    /**
+     * A process driven by a thread the dispatcher did not start (a process of {@code Machine.spawn()},
+     * whose calls come from the caller's own thread) now exists. It counts as live, and as running
+     * whenever it is not blocked in a call. Nothing by default.
+     */
+    default void attach(int pid) {
+    }
+
+    /** A process attached by {@link #attach} has ended. Nothing by default. */
+    default void detach(int pid) {
+    }
 }

@@ -1,0 +1,158 @@
+package io.shmlab.sim.kernel;
+
+import io.shmlab.api.Access;
+import io.shmlab.api.FaultKind;
+import io.shmlab.api.Limits;
+import io.shmlab.api.MemoryFault;
+import io.shmlab.api.Protection;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The virtual address space of one simulated process: its mappings by address, and the count of its
+ * page faults.
+ *
+ * <p>Like Linux with address space layout randomisation, each process gets its own mmap base, so two
+ * processes mapping the same object see it at different addresses; here the base is drawn from the
+ * machine's seed and the pid, so the same seed gives the same addresses every run. New mappings are
+ * placed top-down below the previous one, as Linux's default layout does; an address once unmapped is
+ * not reused, so a stale pointer always faults. A child made by fork(2) gets a copy at the same
+ * addresses.
+ */
+public final class AddressSpace {
+    /** The highest mmap base: below the x86_64 user-space top, as Linux's stack-relative base. */
+    private static final long MMAP_TOP = 0x7ff0_0000_0000L;
+    /** How far below the top the randomised base may fall (1 TiB, in pages). */
+    private static final long RANDOM_PAGES = (1L << 40) / Limits.PAGE_SIZE;
+
+    private final long id;
+    private final Map<Long, VirtualMemoryArea> areas = new ConcurrentSkipListMap<>();
+    private final AtomicLong minorFaults;
+    private long nextTop;
+
+    private AddressSpace(long id, long nextTop, AtomicLong minorFaults) {
+        this.id = id;
+        this.nextTop = nextTop;
+        this.minorFaults = minorFaults;
+    }
+
+    /** A fresh address space whose mmap base is drawn from the seed and the pid. */
+    static AddressSpace create(long id, long seed, int pid) {
+        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + pid);
+        long base = MMAP_TOP - random.nextLong(RANDOM_PAGES) * Limits.PAGE_SIZE;
+        return new AddressSpace(id, base, new AtomicLong());
+    }
+
+    /** The identity private futexes are keyed on. */
+    public long id() {
+        return id;
+    }
+
+    /** Page faults so far: first touches of a page in this process, and copy-on-write copies. */
+    public long minorFaults() {
+        return minorFaults.get();
+    }
+
+    /** Pages of all mappings in memory for this process (its resident set). */
+    public long residentPages() {
+        long n = 0;
+        for (VirtualMemoryArea a : areas.values()) {
+            n += a.residentPages();
+        }
+        return n;
+    }
+
+    /** The mappings, by address. */
+    public List<VirtualMemoryArea> areas() {
+        return List.copyOf(areas.values());
+    }
+
+    /** Places a new mapping below the previous ones. */
+    VirtualMemoryArea map(long length, int prot, int flags, MemoryObject object, long fileOffset) {
+        long paged = Limits.pageAlignUp(length);
+        // one guard page between mappings, so running off the end of one never lands in the next
+        long start = nextTop - paged;
+        nextTop = start - Limits.PAGE_SIZE;
+        VirtualMemoryArea area = new VirtualMemoryArea(start, length, prot, flags, object, fileOffset, minorFaults);
+        areas.put(start, area);
+        if (object != null) {
+            object.addMapper(area);
+        }
+        return area;
+    }
+
+    /** Removes a mapping: its addresses are SIGSEGV from now on. */
+    void unmap(VirtualMemoryArea area) {
+        if (areas.remove(area.start(), area)) {
+            area.markUnmapped();
+            if (area.object() != null) {
+                area.object().removeMapper(area);
+            }
+        }
+    }
+
+    /** Removes every mapping: the process ended. */
+    void unmapAll() {
+        for (VirtualMemoryArea a : areas()) {
+            unmap(a);
+        }
+    }
+
+    /** The mapping containing the address, or null. */
+    public VirtualMemoryArea find(long address) {
+        for (VirtualMemoryArea a : areas.values()) {
+            if (a.contains(address)) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The frame holding {@code address} for an access of the kernel on this process's behalf (a
+     * semaphore's word), checked as the MMU checks a user access.
+     *
+     * @throws MemoryFault SIGSEGV outside every mapping or against the protection, SIGBUS past the
+     *     object's end
+     */
+    public PageFrame frameAt(long address, Access access) {
+        VirtualMemoryArea area = find(address);
+        if (area == null) {
+            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, address, 0,
+                    "of an address outside every mapping of the process");
+        }
+        long offset = address - area.start();
+        checkProtection(area, access, address, offset);
+        PageFrame frame = area.frameFor(offset / Limits.PAGE_SIZE, access);
+        if (frame == null) {
+            throw pastEnd(area, access, address, offset);
+        }
+        return frame;
+    }
+
+    static void checkProtection(VirtualMemoryArea area, Access access, long address, long offset) {
+        boolean allowed = access == Access.READ ? Protection.allowsRead(area.protection())
+                : Protection.allowsWrite(area.protection());
+        if (!allowed) {
+            throw MemoryFault.of(FaultKind.PROTECTION, access, address, offset,
+                    "refused by the mapping's protection " + Protection.describe(area.protection()));
+        }
+    }
+
+    static MemoryFault pastEnd(VirtualMemoryArea area, Access access, long address, long offset) {
+        return MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address, offset,
+                "of a page past the end of the object (size " + area.object().size() + ")");
+    }
+
+    /** A copy for a child of fork(2): the same mappings at the same addresses. */
+    AddressSpace forkCopy(long childId) {
+        AddressSpace child = new AddressSpace(childId, nextTop, new AtomicLong());
+        for (VirtualMemoryArea a : areas.values()) {
+            child.areas.put(a.start(), a.forkCopy(child.minorFaults));
+        }
+        return child;
+    }
+}

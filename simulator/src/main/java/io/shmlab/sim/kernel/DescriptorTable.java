@@ -1,0 +1,62 @@
+package io.shmlab.sim.kernel;
+
+import io.shmlab.api.Errno;
+import io.shmlab.api.OpenFile;
+import io.shmlab.api.PosixException;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * The file descriptors of one simulated process. A new descriptor takes the lowest free number from
+ * 3 (0, 1 and 2 being the standard streams), as Linux does. A descriptor is found by its number, as
+ * in C: an {@link OpenFile} of another process with the same number means this process's descriptor.
+ */
+final class DescriptorTable {
+    private static final int FIRST_FREE = 3;
+
+    private final TreeMap<Integer, OpenDescription> open = new TreeMap<>();
+
+    synchronized OpenDescription add(String name, int accessMode, MemoryObject object) {
+        int fd = FIRST_FREE;
+        for (int used : open.keySet()) {
+            if (used == fd) {
+                fd++;
+            } else if (used > fd) {
+                break;
+            }
+        }
+        OpenDescription d = new OpenDescription(fd, name, accessMode, object);
+        open.put(fd, d);
+        return d;
+    }
+
+    /** The descriptor with the file's number, or EBADF for the call. */
+    synchronized OpenDescription get(OpenFile file, String call) {
+        OpenDescription d = file == null ? null : open.get(file.fd());
+        if (d == null) {
+            throw new PosixException(Errno.EBADF, call, file == null ? "-1" : String.valueOf(file.fd()));
+        }
+        return d;
+    }
+
+    synchronized OpenDescription remove(OpenFile file, String call) {
+        OpenDescription d = get(file, call);
+        open.remove(d.fd());
+        return d;
+    }
+
+    synchronized List<OpenDescription> all() {
+        return List.copyOf(open.values());
+    }
+
+    synchronized void clear() {
+        open.clear();
+    }
+
+    /** A copy for a child of fork(2). */
+    synchronized DescriptorTable copy() {
+        DescriptorTable child = new DescriptorTable();
+        child.open.putAll(open);
+        return child;
+    }
+}

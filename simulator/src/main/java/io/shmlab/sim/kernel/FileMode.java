@@ -1,0 +1,49 @@
+package io.shmlab.sim.kernel;
+
+import io.shmlab.api.Errno;
+import io.shmlab.api.OpenFlags;
+import io.shmlab.api.PosixException;
+
+/**
+ * Permission checks as Linux makes them for open(2): the owner's bits for the owner, the others' bits
+ * for everyone else (simulated processes have no supplementary groups), and root (uid 0) passes every
+ * check. O_TRUNC asks for write permission even with O_RDONLY, as Linux does.
+ */
+final class FileMode {
+    static final int READ = 4;
+    static final int WRITE = 2;
+    /** The umask of every simulated process: 022, the usual default. */
+    static final int UMASK = 022;
+
+    private FileMode() {
+    }
+
+    /** The bits a process may use on an object: owner's or others'. */
+    static int allowed(MemoryObject object, int uid) {
+        if (uid == 0) {
+            return READ | WRITE;
+        }
+        int mode = object.mode();
+        return uid == object.uid() ? (mode >> 6) & 7 : mode & 7;
+    }
+
+    /** EACCES unless the uid may open the object with these flags. */
+    static void checkOpen(MemoryObject object, int uid, int oflag, String call, String name) {
+        int need = switch (oflag & OpenFlags.O_ACCMODE) {
+            case OpenFlags.O_RDONLY -> READ;
+            case OpenFlags.O_WRONLY -> WRITE;
+            default -> READ | WRITE;
+        };
+        if ((oflag & OpenFlags.O_TRUNC) != 0) {
+            need |= WRITE;
+        }
+        if ((allowed(object, uid) & need) != need) {
+            throw PosixException.onName(Errno.EACCES, call, name);
+        }
+    }
+
+    /** The mode of a new object: the bits asked, less the umask. */
+    static int create(int mode) {
+        return mode & 07777 & ~UMASK;
+    }
+}

@@ -1,0 +1,149 @@
+package io.shmlab.sim.kernel;
+
+import io.shmlab.api.Limits;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The simulated kernel of one machine: the shared memory namespace, the file system, the process
+ * table, and the {@link Dispatcher} that runs the processes. It is independent of which dispatcher it
+ * is given: the direct one (real threads, real time) or a scheduler.
+ *
+ * <p>The system calls are grouped by what they act on: {@link #objects()} (shm_open, open,
+ * ftruncate, ...), {@link #memory()} (mmap, munmap, msync) and {@link #processes()} (fork, waitpid,
+ * exit). Every call is made by a process between {@link Dispatcher#enter} and {@link Dispatcher#exit},
+ * so no two calls run at once.
+ */
+public final class Kernel {
+    /** The first pid handed out. */
+    public static final int FIRST_PID = 1000;
+
+    private final Dispatcher dispatcher;
+    private final long seed;
+    private final AtomicInteger nextPid = new AtomicInteger(FIRST_PID);
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final Map<String, MemoryObject> shm = new ConcurrentSkipListMap<>();
+    private final Map<String, MemoryObject> files = new ConcurrentSkipListMap<>();
+    private final Map<Integer, KernelProcess> table = new ConcurrentSkipListMap<>();
+    private final ObjectCalls objectCalls = new ObjectCalls(this);
+    private final MemoryCalls memoryCalls = new MemoryCalls(this);
+    private final ProcessCalls processCalls = new ProcessCalls(this);
+
+    /**
+     * @param dispatcher who runs the processes
+     * @param seed the seed virtual addresses are drawn from (with each pid)
+     */
+    public Kernel(Dispatcher dispatcher, long seed) {
+        this.dispatcher = dispatcher;
+        this.seed = seed;
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public ObjectCalls objects() {
+        return objectCalls;
+    }
+
+    public MemoryCalls memory() {
+        return memoryCalls;
+    }
+
+    public ProcessCalls processes() {
+        return processCalls;
+    }
+
+    long newId() {
+        return nextId.getAndIncrement();
+    }
+
+    Map<String, MemoryObject> shmNamespace() {
+        return shm;
+    }
+
+    Map<String, MemoryObject> fileSystem() {
+        return files;
+    }
+
+    /**
+     * A new process with an empty address space drawn from {@code layoutSeed}, no descriptors open
+     * and no parent.
+     */
+    public KernelProcess newProcess(String label, int uid, long layoutSeed) {
+        int pid = nextPid.getAndIncrement();
+        KernelProcess p = new KernelProcess(this, pid, 0, label, uid,
+                AddressSpace.create(newId(), layoutSeed, pid), new DescriptorTable());
+        table.put(pid, p);
+        return p;
+    }
+
+    /** A new process with the machine's seed. */
+    public KernelProcess newProcess(String label, int uid) {
+        return newProcess(label, uid, seed);
+    }
+
+    KernelProcess newChild(KernelProcess parent) {
+        int pid = nextPid.getAndIncrement();
+        KernelProcess child = new KernelProcess(this, pid, parent.pid(), parent.label() + "." + pid, parent.uid(),
+                parent.space().forkCopy(newId()), parent.descriptors().copy());
+        table.put(pid, child);
+        return child;
+    }
+
+    /** The process with this pid, or null. */
+    public KernelProcess process(int pid) {
+        return table.get(pid);
+    }
+
+    /** Every process, ended ones included, by pid. */
+    public List<KernelProcess> allProcesses() {
+        return new ArrayList<>(table.values());
+    }
+
+    /** The names in /dev/shm, sorted, without a leading slash: what {@code ls /dev/shm} shows. */
+    public List<String> listShm() {
+        return new ArrayList<>(shm.keySet());
+    }
+
+    /** The object a name of /dev/shm refers to (without a slash: {@code "os_cp"}, {@code "sem.x"}), or null. */
+    public MemoryObject shmObject(String fileName) {
+        return shm.get(fileName);
+    }
+
+    /** The regular file at a path, or null. */
+    public MemoryObject file(String path) {
+        return files.get(path);
+    }
+
+    /**
+     * The memory side of a power loss: /dev/shm (RAM) is empty afterwards, and every regular file
+     * reads back what msync(2) wrote to the disk. Ending the processes is the machine's job.
+     */
+    public void losePower() {
+        shm.clear();
+        for (MemoryObject f : files.values()) {
+            f.loseUnsyncedPages();
+        }
+    }
+
+    /** Bytes of page frames held by all named objects and files: what the simulation costs. */
+    public long residentBytes() {
+        long pages = 0;
+        for (MemoryObject o : shm.values()) {
+            pages += o.residentPages();
+        }
+        for (MemoryObject o : files.values()) {
+            pages += o.residentPages();
+        }
+        return pages * Limits.PAGE_SIZE;
+    }
+}

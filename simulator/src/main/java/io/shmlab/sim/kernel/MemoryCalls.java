@@ -1,0 +1,175 @@
+package io.shmlab.sim.kernel;
+
+import io.shmlab.api.Access;
+import io.shmlab.api.Errno;
+import io.shmlab.api.FaultKind;
+import io.shmlab.api.Limits;
+import io.shmlab.api.MapFlags;
+import io.shmlab.api.Mapping;
+import io.shmlab.api.MemoryFault;
+import io.shmlab.api.OpenFile;
+import io.shmlab.api.PosixException;
+import io.shmlab.api.Protection;
+import io.shmlab.api.SyncFlags;
+
+/**
+ * The calls on address spaces: mmap(2), munmap(2), msync(2), and the lookup of an address. The checks
+ * come in the order Linux makes them: an offset not page aligned (EINVAL), the descriptor (EBADF), a
+ * zero length (EINVAL), an offset whose pages overflow (EOVERFLOW), neither MAP_SHARED nor
+ * MAP_PRIVATE (EINVAL), then the access the descriptor allows: PROT_WRITE with MAP_SHARED needs it
+ * writable, and every file mapping needs it readable (EACCES).
+ */
+public final class MemoryCalls {
+    /** The largest length the x86_64 user address space can hold (47 bits). */
+    private static final long MAX_LENGTH = 1L << 47;
+    private static final int MAP_TYPE = 0x0f;
+
+    private final Kernel kernel;
+
+    MemoryCalls(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** Models mmap(2) of a descriptor (or of anonymous memory when flags hold MAP_ANONYMOUS). */
+    public MappedRegion mmap(KernelProcess caller, long length, int prot, int flags, OpenFile file, long offset) {
+        if ((flags & MapFlags.MAP_ANONYMOUS) != 0) {
+            return mmapAnonymous(caller, length, prot, flags);
+        }
+        String args = length + ", " + Protection.describe(prot) + ", " + describeFlags(flags) + ", "
+                + (file == null ? "-1" : file.fd()) + ", " + offset;
+        if (offset % Limits.PAGE_SIZE != 0) {
+            throw new PosixException(Errno.EINVAL, "mmap", args);
+        }
+        OpenDescription d = file == null ? null : caller.descriptors().get(file, "mmap");
+        if (d == null) {
+            throw new PosixException(Errno.EBADF, "mmap", args);
+        }
+        checkLength(length, args);
+        if (offset < 0 || offset + Limits.pageAlignUp(length) < 0) {
+            throw new PosixException(Errno.EOVERFLOW, "mmap", args);
+        }
+        boolean shared = checkType(flags, args);
+        if (!d.readable() || (shared && Protection.allowsWrite(prot) && !d.writable())) {
+            throw new PosixException(Errno.EACCES, "mmap", args);
+        }
+        return new MappedRegion(caller, caller.space().map(length, prot, normalise(flags), d.object(), offset));
+    }
+
+    /** Models mmap(2) with MAP_ANONYMOUS: zero-filled memory, shared with children when MAP_SHARED. */
+    public MappedRegion mmapAnonymous(KernelProcess caller, long length, int prot, int flags) {
+        String args = length + ", " + Protection.describe(prot) + ", " + describeFlags(flags | MapFlags.MAP_ANONYMOUS)
+                + ", -1, 0";
+        checkLength(length, args);
+        boolean shared = checkType(flags, args);
+        MemoryObject object = shared
+                ? new MemoryObject(kernel.newId(), MemoryObject.Kind.ANONYMOUS, null, caller.uid(), 0600,
+                        Limits.pageAlignUp(length))
+                : null;
+        return new MappedRegion(caller, caller.space().map(length, prot, normalise(flags) | MapFlags.MAP_ANONYMOUS,
+                object, 0));
+    }
+
+    private static void checkLength(long length, String args) {
+        if (length == 0 || length < 0) {
+            throw new PosixException(length == 0 ? Errno.EINVAL : Errno.ENOMEM, "mmap", args);
+        }
+        if (length > MAX_LENGTH) {
+            throw new PosixException(Errno.ENOMEM, "mmap", args);
+        }
+    }
+
+    /** True for MAP_SHARED (and MAP_SHARED_VALIDATE), false for MAP_PRIVATE; EINVAL for anything else. */
+    private static boolean checkType(int flags, String args) {
+        int type = flags & MAP_TYPE;
+        if (type == MapFlags.MAP_SHARED || type == (MapFlags.MAP_SHARED | MapFlags.MAP_PRIVATE)) {
+            return true;
+        }
+        if (type == MapFlags.MAP_PRIVATE) {
+            return false;
+        }
+        throw new PosixException(Errno.EINVAL, "mmap", args);
+    }
+
+    private static int normalise(int flags) {
+        int type = flags & MAP_TYPE;
+        int kept = flags & MapFlags.MAP_ANONYMOUS;
+        return kept | (type == MapFlags.MAP_PRIVATE ? MapFlags.MAP_PRIVATE : MapFlags.MAP_SHARED);
+    }
+
+    static String describeFlags(int flags) {
+        StringBuilder s = new StringBuilder();
+        int type = flags & MAP_TYPE;
+        s.append(type == MapFlags.MAP_SHARED ? "MAP_SHARED" : type == MapFlags.MAP_PRIVATE ? "MAP_PRIVATE"
+                : "0x" + Integer.toHexString(type));
+        if ((flags & MapFlags.MAP_ANONYMOUS) != 0) {
+            s.append("|MAP_ANONYMOUS");
+        }
+        return s.toString();
+    }
+
+    /**
+     * Maps an object without a descriptor, as a library does right after opening it (glibc's sem_open
+     * maps the semaphore's file, then closes the descriptor).
+     */
+    public MappedRegion mapObject(KernelProcess caller, MemoryObject object, long length, int prot, int flags) {
+        return new MappedRegion(caller, caller.space().map(length, prot, normalise(flags), object, 0));
+    }
+
+    /**
+     * Models munmap(2) of a whole mapping, found at its address in the caller's address space.
+     * Unmapping addresses that are no longer mapped succeeds, as on Linux.
+     */
+    public void munmap(KernelProcess caller, Mapping mapping) {
+        VirtualMemoryArea area = caller.space().find(mapping.address());
+        if (area != null && area.start() == mapping.address()) {
+            caller.space().unmap(area);
+        }
+    }
+
+    /**
+     * Models msync(2) on {@code [address + offset, address + offset + length)}: MS_SYNC writes the
+     * pages of a shared file mapping back to the disk. MS_ASYNC only schedules that on Linux; here the
+     * write-back it schedules never runs before a {@link Kernel#losePower power loss}, so only MS_SYNC
+     * makes data durable. Flags other than the three, or MS_SYNC with MS_ASYNC, or an unaligned start
+     * are EINVAL; a range not wholly mapped is ENOMEM.
+     */
+    public void msync(KernelProcess caller, Mapping mapping, long offset, long length, int flags) {
+        long address = mapping.address() + offset;
+        String args = "0x" + Long.toHexString(address) + ", " + length + ", " + flags;
+        int known = SyncFlags.MS_ASYNC | SyncFlags.MS_INVALIDATE | SyncFlags.MS_SYNC;
+        if ((flags & ~known) != 0 || address % Limits.PAGE_SIZE != 0
+                || ((flags & SyncFlags.MS_ASYNC) != 0 && (flags & SyncFlags.MS_SYNC) != 0)) {
+            throw new PosixException(Errno.EINVAL, "msync", args);
+        }
+        if (length < 0) {
+            throw new PosixException(Errno.ENOMEM, "msync", args);
+        }
+        if (length == 0) {
+            return;
+        }
+        long end = address + Limits.pageAlignUp(length);
+        VirtualMemoryArea area = caller.space().find(address);
+        if (area == null || end > area.end()) {
+            throw new PosixException(Errno.ENOMEM, "msync", args);
+        }
+        if ((flags & SyncFlags.MS_SYNC) != 0 && area.shared() && area.object() != null) {
+            long first = (area.fileOffset() + address - area.start()) / Limits.PAGE_SIZE;
+            long last = (area.fileOffset() + end - area.start()) / Limits.PAGE_SIZE;
+            area.object().writeBack(first, last);
+        }
+    }
+
+    /**
+     * The mapping of the caller that contains an address: what dereferencing a pointer finds.
+     *
+     * @throws MemoryFault SIGSEGV when no mapping contains it
+     */
+    public MappedRegion mappingAt(KernelProcess caller, long address) {
+        VirtualMemoryArea area = caller.space().find(address);
+        if (area == null) {
+            throw MemoryFault.of(FaultKind.NOT_MAPPED, Access.READ, address, 0,
+                    "of an address outside every mapping of process " + caller.pid());
+        }
+        return new MappedRegion(caller, area);
+    }
+}

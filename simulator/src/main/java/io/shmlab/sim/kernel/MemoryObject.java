@@ -1,0 +1,178 @@
+package io.shmlab.sim.kernel;
+
+import io.shmlab.api.Limits;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A thing that can be mapped: a POSIX shared memory object (a tmpfs file under /dev/shm), a regular
+ * file of the simulated file system, or the hidden object behind a shared anonymous mapping.
+ *
+ * <p>Its bytes live in 4096-byte {@link PageFrame}s made on first touch, so an object costs its
+ * touched pages, not its size: a 1 GiB object with one page touched holds one frame. For a regular
+ * file the frames are the page cache, and {@link #writeBack} copies them to the simulated disk, which
+ * is all that survives {@link #loseUnsyncedPages a crash}.
+ *
+ * <p>Invariants: no frame lies wholly past {@link #size()}; the bytes of the last partial page past
+ * the size are zero after a shrink (Linux zeroes them in truncate); every area that maps the object
+ * is in {@link #mappers}, so a shrink can take the dropped pages out of their page tables.
+ */
+public final class MemoryObject {
+    /** What kind of object this is. */
+    public enum Kind {
+        /** A shared memory object made by shm_open(3), or the file of a named semaphore. */
+        SHARED_MEMORY,
+        /** A regular file, with a page cache in front of a simulated disk. */
+        REGULAR_FILE,
+        /** The memory behind a MAP_SHARED|MAP_ANONYMOUS mapping. */
+        ANONYMOUS
+    }
+
+    private final long id;
+    private final Kind kind;
+    private final String name;
+    private final int uid;
+    private volatile int mode;
+    private volatile long size;
+    private final Map<Long, PageFrame> pages = new ConcurrentHashMap<>();
+    private final Map<Long, byte[]> disk;
+    private final Set<VirtualMemoryArea> mappers = ConcurrentHashMap.newKeySet();
+
+    MemoryObject(long id, Kind kind, String name, int uid, int mode, long size) {
+        this.id = id;
+        this.kind = kind;
+        this.name = name;
+        this.uid = uid;
+        this.mode = mode;
+        this.size = size;
+        this.disk = kind == Kind.REGULAR_FILE ? new ConcurrentHashMap<>() : null;
+    }
+
+    /** The identity futexes and semaphores are keyed on. */
+    public long id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The name it was made with ({@code "/os_cp"}, {@code "/sem.x"}, a path), or null for anonymous memory. */
+    public String name() {
+        return name;
+    }
+
+    /** The owner's uid. */
+    public int uid() {
+        return uid;
+    }
+
+    /** The permission bits. */
+    public int mode() {
+        return mode;
+    }
+
+    /** The size in bytes ({@code st_size}). */
+    public long size() {
+        return size;
+    }
+
+    /** How many frames the object holds: what it costs. */
+    public int residentPages() {
+        return pages.size();
+    }
+
+    /** The frame of a page, made zero-filled on first touch. The caller checked the page is below the size. */
+    PageFrame frame(long pageIndex) {
+        return pages.computeIfAbsent(pageIndex, p -> new PageFrame());
+    }
+
+    /** The frame of a page if it was ever touched, else null (a hole reads as zeros). */
+    PageFrame frameIfPresent(long pageIndex) {
+        return pages.get(pageIndex);
+    }
+
+    /** The number of pages the size covers, the last one maybe partial. */
+    long pageCount() {
+        return Limits.pageAlignUp(size) / Limits.PAGE_SIZE;
+    }
+
+    void addMapper(VirtualMemoryArea area) {
+        mappers.add(area);
+    }
+
+    void removeMapper(VirtualMemoryArea area) {
+        mappers.remove(area);
+    }
+
+    /**
+     * Sets the size, as ftruncate(2) does: growing adds holes that read as zero; shrinking drops the
+     * frames past the end, zeroes the tail of a new partial last page, and removes the dropped pages
+     * from every page table mapping them, so the next access there faults (SIGBUS).
+     */
+    public synchronized void resize(long newSize) {
+        long old = size;
+        size = newSize;
+        if (newSize >= old) {
+            return;
+        }
+        long keep = Limits.pageAlignUp(newSize) / Limits.PAGE_SIZE;
+        pages.keySet().removeIf(p -> p >= keep);
+        if (disk != null) {
+            disk.keySet().removeIf(p -> p >= keep);
+        }
+        int tail = (int) (newSize % Limits.PAGE_SIZE);
+        if (tail != 0) {
+            PageFrame last = pages.get(keep - 1);
+            if (last != null) {
+                last.zeroFrom(tail);
+            }
+        }
+        for (VirtualMemoryArea area : mappers) {
+            area.dropObjectPagesFrom(keep);
+        }
+    }
+
+    void chmod(int newMode) {
+        mode = newMode;
+    }
+
+    /**
+     * Copies the page-cache pages {@code [firstPage, endPage)} to the disk: what msync(2) does for a
+     * regular file. Nothing to do for shared memory, which has no disk behind it.
+     */
+    void writeBack(long firstPage, long endPage) {
+        if (disk == null) {
+            return;
+        }
+        for (Map.Entry<Long, PageFrame> e : pages.entrySet()) {
+            long p = e.getKey();
+            if (p >= firstPage && p < endPage) {
+                disk.put(p, e.getValue().snapshot());
+            }
+        }
+    }
+
+    /**
+     * A power loss: the page cache goes and the file reads back what the disk holds, that is what was
+     * written back by msync(2). The size is metadata and is kept.
+     */
+    synchronized void loseUnsyncedPages() {
+        if (disk == null) {
+            return;
+        }
+        pages.clear();
+        for (Map.Entry<Long, byte[]> e : disk.entrySet()) {
+            pages.put(e.getKey(), PageFrame.of(e.getValue()));
+        }
+        for (VirtualMemoryArea area : mappers) {
+            area.dropObjectPagesFrom(0);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (name == null ? "anonymous#" + id : name) + " (size " + size + ")";
+    }
+}

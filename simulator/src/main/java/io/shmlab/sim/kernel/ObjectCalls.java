@@ -1,0 +1,149 @@
+package io.shmlab.sim.kernel;
+
+import io.shmlab.api.Errno;
+import io.shmlab.api.FileStatus;
+import io.shmlab.api.OpenFile;
+import io.shmlab.api.OpenFlags;
+import io.shmlab.api.PosixException;
+import java.util.Map;
+
+/**
+ * The calls on named objects and descriptors: shm_open(3), shm_unlink(3), open(2), ftruncate(2),
+ * posix_fallocate(3), fstat(2), close(2). Each gives the errno Linux with glibc 2.36 gives, checked
+ * on that system:
+ * <ul>
+ *   <li>ftruncate on a descriptor not open for writing is EINVAL (POSIX allows EBADF; Linux says
+ *       EINVAL); a negative length is EINVAL;</li>
+ *   <li>posix_fallocate on a descriptor not open for writing is EBADF; a negative offset or a length
+ *       of zero or less is EINVAL; it grows the object and never shrinks it;</li>
+ *   <li>O_TRUNC truncates even with O_RDONLY, and asks for write permission to do so;</li>
+ *   <li>shm_unlink of another user's object is EACCES (/dev/shm is sticky; glibc turns the
+ *       kernel's EPERM into EACCES).</li>
+ * </ul>
+ */
+public final class ObjectCalls {
+    private final Kernel kernel;
+
+    ObjectCalls(Kernel kernel) {
+        this.kernel = kernel;
+    }
+
+    /** Models shm_open(3). */
+    public OpenDescription shmOpen(KernelProcess caller, String name, int oflag, int mode) {
+        String file = ShmName.fileName(name, "", Errno.EINVAL, "shm_open");
+        MemoryObject object = openOrCreate(kernel.shmNamespace(), file, "/" + file, MemoryObject.Kind.SHARED_MEMORY,
+                caller, name, oflag, mode, "shm_open");
+        return caller.descriptors().add(name, oflag & OpenFlags.O_ACCMODE, object);
+    }
+
+    /** Models shm_unlink(3): the name goes; the object lives while open or mapped. */
+    public void shmUnlink(KernelProcess caller, String name) {
+        String file = ShmName.fileName(name, "", Errno.ENOENT, "shm_unlink");
+        unlink(kernel.shmNamespace(), file, caller, name, "shm_unlink");
+    }
+
+    /** Models open(2) of a regular file of the simulated file system (a flat namespace of paths). */
+    public OpenDescription open(KernelProcess caller, String path, int oflag, int mode) {
+        if (path == null) {
+            throw PosixException.onName(Errno.EFAULT, "open", null);
+        }
+        if (path.isEmpty()) {
+            throw PosixException.onName(Errno.ENOENT, "open", path);
+        }
+        MemoryObject object = openOrCreate(kernel.fileSystem(), path, path, MemoryObject.Kind.REGULAR_FILE, caller,
+                path, oflag, mode, "open");
+        return caller.descriptors().add(path, oflag & OpenFlags.O_ACCMODE, object);
+    }
+
+    /** Removes a regular file's name: models unlink(2). */
+    public void unlinkFile(KernelProcess caller, String path) {
+        unlink(kernel.fileSystem(), path, caller, path, "unlink");
+    }
+
+    /**
+     * Opens the object of a name, creating it when O_CREAT allows: the core of open(2), shared by
+     * shm_open and sem_open.
+     */
+    public MemoryObject openOrCreate(Map<String, MemoryObject> directory, String key, String objectName,
+            MemoryObject.Kind kind, KernelProcess caller, String name, int oflag, int mode, String call) {
+        MemoryObject object = directory.get(key);
+        boolean create = (oflag & OpenFlags.O_CREAT) != 0;
+        if (object != null) {
+            if (create && (oflag & OpenFlags.O_EXCL) != 0) {
+                throw PosixException.onName(Errno.EEXIST, call, name);
+            }
+            FileMode.checkOpen(object, caller.uid(), oflag, call, name);
+            if ((oflag & OpenFlags.O_TRUNC) != 0) {
+                object.resize(0);
+            }
+            return object;
+        }
+        if (!create) {
+            throw PosixException.onName(Errno.ENOENT, call, name);
+        }
+        object = new MemoryObject(kernel.newId(), kind, objectName, caller.uid(), FileMode.create(mode), 0);
+        directory.put(key, object);
+        return object;
+    }
+
+    /** The shm namespace, for calls built on it (sem_open keeps its files there). */
+    public Map<String, MemoryObject> shmDirectory() {
+        return kernel.shmNamespace();
+    }
+
+    /** Removes a name from a sticky directory: the owner (or root) may. */
+    public void unlink(Map<String, MemoryObject> directory, String key, KernelProcess caller, String name, String call) {
+        MemoryObject object = directory.get(key);
+        if (object == null) {
+            throw PosixException.onName(Errno.ENOENT, call, name);
+        }
+        if (caller.uid() != 0 && caller.uid() != object.uid()) {
+            throw PosixException.onName(Errno.EACCES, call, name);
+        }
+        directory.remove(key, object);
+    }
+
+    /** Models ftruncate(2). */
+    public void ftruncate(KernelProcess caller, OpenFile file, long length) {
+        OpenDescription d = caller.descriptors().get(file, "ftruncate");
+        if (length < 0 || !d.writable()) {
+            throw new PosixException(Errno.EINVAL, "ftruncate", describe(d) + ", " + length);
+        }
+        d.object().resize(length);
+    }
+
+    /** Models posix_fallocate(3): grows only. */
+    public void posixFallocate(KernelProcess caller, OpenFile file, long offset, long length) {
+        OpenDescription d = caller.descriptors().get(file, "posix_fallocate");
+        String args = describe(d) + ", " + offset + ", " + length;
+        if (offset < 0 || length <= 0) {
+            throw new PosixException(Errno.EINVAL, "posix_fallocate", args);
+        }
+        if (!d.writable()) {
+            throw new PosixException(Errno.EBADF, "posix_fallocate", args);
+        }
+        long end = offset + length;
+        if (end < 0) {
+            throw new PosixException(Errno.EFBIG, "posix_fallocate", args);
+        }
+        if (end > d.object().size()) {
+            d.object().resize(end);
+        }
+    }
+
+    /** Models fstat(2). */
+    public FileStatus fstat(KernelProcess caller, OpenFile file) {
+        MemoryObject o = caller.descriptors().get(file, "fstat").object();
+        return new FileStatus(o.size(), o.mode(), o.uid());
+    }
+
+    /** Models close(2). */
+    public void close(KernelProcess caller, OpenFile file) {
+        caller.descriptors().remove(file, "close");
+    }
+
+    /** The descriptor as the trace prints it. */
+    static String describe(OpenFile d) {
+        return String.valueOf(d.fd());
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * The simulated kernel: the /dev/shm namespace and a flat file system of
+ * {@link io.shmlab.sim.kernel.MemoryObject}s made of 4096-byte
+ * {@link io.shmlab.sim.kernel.PageFrame}s allocated on first touch; per-process
+ * {@link io.shmlab.sim.kernel.AddressSpace}s of {@link io.shmlab.sim.kernel.VirtualMemoryArea}s with
+ * page tables; the system calls on objects, memory and processes; and the
+ * {@link io.shmlab.sim.kernel.Dispatcher} seam with its direct implementation.
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>every system call runs between {@code Dispatcher.enter} and {@code Dispatcher.exit}, so the
+ *       kernel's tables change one call at a time; loads and stores through mappings run outside
+ *       calls and touch only page frames (plain accesses race as in C; atomics are real atomics);</li>
+ *   <li>faults are decided before memory is touched: SIGSEGV outside every mapping or against the
+ *       protection, SIGBUS for a page wholly past the end of the object;</li>
+ *   <li>an object costs the pages touched, never its size;</li>
+ *   <li>the kernel never reads a clock or waits by itself: time and blocking go through the
+ *       dispatcher, so a scheduler can make them virtual;</li>
+ *   <li>errno values are Linux's (glibc 2.36, x86_64), measured with small C programs; where POSIX
+ *       allows something else, the Javadoc says so.</li>
+ * </ul>
+ */
+package io.shmlab.sim.kernel;

@@ -1,0 +1,12 @@
+/**
+ * The simulator's public face: {@link io.shmlab.sim.SimBackend} ("sim"), a
+ * {@link io.shmlab.sim.SimMachine} with its processes ({@link io.shmlab.sim.SimOs} for calls made from
+ * the caller's thread, {@link io.shmlab.sim.SimProcess} for a program on a thread of its own), and
+ * what ps(1) shows of them ({@link io.shmlab.sim.ProcessInfo}, {@link io.shmlab.sim.MappingInfo}).
+ *
+ * <p>Invariants: every call of a {@link io.shmlab.sim.SimOs} is one system call, bracketed by the
+ * dispatcher's enter and exit; an uncaught memory fault ends only the simulated process that made it;
+ * nothing a simulated program does can crash or hang the JVM except a program that never calls the
+ * kernel and never returns.
+ */
+package io.shmlab.sim;

@@ -1,0 +1,191 @@
+package io.shmlab.sim.sem;
+
+import io.shmlab.api.Errno;
+import io.shmlab.api.Limits;
+import io.shmlab.api.PosixException;
+import io.shmlab.sim.kernel.Dispatcher;
+import io.shmlab.sim.kernel.FutexKey;
+import io.shmlab.sim.kernel.KernelProcess;
+
+/**
+ * The unnamed-semaphore operations as glibc 2.36 implements them on x86_64 (nptl/sem_init.c,
+ * sem_waitcommon.c, sem_post.c, sem_getvalue.c, sem_destroy.c), on the {@code sem_t} in the caller's
+ * memory ({@link SemaphoreDescriptor}):
+ *
+ * <ul>
+ *   <li>sem_init stores {@code data = value} (so the waiter count becomes 0, whoever was waiting)
+ *       and {@code private};</li>
+ *   <li>wait's fast path decrements the value with a CAS when it is positive; its slow path adds
+ *       one to the waiter count, then loops: while the value is 0 it sleeps on the futex of the value
+ *       word, otherwise it tries to decrement the value and the waiter count together; on a timeout or
+ *       an interruption it takes itself off the count and fails;</li>
+ *   <li>post fails with EOVERFLOW at SEM_VALUE_MAX, increments the value with a CAS, and wakes one
+ *       waiter only when the waiter count it saw was not 0;</li>
+ *   <li>getvalue reads the value (0 while there are waiters, never negative);</li>
+ *   <li>destroy does nothing.</li>
+ * </ul>
+ * Nothing else decides who wakes: the seed's Exercise 5 lost wakeup (a sem_init over a semaphore
+ * another process already waits on zeroes the waiter count, so later posts wake nobody) follows from
+ * these steps alone. Misuse is reported to the {@link SemaphoreRegistry} without changing any
+ * outcome.
+ *
+ * <p>Every method runs inside a system call of the caller (between enter and exit).
+ */
+public final class GlibcSemaphore {
+    /** What a wait ended in. */
+    public enum WaitResult {
+        /** The value was decremented. */
+        ACQUIRED,
+        /** sem_trywait found 0 (EAGAIN). */
+        WOULD_BLOCK,
+        /** sem_timedwait passed its deadline (ETIMEDOUT). */
+        TIMED_OUT,
+        /** A signal interrupted the wait (EINTR). */
+        INTERRUPTED
+    }
+
+    private final SemaphoreRegistry registry;
+
+    public GlibcSemaphore(SemaphoreRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Models sem_init(3) at an address of the caller. */
+    public void init(KernelProcess caller, long address, boolean pshared, long value) {
+        if (value < 0 || value > Limits.SEM_VALUE_MAX) {
+            throw new PosixException(Errno.EINVAL, "sem_init", hex(address) + ", " + (pshared ? 1 : 0) + ", " + value);
+        }
+        SemaphoreCell cell = new SemaphoreCell(caller, address);
+        long waiters = SemaphoreDescriptor.waiters(cell.loadData());
+        if (waiters > 0) {
+            registry.report(caller, "sem_init(" + hex(address) + ") over a semaphore with " + waiters
+                    + " waiter(s): the waiter count is reset to 0, so posts will not wake them");
+        }
+        cell.storeData(value);
+        cell.storePrivate(pshared ? SemaphoreDescriptor.FUTEX_SHARED : SemaphoreDescriptor.FUTEX_PRIVATE);
+        registry.initialised(cell.location());
+    }
+
+    /** Models sem_destroy(3): glibc does nothing; misuse is reported. */
+    public void destroy(KernelProcess caller, long address) {
+        SemaphoreCell cell = new SemaphoreCell(caller, address);
+        try {
+            long waiters = SemaphoreDescriptor.waiters(cell.loadData());
+            if (waiters > 0) {
+                registry.report(caller, "sem_destroy(" + hex(address) + ") of a semaphore with " + waiters
+                        + " waiter(s)");
+            }
+            registry.destroyed(cell.location());
+        } catch (RuntimeException unreadable) {
+            // glibc's sem_destroy does not touch the memory: an unreadable sem_t is not a fault here
+        }
+    }
+
+    /**
+     * Models sem_wait(3) ({@code deadline} = {@link Long#MAX_VALUE}), sem_timedwait(3) (an absolute
+     * CLOCK_REALTIME deadline in nanoseconds, already validated) and sem_trywait(3) ({@code tryOnly}).
+     */
+    public WaitResult wait(KernelProcess caller, long address, boolean tryOnly, long deadline, String call) {
+        SemaphoreCell cell = new SemaphoreCell(caller, address);
+        registry.checkUse(caller, cell, call);
+        if (tryFastPath(cell, tryOnly)) {
+            return WaitResult.ACQUIRED;
+        }
+        if (tryOnly) {
+            return WaitResult.WOULD_BLOCK;
+        }
+        return slowPath(caller, cell, deadline);
+    }
+
+    /** __new_sem_wait_fast: decrement a positive value; retried on contention only when definitive. */
+    private static boolean tryFastPath(SemaphoreCell cell, boolean definitive) {
+        long d = cell.loadData();
+        do {
+            if (SemaphoreDescriptor.value(d) == 0) {
+                return false;
+            }
+            long found = cell.compareAndExchangeData(d, d - 1);
+            if (found == d) {
+                return true;
+            }
+            d = found;
+        } while (definitive);
+        return false;
+    }
+
+    /** __new_sem_wait_slow64: register as a waiter, sleep while the value is 0, then take a token. */
+    private static WaitResult slowPath(KernelProcess caller, SemaphoreCell cell, long deadline) {
+        long d = cell.getAndAddData(SemaphoreDescriptor.ONE_WAITER);
+        while (true) {
+            if (SemaphoreDescriptor.value(d) == 0) {
+                Dispatcher.Wake wake = futexWaitOnZero(caller, cell, deadline);
+                if (wake == Dispatcher.Wake.TIMED_OUT || wake == Dispatcher.Wake.INTERRUPTED) {
+                    cell.getAndAddData(-SemaphoreDescriptor.ONE_WAITER);
+                    return wake == Dispatcher.Wake.TIMED_OUT ? WaitResult.TIMED_OUT : WaitResult.INTERRUPTED;
+                }
+                d = cell.loadData();
+            } else {
+                long next = d - 1 - SemaphoreDescriptor.ONE_WAITER;
+                long found = cell.compareAndExchangeData(d, next);
+                if (found == d) {
+                    return WaitResult.ACQUIRED;
+                }
+                d = found;
+            }
+        }
+    }
+
+    /**
+     * futex_wait(&value, 0): the kernel compares the word with 0 and sleeps only if it still is (else
+     * it returns EAGAIN at once, shown here as an early WOKEN so the caller reloads).
+     */
+    private static Dispatcher.Wake futexWaitOnZero(KernelProcess caller, SemaphoreCell cell, long deadline) {
+        FutexKey key = cell.futexKey();
+        if (cell.loadValueWord() != 0) {
+            return Dispatcher.Wake.WOKEN;
+        }
+        if (deadline != Long.MAX_VALUE && deadline < 0) {
+            return Dispatcher.Wake.TIMED_OUT;
+        }
+        return caller.kernel().processes().futexWait(caller, key, deadline);
+    }
+
+    /** Models sem_post(3). */
+    public void post(KernelProcess caller, long address) {
+        SemaphoreCell cell = new SemaphoreCell(caller, address);
+        registry.checkUse(caller, cell, "sem_post");
+        long d = cell.loadData();
+        while (true) {
+            if (SemaphoreDescriptor.value(d) == Limits.SEM_VALUE_MAX) {
+                throw new PosixException(Errno.EOVERFLOW, "sem_post", hex(address));
+            }
+            long found = cell.compareAndExchangeData(d, d + 1);
+            if (found == d) {
+                break;
+            }
+            d = found;
+        }
+        if (SemaphoreDescriptor.waiters(d) > 0) {
+            caller.kernel().dispatcher().futexWake(caller.pid(), cell.futexKey(), 1);
+        }
+    }
+
+    /** Models sem_getvalue(3). */
+    public int getValue(KernelProcess caller, long address) {
+        SemaphoreCell cell = new SemaphoreCell(caller, address);
+        registry.checkUse(caller, cell, "sem_getvalue");
+        return (int) SemaphoreDescriptor.value(cell.loadData());
+    }
+
+    /** Writes a fresh semaphore into memory without the misuse checks: the content of sem_open's file. */
+    void initialiseFresh(KernelProcess caller, long address, long value) {
+        SemaphoreCell cell = new SemaphoreCell(caller, address);
+        cell.storeData(value);
+        cell.storePrivate(SemaphoreDescriptor.FUTEX_SHARED);
+        registry.initialised(cell.location());
+    }
+
+    static String hex(long address) {
+        return "0x" + Long.toHexString(address);
+    }
+}

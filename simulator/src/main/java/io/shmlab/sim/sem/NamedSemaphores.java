@@ -1,0 +1,148 @@
+package io.shmlab.sim.sem;
+
+import io.shmlab.api.Errno;
+import io.shmlab.api.Limits;
+import io.shmlab.api.MapFlags;
+import io.shmlab.api.OpenFlags;
+import io.shmlab.api.PosixException;
+import io.shmlab.api.Protection;
+import io.shmlab.api.Semaphore;
+import io.shmlab.sim.kernel.KernelProcess;
+import io.shmlab.sim.kernel.MappedRegion;
+import io.shmlab.sim.kernel.MemoryObject;
+import io.shmlab.sim.kernel.ShmName;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Named semaphores as glibc 2.36 makes them (nptl/sem_open.c, sem_close.c, sem_unlink.c): the
+ * semaphore {@code /NAME} is a 32-byte file {@code sem.NAME} in /dev/shm holding a {@code sem_t},
+ * which sem_open maps MAP_SHARED into the process (and then closes the descriptor). So it shows in
+ * the namespace listing as {@code sem.NAME}, and a process mapping it at its own address still
+ * meets the others on the same futex.
+ *
+ * <p>Per process, glibc keeps a table of the files it mapped: opening the same semaphore twice gives
+ * the same pointer and counts a reference; sem_close drops one, and unmaps at the last (so a use
+ * after the last close is a SIGSEGV, as on Linux); a pointer it does not know is EINVAL.
+ *
+ * <p>Errors, as measured on Linux with glibc 2.36: a name glibc refuses is EINVAL for sem_open and
+ * ENOENT for sem_unlink; {@code sem.NAME} longer than 255 bytes is ENAMETOOLONG; a value above
+ * SEM_VALUE_MAX with O_CREAT is EINVAL; opening needs read and write permission (EACCES).
+ */
+public final class NamedSemaphores {
+    /** One semaphore file mapped in one process. */
+    private static final class Opened {
+        final MemoryObject object;
+        final MappedRegion region;
+        int references;
+
+        Opened(MemoryObject object, MappedRegion region) {
+            this.object = object;
+            this.region = region;
+        }
+    }
+
+    private final GlibcSemaphore semaphores;
+    private final SemaphoreRegistry registry;
+    private final Map<Integer, Map<Long, Opened>> byProcess = new ConcurrentHashMap<>();
+    private final Map<Integer, Set<Long>> closedByProcess = new ConcurrentHashMap<>();
+
+    public NamedSemaphores(GlibcSemaphore semaphores, SemaphoreRegistry registry) {
+        this.semaphores = semaphores;
+        this.registry = registry;
+    }
+
+    private Map<Long, Opened> table(KernelProcess p) {
+        return byProcess.computeIfAbsent(p.pid(), k -> new HashMap<>());
+    }
+
+    /** Models sem_open(3); {@code create} tells whether the four-argument form was used. */
+    public Semaphore open(KernelProcess caller, String name, int oflag, int mode, long value) {
+        String file = ShmName.fileName(name, ShmName.SEMAPHORE_PREFIX, Errno.EINVAL, "sem_open");
+        boolean create = (oflag & OpenFlags.O_CREAT) != 0;
+        if (create && (value < 0 || value > Limits.SEM_VALUE_MAX)) {
+            throw PosixException.onName(Errno.EINVAL, "sem_open", name);
+        }
+        var directory = caller.kernel().objects().shmDirectory();
+        boolean existed = directory.containsKey(file);
+        int flags = (oflag & ~OpenFlags.O_ACCMODE) | OpenFlags.O_RDWR;
+        MemoryObject object = caller.kernel().objects().openOrCreate(directory, file, "/" + file,
+                MemoryObject.Kind.SHARED_MEMORY, caller, name, flags, mode, "sem_open");
+        Map<Long, Opened> table = table(caller);
+        Opened opened = table.get(object.id());
+        if (opened == null) {
+            if (!existed) {
+                object.resize(SemaphoreDescriptor.SIZE);
+            }
+            MappedRegion region = caller.kernel().memory().mapObject(caller, object, SemaphoreDescriptor.SIZE,
+                    Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED);
+            if (!existed) {
+                semaphores.initialiseFresh(caller, region.address(), value);
+            }
+            opened = new Opened(object, region);
+            table.put(object.id(), opened);
+        }
+        opened.references++;
+        Set<Long> closed = closedByProcess.get(caller.pid());
+        if (closed != null) {
+            closed.remove(opened.region.address());
+        }
+        return new SemaphorePointer(name, opened.region.address());
+    }
+
+    /** Models sem_close(3). */
+    public void close(KernelProcess caller, Semaphore sem) {
+        Map<Long, Opened> table = table(caller);
+        Opened found = null;
+        for (Opened o : table.values()) {
+            if (o.region.address() == sem.address()) {
+                found = o;
+                break;
+            }
+        }
+        if (found == null) {
+            throw new PosixException(Errno.EINVAL, "sem_close", sem.describe());
+        }
+        if (--found.references == 0) {
+            table.remove(found.object.id());
+            caller.kernel().memory().munmap(caller, found.region);
+            closedByProcess.computeIfAbsent(caller.pid(), k -> new HashSet<>()).add(sem.address());
+        }
+    }
+
+    /** Models sem_unlink(3): the name goes; the semaphore lives while open. */
+    public void unlink(KernelProcess caller, String name) {
+        String file = ShmName.fileName(name, ShmName.SEMAPHORE_PREFIX, Errno.ENOENT, "sem_unlink");
+        var objects = caller.kernel().objects();
+        objects.unlink(objects.shmDirectory(), file, caller, name, "sem_unlink");
+    }
+
+    /** Reports a use of a named semaphore this process closed for the last time (then Linux faults). */
+    public void checkNotClosed(KernelProcess caller, Semaphore sem, String call) {
+        Set<Long> closed = closedByProcess.get(caller.pid());
+        if (closed != null && closed.contains(sem.address())) {
+            registry.report(caller, call + "(" + sem.describe() + ") after sem_close");
+        }
+    }
+
+    /** A child of fork(2) inherits the table (it is in the parent's memory). */
+    public void forked(KernelProcess parent, KernelProcess child) {
+        Map<Long, Opened> parentTable = table(parent);
+        Map<Long, Opened> childTable = table(child);
+        for (Opened o : parentTable.values()) {
+            MappedRegion childRegion = child.kernel().memory().mappingAt(child, o.region.address());
+            Opened copy = new Opened(o.object, childRegion);
+            copy.references = o.references;
+            childTable.put(o.object.id(), copy);
+        }
+    }
+
+    /** The process ended: its table goes with its memory. */
+    public void exited(KernelProcess process) {
+        byProcess.remove(process.pid());
+        closedByProcess.remove(process.pid());
+    }
+}
