@@ -1,0 +1,117 @@
+package io.shmlab.sim.sched;
+
+/**
+ * How {@link Explorer} searches.
+ *
+ * @param strategy dfs, pct or random
+ * @param preemptionBound the most preemptions of a DFS schedule
+ * @param maxSchedules the most schedules to run (DFS stops earlier when it has run them all)
+ * @param seed the seed of random and PCT choices, and the machine seed of every schedule
+ * @param pctDepth PCT's bug depth {@code d}
+ * @param perAccess true to make every load and store a scheduling point, not only system calls
+ * @param stepLimit the scheduling points a schedule may pass before it is stopped as a livelock
+ * @param stopAtFirstFailure true to stop at the first failing schedule
+ * @param progressEvery how many schedules between two progress reports
+ */
+public record ExploreOptions(StrategyKind strategy, int preemptionBound, long maxSchedules, long seed, int pctDepth,
+        boolean perAccess, long stepLimit, boolean stopAtFirstFailure, long progressEvery) {
+
+    /** Validates. */
+    public ExploreOptions {
+        if (strategy == null) {
+            throw new IllegalArgumentException("strategy=null");
+        }
+        if (preemptionBound < 0) {
+            throw new IllegalArgumentException("preemptionBound=" + preemptionBound);
+        }
+        if (maxSchedules < 1) {
+            throw new IllegalArgumentException("maxSchedules=" + maxSchedules);
+        }
+        if (pctDepth < 1) {
+            throw new IllegalArgumentException("pctDepth=" + pctDepth);
+        }
+        if (stepLimit < 1) {
+            throw new IllegalArgumentException("stepLimit=" + stepLimit);
+        }
+        if (progressEvery < 1) {
+            throw new IllegalArgumentException("progressEvery=" + progressEvery);
+        }
+    }
+
+    /**
+     * DFS with 2 preemptions, at most 100,000 schedules, seed 0, PCT depth 3, syscall granularity, the
+     * default step limit, not stopping at the first failure, progress every 1,000 schedules.
+     */
+    public static ExploreOptions defaults() {
+        return new ExploreOptions(StrategyKind.DFS, 2, 100_000, 0, 3, false, RunSettings.DEFAULT_STEP_LIMIT, false,
+                1_000);
+    }
+
+    /** The same with another strategy. */
+    public ExploreOptions withStrategy(StrategyKind s) {
+        return new ExploreOptions(s, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
+                stopAtFirstFailure, progressEvery);
+    }
+
+    /** The same with another preemption bound. */
+    public ExploreOptions withPreemptionBound(int bound) {
+        return new ExploreOptions(strategy, bound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
+                stopAtFirstFailure, progressEvery);
+    }
+
+    /** The same with another schedule budget. */
+    public ExploreOptions withMaxSchedules(long max) {
+        return new ExploreOptions(strategy, preemptionBound, max, seed, pctDepth, perAccess, stepLimit,
+                stopAtFirstFailure, progressEvery);
+    }
+
+    /** The same with another seed. */
+    public ExploreOptions withSeed(long s) {
+        return new ExploreOptions(strategy, preemptionBound, maxSchedules, s, pctDepth, perAccess, stepLimit,
+                stopAtFirstFailure, progressEvery);
+    }
+
+    /** The same with another PCT depth. */
+    public ExploreOptions withPctDepth(int d) {
+        return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, d, perAccess, stepLimit,
+                stopAtFirstFailure, progressEvery);
+    }
+
+    /** The same at per-access granularity or not. */
+    public ExploreOptions withPerAccess(boolean on) {
+        return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, on, stepLimit,
+                stopAtFirstFailure, progressEvery);
+    }
+
+    /** The same with another step limit. */
+    public ExploreOptions withStepLimit(long limit) {
+        return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, limit,
+                stopAtFirstFailure, progressEvery);
+    }
+
+    /** The same, stopping at the first failure or not. */
+    public ExploreOptions withStopAtFirstFailure(boolean stop) {
+        return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit, stop,
+                progressEvery);
+    }
+
+    /** The same with another progress interval. */
+    public ExploreOptions withProgressEvery(long every) {
+        return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
+                stopAtFirstFailure, every);
+    }
+
+    /** The granularity this asks for. */
+    public Granularity granularity() {
+        return perAccess ? Granularity.ACCESS : Granularity.SYSCALL;
+    }
+
+    /** A fresh strategy of the chosen kind. */
+    public Strategy newStrategy() {
+        return switch (strategy) {
+            case DFS -> new DfsStrategy(preemptionBound);
+            case PCT -> new PctStrategy(pctDepth, seed);
+            case RANDOM -> new RandomStrategy(seed);
+        };
+    }
+}

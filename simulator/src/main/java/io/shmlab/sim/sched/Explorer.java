@@ -1,0 +1,70 @@
+package io.shmlab.sim.sched;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Runs a program under many schedules and counts how they end: exploration, as in
+ * {@code shmlab explore}. Every schedule runs on a freshly booted machine, so schedules are
+ * independent; the first failing one and the shortest failing one are kept as tokens for
+ * {@link Replayer}.
+ */
+public final class Explorer {
+
+    private Explorer() {
+    }
+
+    /**
+     * Explores a simulation.
+     *
+     * @param processes how many processes each schedule starts
+     * @param listener told the counts every {@link ExploreOptions#progressEvery()} schedules and at the end
+     */
+    public static ExplorationReport explore(Simulation simulation, int processes, ExploreOptions options,
+            ProgressListener listener) {
+        RunSettings settings = new RunSettings(processes, options.seed(), options.granularity(), options.stepLimit(),
+                false);
+        Strategy strategy = options.newStrategy();
+        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
+        long schedules = 0;
+        String first = null;
+        String shortest = null;
+        long shortestSteps = 0;
+        boolean complete = false;
+        try (Scheduler scheduler = new Scheduler()) {
+            while (true) {
+                if (schedules >= options.maxSchedules()) {
+                    break;
+                }
+                if (!strategy.beginSchedule()) {
+                    complete = true;
+                    break;
+                }
+                ScheduledRun run = scheduler.run(simulation, settings, strategy);
+                schedules++;
+                counts.merge(run.outcome(), 1L, Long::sum);
+                if (run.outcome().failing()) {
+                    if (first == null) {
+                        first = run.token();
+                    }
+                    if (shortest == null || run.steps() < shortestSteps) {
+                        shortest = run.token();
+                        shortestSteps = run.steps();
+                    }
+                    if (options.stopAtFirstFailure()) {
+                        break;
+                    }
+                }
+                if (schedules % options.progressEvery() == 0) {
+                    listener.progress(new ExplorationReport(schedules, counts, first, shortest, shortestSteps, false));
+                }
+            }
+        }
+        if (!complete && strategy instanceof DfsStrategy dfs && !options.stopAtFirstFailure()) {
+            complete = !dfs.beginSchedule();
+        }
+        ExplorationReport report = new ExplorationReport(schedules, counts, first, shortest, shortestSteps, complete);
+        listener.progress(report);
+        return report;
+    }
+}

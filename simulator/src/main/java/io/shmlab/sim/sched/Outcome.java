@@ -1,0 +1,48 @@
+package io.shmlab.sim.sched;
+
+import io.shmlab.api.Ending;
+import io.shmlab.api.ProcessOutcome;
+import io.shmlab.api.RunReport;
+import io.shmlab.api.Signal;
+
+/** How one schedule ended, as exploration counts it. */
+public enum Outcome {
+    /** Every process exited with status 0. */
+    CLEAN,
+    /** Every live process blocked with no timer pending. */
+    DEADLOCK,
+    /** A process was killed by SIGSEGV or SIGBUS. */
+    FAULT,
+    /** A process exited with a non-zero status (a failed check, an unhandled error). */
+    FAILED_ASSERTION,
+    /** The run passed its step limit: a livelock, or a run longer than the limit. */
+    STEP_LIMIT,
+    /** The run was stopped from outside before its end (a stepping session closed). */
+    STOPPED;
+
+    /** True for every outcome but {@link #CLEAN}. */
+    public boolean failing() {
+        return this != CLEAN;
+    }
+
+    static Outcome of(ScheduledDispatcher.End end, RunReport report) {
+        if (end == ScheduledDispatcher.End.DEADLOCK) {
+            return DEADLOCK;
+        }
+        if (end == ScheduledDispatcher.End.STEP_LIMIT) {
+            return STEP_LIMIT;
+        }
+        if (end == ScheduledDispatcher.End.STOPPED) {
+            return STOPPED;
+        }
+        boolean failed = false;
+        for (ProcessOutcome p : report.processes()) {
+            Ending e = p.ending();
+            if (e instanceof Ending.Killed k && (k.signal() == Signal.SIGSEGV || k.signal() == Signal.SIGBUS)) {
+                return FAULT;
+            }
+            failed |= e.failed();
+        }
+        return failed ? FAILED_ASSERTION : CLEAN;
+    }
+}

@@ -1,0 +1,59 @@
+package io.shmlab.sim.sched;
+
+/**
+ * How one schedule is run.
+ *
+ * @param processes how many processes the run starts with (at least 1)
+ * @param seed the machine seed: the address-space layout of the simulated machine
+ * @param granularity where processes hand control back
+ * @param stepLimit how many scheduling points a run may pass before it is stopped as a livelock
+ * @param recordTrace whether to keep the trace (exploration runs without it, replay with it)
+ */
+public record RunSettings(int processes, long seed, Granularity granularity, long stepLimit, boolean recordTrace) {
+
+    /** The step limit unless one is given. */
+    public static final long DEFAULT_STEP_LIMIT = 100_000;
+
+    /** Validates. */
+    public RunSettings {
+        if (processes < 1) {
+            throw new IllegalArgumentException("processes=" + processes);
+        }
+        if (granularity == null) {
+            throw new IllegalArgumentException("granularity=null");
+        }
+        if (stepLimit < 1) {
+            throw new IllegalArgumentException("stepLimit=" + stepLimit);
+        }
+    }
+
+    /** {@code processes} processes at syscall granularity, seed 0, the default step limit, traced. */
+    public static RunSettings of(int processes) {
+        return new RunSettings(processes, 0, Granularity.SYSCALL, DEFAULT_STEP_LIMIT, true);
+    }
+
+    /** The settings a schedule token was made with, traced. */
+    public static RunSettings of(Schedule schedule) {
+        return new RunSettings(schedule.processes(), schedule.seed(), schedule.granularity(), schedule.stepLimit(), true);
+    }
+
+    /** The same with another granularity. */
+    public RunSettings with(Granularity g) {
+        return new RunSettings(processes, seed, g, stepLimit, recordTrace);
+    }
+
+    /** The same with another seed. */
+    public RunSettings withSeed(long s) {
+        return new RunSettings(processes, s, granularity, stepLimit, recordTrace);
+    }
+
+    /** The same with another step limit. */
+    public RunSettings withStepLimit(long limit) {
+        return new RunSettings(processes, seed, granularity, limit, recordTrace);
+    }
+
+    /** The same, traced or not. */
+    public RunSettings traced(boolean trace) {
+        return new RunSettings(processes, seed, granularity, stepLimit, trace);
+    }
+}

@@ -1,0 +1,513 @@
+package io.shmlab.sim.sched;
+
+import io.shmlab.api.Access;
+import io.shmlab.api.Ending;
+import io.shmlab.api.Signal;
+import io.shmlab.sim.kernel.Dispatcher;
+import io.shmlab.sim.kernel.FutexKey;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The scheduled {@link Dispatcher}: every simulated process runs on its own thread, exactly one at a
+ * time, and at every scheduling point a {@link Strategy} picks who runs next. One instance serves one
+ * run.
+ *
+ * <p>How control moves: the thread that reaches a scheduling point picks the next process itself and
+ * gives that process's {@link Baton}, then waits on its own. The thread that called {@link #run} (the
+ * controller) runs the first process; when the run ends, control goes back to it. So a switch costs
+ * one hand-off, a point where the same process goes on costs none, and the other processes run on
+ * pooled threads.
+ *
+ * <p>Blocking: a process in {@link #futexWait} or {@link #sleepUntil} is not enabled. When no process
+ * is enabled but some live process has a deadline, the virtual clock jumps to the earliest deadline and
+ * every process whose deadline has come times out; when none has, it is a deadlock. The run also stops
+ * when it passes its step limit. Stopped processes are unwound with {@link ProcessKilled}.
+ *
+ * <p>Invariant: all fields are touched only by the thread holding the run's baton; the volatile
+ * hand-off orders every write before the next holder's reads.
+ */
+final class ScheduledDispatcher implements Dispatcher {
+
+    /** Where the virtual CLOCK_REALTIME starts: 2023-11-14T22:13:20Z, the same on every machine. */
+    static final long EPOCH_NANOS = 1_700_000_000L * 1_000_000_000L;
+
+    /** How a run ended. */
+    enum End {
+        /** Every process ended. */
+        FINISHED,
+        /** Every live process blocked, no timer pending. */
+        DEADLOCK,
+        /** The step limit was passed. */
+        STEP_LIMIT,
+        /** The strategy or the kernel failed (not the program): the run means nothing. */
+        FAILED,
+        /** Stopped from outside (a stepping session closed). */
+        STOPPED
+    }
+
+    private final Strategy strategy;
+    private final RunSettings settings;
+    private final ProcessThreads threads;
+    private final List<ScheduledProcess> processes = new ArrayList<>();
+    private final Map<Integer, ScheduledProcess> byPid = new HashMap<>();
+    private final Map<FutexKey, ArrayDeque<ScheduledProcess>> futexQueues = new LinkedHashMap<>();
+    private final Baton controller = new Baton();
+    private final ChoicePoint point;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private int[] choices = new int[32];
+    private int choiceCount;
+    private long clock = EPOCH_NANOS;
+    private long stepCount;
+    private End end;
+    private String ending = "not run";
+    private Throwable failure;
+    /** The first process's body: the controller thread runs it. */
+    private Runnable inlineBody;
+    private final Map<Integer, Ending> stopped = new LinkedHashMap<>();
+
+    ScheduledDispatcher(Strategy strategy, RunSettings settings, ProcessThreads threads) {
+        this.strategy = strategy;
+        this.settings = settings;
+        this.threads = threads;
+        this.point = new ChoicePoint(i -> processes.get(i).nextCall(), i -> processes.get(i).pid, this::trace);
+    }
+
+    // ---------------------------------------------------------------- the controller's side
+
+    /**
+     * Runs the started processes to the end of the run, then stops whatever is left. The calling
+     * thread (the controller) runs the first process itself, so a run of {@code n} processes needs
+     * only {@code n} threads and no hand-off to a waiting controller.
+     */
+    void run() {
+        if (processes.isEmpty()) {
+            finish(End.FINISHED, "no process was started");
+            return;
+        }
+        ScheduledProcess first = pickNext(null);
+        if (first == null) {
+            giveController();
+        } else {
+            first.baton.give();
+        }
+        runProcess(processes.get(0), inlineBody, null);
+        controller.await();
+        stopRemaining();
+    }
+
+    /**
+     * Ends the run from outside (a closed stepping session) and unwinds every live process; the
+     * controller's own process has ended by then.
+     */
+    private void stopRemaining() {
+        for (int i = 1; i < processes.size(); i++) {
+            ScheduledProcess p = processes.get(i);
+            if (p.live()) {
+                p.killed = true;
+                p.baton.give();
+                controller.await();
+            }
+        }
+    }
+
+    /**
+     * Gives control back to the controller at the end of the run: to the first process's own wait if
+     * it is still live (it is then unwound, since the run is over), else to the controller's baton.
+     */
+    private void giveController() {
+        ScheduledProcess first = processes.get(0);
+        if (first.live()) {
+            first.killed = true;
+            first.baton.give();
+        } else {
+            controller.give();
+        }
+    }
+
+    /** Unwinds processes started before the run could begin (the world failed to boot). */
+    void abandon() {
+        if (end == null) {
+            finish(End.STOPPED, "the world failed to boot");
+        }
+        if (!processes.isEmpty()) {
+            ScheduledProcess first = processes.get(0);
+            first.killed = true;
+            first.state = ScheduledProcess.State.DONE;
+        }
+        stopRemaining();
+    }
+
+    End end() {
+        return end;
+    }
+
+    String ending() {
+        return ending;
+    }
+
+    Throwable failure() {
+        return failure;
+    }
+
+    long stepCount() {
+        return stepCount;
+    }
+
+    int[] choices() {
+        return Arrays.copyOf(choices, choiceCount);
+    }
+
+    Map<Integer, Ending> stopped() {
+        return stopped;
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+
+    Trace trace() {
+        List<String> labels = new ArrayList<>(processes.size());
+        List<Integer> pids = new ArrayList<>(processes.size());
+        for (ScheduledProcess p : processes) {
+            labels.add(p.label);
+            pids.add(p.pid);
+        }
+        return new Trace(labels, pids, steps, ending);
+    }
+
+    // ---------------------------------------------------------------- Dispatcher
+
+    @Override
+    public void enter(int pid, String call, String arguments) {
+        ScheduledProcess p = running(pid);
+        p.call = call;
+        p.arguments = arguments;
+        p.resumed = false;
+        p.inCall = true;
+        schedulePoint(p);
+    }
+
+    @Override
+    public void exit(int pid, String result) {
+        ScheduledProcess p = process(pid);
+        if (p.killed) {
+            return;
+        }
+        addStep(p, p.resumed ? Step.Kind.RESUMED : Step.Kind.CALL, result);
+        p.resumed = false;
+        p.inCall = false;
+    }
+
+    @Override
+    public void access(int pid, Access access, long address, int size) {
+        if (settings.granularity() != Granularity.ACCESS) {
+            return;
+        }
+        ScheduledProcess p = running(pid);
+        if (p.inCall) {
+            return;
+        }
+        p.call = access == Access.READ ? "load" : "store";
+        p.arguments = size + " bytes at 0x" + Long.toHexString(address);
+        p.resumed = false;
+        schedulePoint(p);
+        addStep(p, Step.Kind.ACCESS, null);
+    }
+
+    @Override
+    public Wake futexWait(int pid, FutexKey key, long deadlineNanos) {
+        ScheduledProcess p = running(pid);
+        if (deadlineNanos != Long.MAX_VALUE && deadlineNanos <= clock) {
+            return Wake.TIMED_OUT;
+        }
+        p.state = ScheduledProcess.State.FUTEX_WAIT;
+        p.futexKey = key;
+        p.deadline = deadlineNanos;
+        p.wake = null;
+        futexQueues.computeIfAbsent(key, k -> new ArrayDeque<>(2)).addLast(p);
+        addStep(p, Step.Kind.BLOCKED, null);
+        p.resumed = true;
+        schedulePoint(p);
+        return p.wake;
+    }
+
+    @Override
+    public int futexWake(int pid, FutexKey key, int count) {
+        ScheduledProcess waker = running(pid);
+        ArrayDeque<ScheduledProcess> queue = futexQueues.get(key);
+        if (queue == null) {
+            return 0;
+        }
+        int woken = 0;
+        while (woken < count && !queue.isEmpty()) {
+            ScheduledProcess w = queue.pollFirst();
+            wakeUp(w, Wake.WOKEN);
+            if (settings.recordTrace()) {
+                w.note("woken by " + waker.label);
+                waker.note("wakes " + w.label);
+            }
+            woken++;
+        }
+        if (queue.isEmpty()) {
+            futexQueues.remove(key);
+        }
+        return woken;
+    }
+
+    @Override
+    public long now() {
+        return clock;
+    }
+
+    @Override
+    public void sleepUntil(int pid, long deadlineNanos) {
+        ScheduledProcess p = running(pid);
+        if (deadlineNanos <= clock) {
+            return;
+        }
+        p.state = ScheduledProcess.State.SLEEPING;
+        p.deadline = deadlineNanos;
+        p.wake = null;
+        addStep(p, Step.Kind.BLOCKED, null);
+        p.resumed = true;
+        schedulePoint(p);
+    }
+
+    @Override
+    public void warn(int pid, String message) {
+        ScheduledProcess p = process(pid);
+        p.warning(message);
+        warnings.add(p.label + ": " + message);
+    }
+
+    @Override
+    public void start(int pid, Runnable body) {
+        ScheduledProcess p = new ScheduledProcess(processes.size(), pid);
+        if (byPid.putIfAbsent(pid, p) != null) {
+            throw new IllegalStateException("pid " + pid + " started twice");
+        }
+        processes.add(p);
+        if (p.index == 0) {
+            inlineBody = body;
+            return;
+        }
+        ProcessThreads.Worker worker = threads.acquire();
+        worker.run(() -> runProcess(p, body, worker));
+    }
+
+    // ---------------------------------------------------------------- the processes' side
+
+    private void runProcess(ScheduledProcess p, Runnable body, ProcessThreads.Worker worker) {
+        p.baton.await();
+        Throwable crash = null;
+        try {
+            if (!p.killed) {
+                body.run();
+            }
+        } catch (ProcessKilled stoppedByScheduler) {
+            // unwound: nothing more to do
+        } catch (Throwable t) {
+            crash = t;
+        }
+        p.state = ScheduledProcess.State.DONE;
+        if (!p.killed && end == null) {
+            p.call = "exit";
+            p.arguments = null;
+            addStep(p, Step.Kind.EXIT, null);
+        }
+        if (crash != null && end == null) {
+            failure = crash;
+            finish(End.FAILED, "process " + p.label + " failed inside the simulator: " + crash);
+        }
+        if (worker != null) {
+            worker.release();
+        }
+        ScheduledProcess next = end != null ? null : pickNext(p);
+        if (next == null) {
+            giveController();
+        } else {
+            next.baton.give();
+        }
+    }
+
+    /** A scheduling point of a running process: maybe another runs first. */
+    private void schedulePoint(ScheduledProcess p) {
+        ScheduledProcess next = pickNext(p);
+        if (next == p) {
+            return;
+        }
+        if (next == null) {
+            giveController();
+        } else {
+            next.baton.give();
+        }
+        p.baton.await();
+        if (p.killed) {
+            throw new ProcessKilled();
+        }
+    }
+
+    /** The next process to run, or null when the run is over. */
+    private ScheduledProcess pickNext(ScheduledProcess current) {
+        if (end != null) {
+            return null;
+        }
+        collectEnabled();
+        if (point.enabledCount() == 0) {
+            boolean anyLive = false;
+            long earliest = Long.MAX_VALUE;
+            for (int i = 0; i < processes.size(); i++) {
+                ScheduledProcess p = processes.get(i);
+                if (p.live()) {
+                    anyLive = true;
+                    if (p.blocked() && p.deadline < earliest) {
+                        earliest = p.deadline;
+                    }
+                }
+            }
+            if (!anyLive) {
+                finish(End.FINISHED, "every process ended");
+                return null;
+            }
+            if (earliest == Long.MAX_VALUE) {
+                finish(End.DEADLOCK, deadlock());
+                return null;
+            }
+            clock = earliest;
+            for (int i = 0; i < processes.size(); i++) {
+                ScheduledProcess p = processes.get(i);
+                if (p.blocked() && p.deadline <= clock) {
+                    if (p.state == ScheduledProcess.State.FUTEX_WAIT) {
+                        dequeue(p);
+                    }
+                    wakeUp(p, Wake.TIMED_OUT);
+                    if (settings.recordTrace()) {
+                        p.note("timed out");
+                    }
+                }
+            }
+            collectEnabled();
+        }
+        if (++stepCount > settings.stepLimit()) {
+            stepCount = settings.stepLimit();
+            finish(End.STEP_LIMIT, "stopped at the step limit of " + settings.stepLimit()
+                    + " scheduling points (a livelock, or a longer run than the limit allows)");
+            return null;
+        }
+        point.set(current == null ? -1 : current.index, stepCount);
+        int chosen;
+        try {
+            chosen = strategy.choose(point);
+            if (!point.isEnabled(chosen)) {
+                throw new IllegalStateException("the strategy chose process " + chosen + ", which is not enabled");
+            }
+        } catch (Stepper.SessionClosed e) {
+            finish(End.STOPPED, "stopped before the end: the stepping session was closed");
+            return null;
+        } catch (RuntimeException e) {
+            failure = e;
+            finish(End.FAILED, "the strategy failed: " + e.getMessage());
+            return null;
+        }
+        if (point.enabledCount() > 1) {
+            if (choiceCount == choices.length) {
+                choices = Arrays.copyOf(choices, choiceCount * 2);
+            }
+            choices[choiceCount++] = point.position(chosen);
+        }
+        return processes.get(chosen);
+    }
+
+    private void collectEnabled() {
+        point.reset(processes.size());
+        for (int i = 0; i < processes.size(); i++) {
+            if (processes.get(i).state == ScheduledProcess.State.RUNNABLE) {
+                point.add(i);
+            }
+        }
+    }
+
+    private void wakeUp(ScheduledProcess p, Wake why) {
+        p.state = ScheduledProcess.State.RUNNABLE;
+        p.wake = why;
+        p.deadline = Long.MAX_VALUE;
+        p.futexKey = null;
+    }
+
+    private void dequeue(ScheduledProcess p) {
+        ArrayDeque<ScheduledProcess> queue = futexQueues.get(p.futexKey);
+        queue.remove(p);
+        if (queue.isEmpty()) {
+            futexQueues.remove(p.futexKey);
+        }
+    }
+
+    private void finish(End how, String why) {
+        end = how;
+        ending = why;
+        if (how == End.DEADLOCK) {
+            for (ScheduledProcess p : processes) {
+                if (p.live()) {
+                    stopped.put(p.pid, new Ending.Blocked(p.callText()));
+                }
+            }
+        } else if (how != End.FINISHED) {
+            for (ScheduledProcess p : processes) {
+                if (p.live()) {
+                    stopped.put(p.pid, new Ending.Killed(Signal.SIGKILL, why));
+                }
+            }
+        }
+    }
+
+    private String deadlock() {
+        StringBuilder b = new StringBuilder("deadlock: every live process is blocked and no timer is pending:");
+        for (ScheduledProcess p : processes) {
+            b.append("\n  ").append(p.label).append(" (pid ").append(p.pid).append(") ");
+            if (!p.live()) {
+                b.append("has ended");
+            } else if (p.state == ScheduledProcess.State.FUTEX_WAIT) {
+                b.append("is blocked in ").append(p.callText()).append(", waiting on the futex at ")
+                        .append(p.futexKey.shared() ? "object " : "address space ").append(p.futexKey.space())
+                        .append(" offset 0x").append(Long.toHexString(p.futexKey.location()));
+            } else {
+                b.append("is blocked in ").append(p.callText()).append(" with no deadline");
+            }
+        }
+        return b.toString();
+    }
+
+    private void addStep(ScheduledProcess p, Step.Kind kind, String result) {
+        if (settings.recordTrace()) {
+            steps.add(new Step(steps.size(), p.label, p.pid, kind, p.call, p.arguments, result, clock,
+                    p.takeNotes(), p.takeWarnings()));
+        } else {
+            p.notes = null;
+            p.warnings = null;
+        }
+    }
+
+    /** The process of a pid, which must be running: a stopped one is unwound here. */
+    private ScheduledProcess running(int pid) {
+        ScheduledProcess p = process(pid);
+        if (p.killed) {
+            throw new ProcessKilled();
+        }
+        return p;
+    }
+
+    private ScheduledProcess process(int pid) {
+        ScheduledProcess p = byPid.get(pid);
+        if (p == null) {
+            throw new IllegalArgumentException("pid " + pid + " was not started on this dispatcher");
+        }
+        return p;
+    }
+}

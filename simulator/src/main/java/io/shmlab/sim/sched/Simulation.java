@@ -1,0 +1,23 @@
+package io.shmlab.sim.sched;
+
+import io.shmlab.sim.kernel.Dispatcher;
+
+/**
+ * Something the scheduler can run many times, each time from scratch: a program on a simulated
+ * machine, or (in tests) a few processes calling the dispatcher directly.
+ *
+ * <p>Every schedule boots a fresh world, so schedules are independent: an object left in the shared
+ * memory namespace by one schedule does not exist in the next.
+ */
+@FunctionalInterface
+public interface Simulation {
+
+    /**
+     * Boots a fresh world on the dispatcher and starts its first processes with
+     * {@link Dispatcher#start}. Nothing runs until the scheduler picks a process.
+     *
+     * @param processes how many processes to start
+     * @param seed the machine seed (address-space layout)
+     */
+    World boot(Dispatcher dispatcher, int processes, long seed);
+}

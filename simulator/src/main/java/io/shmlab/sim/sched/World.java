@@ -1,0 +1,23 @@
+package io.shmlab.sim.sched;
+
+import io.shmlab.api.Ending;
+import io.shmlab.api.ProcessOutcome;
+import java.util.List;
+import java.util.Map;
+
+/** One booted world of a {@link Simulation}: it knows what its processes printed and how they ended. */
+public interface World extends AutoCloseable {
+
+    /**
+     * How each process ended, in the order they were started.
+     *
+     * @param stopped the endings the scheduler imposed, by pid: {@link Ending.Blocked} for a process
+     *     blocked forever, {@link Ending.Killed} (SIGKILL) for one stopped at the step limit; they
+     *     override whatever the world saw of those processes
+     */
+    List<ProcessOutcome> outcomes(Map<Integer, Ending> stopped);
+
+    /** Frees the world. */
+    @Override
+    void close();
+}

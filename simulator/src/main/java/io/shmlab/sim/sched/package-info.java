@@ -1,0 +1,33 @@
+/**
+ * Scheduling simulated processes: one at a time, a strategy deciding who runs at every scheduling
+ * point, so that an interleaving becomes a schedule that can be printed, replayed and explored.
+ *
+ * <ul>
+ *   <li>{@link io.shmlab.sim.sched.Scheduler} runs one schedule of a
+ *       {@link io.shmlab.sim.sched.Simulation} on a fresh world, through the scheduled
+ *       {@link io.shmlab.sim.kernel.Dispatcher}; {@link io.shmlab.sim.sched.Explorer} runs many and
+ *       counts their {@link io.shmlab.sim.sched.Outcome}s; {@link io.shmlab.sim.sched.Replayer} runs a
+ *       {@link io.shmlab.sim.sched.Schedule} token again; {@link io.shmlab.sim.sched.Stepper} lets a
+ *       user pick every step.</li>
+ *   <li>Strategies: {@link io.shmlab.sim.sched.RandomStrategy} (seeded),
+ *       {@link io.shmlab.sim.sched.PctStrategy} (probabilistic concurrency testing),
+ *       {@link io.shmlab.sim.sched.DfsStrategy} (exhaustive, preemption-bounded).</li>
+ *   <li>{@link io.shmlab.sim.sched.Trace} of {@link io.shmlab.sim.sched.Step}s, drawn by
+ *       {@link io.shmlab.sim.sched.Timeline}.</li>
+ * </ul>
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>Exactly one simulated process (or the controller) runs at a time; control moves only by
+ *       handing a baton, which orders all memory effects.</li>
+ *   <li>A scheduling point is every {@code enter} of a system call, the end of a process, a block in
+ *       futexWait or sleepUntil, and, at per-access granularity, every load or store a program makes
+ *       outside a system call.</li>
+ *   <li>Decisions depend only on process indices (start order), the strategy's seeded state and the
+ *       virtual clock: never on hash codes of identities, iteration order of hashed collections, thread
+ *       timing or the wall clock. The same token or seed gives the same run on any machine.</li>
+ *   <li>No real time passes in a simulated sleep or timed wait: the virtual clock moves to the earliest
+ *       deadline only when every live process is blocked; with no deadline left that is a deadlock.</li>
+ * </ul>
+ */
+package io.shmlab.sim.sched;

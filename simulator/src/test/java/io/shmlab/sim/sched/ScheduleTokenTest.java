@@ -1,0 +1,62 @@
+package io.shmlab.sim.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Base64;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ScheduleTokenTest {
+
+    @Test
+    void aTokenDecodesToTheScheduleItWasMadeFrom() {
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 500; i++) {
+            int[] choices = new int[random.nextInt(200)];
+            for (int j = 0; j < choices.length; j++) {
+                choices[j] = random.nextInt(random.nextBoolean() ? 2 : 1000);
+            }
+            Schedule s = new Schedule(random.nextBoolean() ? Granularity.ACCESS : Granularity.SYSCALL,
+                    1 + random.nextInt(1000), random.nextLong(), 1 + random.nextLong(1L << 40), choices);
+            assertEquals(s, Schedule.decode(s.encode()));
+        }
+    }
+
+    @Test
+    void aTwoProcessScheduleOfFortyChoicesIsShort() {
+        int[] choices = new int[40];
+        choices[3] = 1;
+        choices[17] = 1;
+        String token = new Schedule(Granularity.SYSCALL, 2, 0, 100_000, choices).encode();
+        assertTrue(token.length() <= 20, token);
+        assertTrue(token.matches("[A-Za-z0-9_-]+"), token);
+    }
+
+    @Test
+    void aMalformedTokenIsRefusedWithAMessageSayingWhy() {
+        String good = new Schedule(Granularity.SYSCALL, 2, 7, 100, new int[] {0, 1, 0}).encode();
+        assertMessage("empty schedule token", "");
+        assertMessage("bad base64", "not*base64");
+        assertMessage("ends before its process count", enc(1, 0));
+        assertMessage("of version 9", enc(9, 0, 2));
+        assertMessage("unknown flags", enc(1, 4, 2));
+        assertMessage("0 processes", enc(1, 0, 0, 0, 1, 0));
+        assertMessage("ends inside choice 0", enc(1, 0, 2, 0, 1, 1));
+        assertMessage("stray bytes", good + "AAAA");
+    }
+
+    private static String enc(int... bytes) {
+        byte[] b = new byte[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            b[i] = (byte) bytes[i];
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    private static void assertMessage(String expected, String token) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Schedule.decode(token));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+}

@@ -1,0 +1,55 @@
+package io.shmlab.sim.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shmlab.api.Ending;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StepperTest {
+
+    @Test
+    void theUserDrivesTheOpposedLocksIntoADeadlock() {
+        try (Stepper stepper = Stepper.start(ExplorerTest.opposedLocks(), RunSettings.of(2))) {
+            assertEquals(List.of("A", "B"), stepper.enabled().stream().map(Stepper.Choice::label).toList());
+            assertEquals("start", stepper.enabled().get(0).nextCall());
+            stepper.step(100);
+            assertEquals("lock(&cell[0])", stepper.enabled().get(0).nextCall());
+            stepper.step(100);
+            stepper.step(101);
+            stepper.step(101);
+            assertEquals("lock(&cell[1])", stepper.enabled().get(0).nextCall());
+            assertEquals("lock(&cell[0])", stepper.enabled().get(1).nextCall());
+            stepper.step(100);
+            assertEquals(1, stepper.enabled().size(), "A blocked");
+            stepper.step(101);
+            assertTrue(stepper.finished());
+            ScheduledRun run = stepper.result();
+            assertEquals(Outcome.DEADLOCK, run.outcome());
+            assertTrue(run.report().processes().stream().allMatch(p -> p.ending() instanceof Ending.Blocked));
+            assertEquals(Outcome.DEADLOCK, Replayer.replay(ExplorerTest.opposedLocks(), run.token()).outcome());
+            assertTrue(Timeline.render(run.trace()).contains("~~ blocks"));
+        }
+    }
+
+    @Test
+    void aProcessThatMayNotRunIsRefused() {
+        try (Stepper stepper = Stepper.start(ExplorerTest.opposedLocks(), RunSettings.of(2))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> stepper.step(7));
+            assertTrue(e.getMessage().contains("A (pid 100): start"), e.getMessage());
+        }
+    }
+
+    @Test
+    void closingAnUnfinishedSessionStopsItsProcesses() {
+        ToyWorld.ToySimulation sim = ExplorerTest.opposedLocks();
+        Stepper stepper = Stepper.start(sim, RunSettings.of(2));
+        stepper.step(100);
+        stepper.step(100);
+        stepper.close();
+        assertTrue(sim.last.closed);
+        assertThrows(IllegalStateException.class, () -> stepper.step(100));
+    }
+}

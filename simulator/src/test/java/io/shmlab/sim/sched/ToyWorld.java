@@ -1,0 +1,184 @@
+package io.shmlab.sim.sched;
+
+import io.shmlab.api.Access;
+import io.shmlab.api.Ending;
+import io.shmlab.api.ProcessOutcome;
+import io.shmlab.sim.kernel.Dispatcher;
+import io.shmlab.sim.kernel.FutexKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * A tiny kernel for testing the scheduler alone: processes share an array of ints, take futex locks
+ * on its cells, sleep, and print; every call is bracketed by enter/exit as the real kernel does.
+ */
+final class ToyWorld implements World {
+
+    /** A program of a toy process; returns its exit status. */
+    @FunctionalInterface
+    interface ToyProgram {
+        int run(ToyProcess p);
+    }
+
+    /** A simulation that boots a toy world whose processes run the program given for each index. */
+    static final class ToySimulation implements Simulation {
+        private final IntFunction<ToyProgram> programs;
+        ToyWorld last;
+
+        ToySimulation(IntFunction<ToyProgram> programs) {
+            this.programs = programs;
+        }
+
+        @Override
+        public World boot(Dispatcher dispatcher, int processes, long seed) {
+            last = new ToyWorld(dispatcher);
+            for (int i = 0; i < processes; i++) {
+                last.start(100 + i, programs.apply(i));
+            }
+            return last;
+        }
+    }
+
+    static final long BASE = 0x7f0000000000L;
+
+    final Dispatcher dispatcher;
+    final int[] memory = new int[16];
+    final Map<Integer, StringBuilder> output = new LinkedHashMap<>();
+    final Map<Integer, Integer> status = new LinkedHashMap<>();
+    boolean closed;
+
+    ToyWorld(Dispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    void start(int pid, ToyProgram program) {
+        output.put(pid, new StringBuilder());
+        dispatcher.start(pid, () -> status.put(pid, program.run(new ToyProcess(this, pid))));
+    }
+
+    @Override
+    public List<ProcessOutcome> outcomes(Map<Integer, Ending> stopped) {
+        List<ProcessOutcome> outcomes = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<Integer, StringBuilder> e : output.entrySet()) {
+            int pid = e.getKey();
+            Ending ending = stopped.containsKey(pid) ? stopped.get(pid) : new Ending.Exited(status.get(pid));
+            outcomes.add(new ProcessOutcome(ScheduledProcess.label(i++), pid, e.getValue().toString(), ending));
+        }
+        return outcomes;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+
+    /** One toy process's calls. */
+    static final class ToyProcess {
+        private final ToyWorld world;
+        private final Dispatcher d;
+        final int pid;
+
+        ToyProcess(ToyWorld world, int pid) {
+            this.world = world;
+            this.d = world.dispatcher;
+            this.pid = pid;
+        }
+
+        private static FutexKey key(int cell) {
+            return new FutexKey(1, 4L * cell, true);
+        }
+
+        int load(int cell) {
+            d.access(pid, Access.READ, BASE + 4L * cell, 4);
+            return world.memory[cell];
+        }
+
+        void store(int cell, int value) {
+            d.access(pid, Access.WRITE, BASE + 4L * cell, 4);
+            world.memory[cell] = value;
+        }
+
+        void lock(int cell) {
+            d.enter(pid, "lock", "&cell[" + cell + "]");
+            try {
+                while (world.memory[cell] != 0) {
+                    d.futexWait(pid, key(cell), Long.MAX_VALUE);
+                }
+                world.memory[cell] = 1;
+            } finally {
+                d.exit(pid, "0");
+            }
+        }
+
+        void unlock(int cell) {
+            d.enter(pid, "unlock", "&cell[" + cell + "]");
+            try {
+                world.memory[cell] = 0;
+                d.futexWake(pid, key(cell), 1);
+            } finally {
+                d.exit(pid, "0");
+            }
+        }
+
+        /** Waits until the cell is non-zero, then decrements it; false at the deadline. */
+        boolean timedDown(int cell, long nanos) {
+            d.enter(pid, "down", "&cell[" + cell + "], " + nanos + "ns");
+            String result = "-1 ETIMEDOUT";
+            try {
+                long deadline = d.now() + nanos;
+                while (world.memory[cell] == 0) {
+                    if (d.futexWait(pid, key(cell), deadline) == Dispatcher.Wake.TIMED_OUT
+                            && world.memory[cell] == 0) {
+                        return false;
+                    }
+                }
+                world.memory[cell]--;
+                result = "0";
+                return true;
+            } finally {
+                d.exit(pid, result);
+            }
+        }
+
+        void up(int cell) {
+            d.enter(pid, "up", "&cell[" + cell + "]");
+            try {
+                world.memory[cell]++;
+                d.futexWake(pid, key(cell), 1);
+            } finally {
+                d.exit(pid, "0");
+            }
+        }
+
+        void sleep(long nanos) {
+            d.enter(pid, "nanosleep", nanos + "ns");
+            try {
+                d.sleepUntil(pid, d.now() + nanos);
+            } finally {
+                d.exit(pid, "0");
+            }
+        }
+
+        void yield() {
+            d.enter(pid, "sched_yield", null);
+            d.exit(pid, "0");
+        }
+
+        void print(String text) {
+            d.enter(pid, "write", "1, \"" + text + "\"");
+            try {
+                world.output.get(pid).append(text);
+            } finally {
+                d.exit(pid, String.valueOf(text.length()));
+            }
+        }
+
+        long now() {
+            return d.now();
+        }
+    }
+}
