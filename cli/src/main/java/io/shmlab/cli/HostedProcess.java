@@ -21,7 +21,10 @@ interface HostedProcess {
     /** Ends its standard input: its next read gets end of input. */
     void closeInput();
 
-    /** Calls the sink with each piece of output as it is written (from the process's thread). */
+    /**
+     * Calls the sink with each piece of output as it is written (from the process's thread). The
+     * process's program starts only once this is called, so no output is missed.
+     */
     void onOutput(Consumer<String> sink);
 
     /** True while it is blocked in a call that waits for another process (sem_wait, ...). */

@@ -17,6 +17,7 @@ final class ProcessPane {
     private final boolean interactive;
     private final StringBuilder pending = new StringBuilder();
     private int prompts;
+    private int sent;
     private boolean endReported;
 
     ProcessPane(HostedProcess process, Console console, boolean interactive) {
@@ -54,6 +55,40 @@ final class ProcessPane {
 
     synchronized int prompts() {
         return prompts;
+    }
+
+    /** Gives the process a line of input, counting it. */
+    void sendLine(String line) {
+        synchronized (this) {
+            sent++;
+        }
+        process.send(line);
+    }
+
+    /** How many lines were given to the process. */
+    synchronized int sent() {
+        return sent;
+    }
+
+    /**
+     * Waits until the process has printed more than {@code seen} prompts (it answered and asks for
+     * more) or has ended; a blocked process is waited for.
+     */
+    boolean awaitPrompt(int seen, Duration cap) throws InterruptedException {
+        long deadline = System.nanoTime() + cap.toNanos();
+        synchronized (this) {
+            while (prompts <= seen) {
+                if (ended().isPresent()) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, Math.min(5, left / 1_000_000)));
+            }
+            return true;
+        }
     }
 
     /**

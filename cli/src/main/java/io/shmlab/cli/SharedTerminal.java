@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Several simulated processes sharing one terminal. A line {@code A: w hello} goes to process A's
  * standard input; a line without a prefix goes to the process last addressed. The terminal's own
  * commands: {@code ps}, {@code maps}, {@code kill X} (SIGINT, as Ctrl-C in X's terminal),
- * {@code eof X} (end X's input), {@code help}, {@code exit}.
+ * {@code eof X} (end X's input), {@code wait X} (until X answered every line sent, or ended: for
+ * scripts, since a process woken by another answers in its own time), {@code help}, {@code exit}.
  *
  * <p>Each process's output is shown line by line with its label. After a line is sent, the terminal
  * waits until that process is ready again (printed its prompt, ended, or blocked in a call such as
@@ -21,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class SharedTerminal implements AutoCloseable {
     private static final Pattern ROUTED = Pattern.compile("^\\s*([A-Za-z])\\s*:\\s?(.*)$");
-    private static final Pattern PROCESS_COMMAND = Pattern.compile("^\\s*(kill|eof)\\s+([A-Za-z])\\s*$");
+    private static final Pattern PROCESS_COMMAND = Pattern.compile("^\\s*(kill|eof|wait)\\s+([A-Za-z])\\s*$");
     private static final Duration BUSY_CAP = Duration.ofSeconds(30);
     private static final Duration END_WAIT = Duration.ofSeconds(5);
 
@@ -102,6 +103,10 @@ final class SharedTerminal implements AutoCloseable {
         if (verb.equals("kill")) {
             pane.process().kill(Signal.SIGINT);
             pane.process().awaitEnd(END_WAIT);
+        } else if (verb.equals("wait")) {
+            if (!pane.awaitPrompt(pane.sent(), BUSY_CAP)) {
+                console.println(pane.process().label() + " is still busy or blocked");
+            }
         } else {
             int seen = pane.prompts();
             pane.process().closeInput();
@@ -127,7 +132,7 @@ final class SharedTerminal implements AutoCloseable {
             return;
         }
         int seen = pane.prompts();
-        pane.process().send(text);
+        pane.sendLine(text);
         awaitReady(pane, seen);
     }
 
@@ -145,6 +150,7 @@ final class SharedTerminal implements AutoCloseable {
         console.println("maps        each process's mappings at its own virtual addresses");
         console.println("kill A      send SIGINT to A (Ctrl-C in its terminal)");
         console.println("eof A       end A's input (Ctrl-D in its terminal)");
+        console.println("wait A      wait until A has answered every line sent to it (or ended)");
         console.println("exit        end the session");
     }
 

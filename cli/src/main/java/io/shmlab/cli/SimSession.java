@@ -34,15 +34,16 @@ final class SimSession {
     }
 
     /**
-     * Exercise 3's two sides in one machine: the waiter A first (so the semaphore exists), then the
-     * poster B; the role asked for is the one described first.
+     * Exercise 3's two sides in one machine: the poster B starts first and waits for the user's word
+     * ({@code B: post}); the waiter A then creates the semaphore and blocks on it. B must exist before
+     * A blocks: a machine whose only process is blocked with nothing left to wake it is deadlocked.
      */
     static int exercise3(Backend backend, Exercise3.Role role, String name, Console console) {
-        console.println("on the simulator both sides run here: A waits on " + name + ", then B posts it"
+        console.println("on the simulator both sides run here: A waits on " + name + ", B posts it when you type 'B: post'"
                 + (role == Exercise3.Role.POST ? " (you asked for post: B)" : " (you asked for wait: A)"));
         return session(backend, console, terminal -> {
+            terminal.start("B", new Exercise3(new String[] {"post", name, "ask"}));
             terminal.start("A", new Exercise3(new String[] {"wait", name}));
-            terminal.start("B", new Exercise3(new String[] {"post", name}));
         });
     }
 

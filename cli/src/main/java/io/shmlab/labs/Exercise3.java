@@ -30,7 +30,9 @@ import java.util.Locale;
  * semaphore ({@code O_CREAT|O_EXCL}) waits, every other one posts; it leaves the name in place, so
  * that a late poster always finds it.
  *
- * <p>Arguments: {@code wait|post|auto [name]}; the name defaults to {@code /ex3}.
+ * <p>Arguments: {@code wait|post|auto [name [ask]]}; the name defaults to {@code /ex3}; with
+ * {@code ask} the program first waits for a line of input ("press Enter to post"), so that a terminal
+ * session can start it early and let the user choose the moment.
  */
 public final class Exercise3 implements Program {
     /** The default semaphore name. */
@@ -48,14 +50,19 @@ public final class Exercise3 implements Program {
 
     private final Role role;
     private final String name;
+    private final boolean ask;
 
-    /** @param args {@code wait|post|auto [name]} */
+    /** @param args {@code wait|post|auto [name [ask]]} */
     public Exercise3(String[] args) {
         if (args.length < 1) {
             throw new IllegalArgumentException("Exercise 3 needs a role: wait, post or auto");
         }
         this.role = parseRole(args[0]);
         this.name = args.length > 1 ? args[1] : DEFAULT_NAME;
+        this.ask = args.length > 2 && args[2].equals("ask");
+        if (args.length > 2 && !ask) {
+            throw new IllegalArgumentException("unknown third argument '" + args[2] + "'; only 'ask' is known");
+        }
     }
 
     /** The role by its lower-case name. */
@@ -69,6 +76,13 @@ public final class Exercise3 implements Program {
 
     @Override
     public int main(Os os) {
+        if (ask) {
+            os.println("press Enter to " + role.name().toLowerCase(Locale.ROOT) + " " + name);
+            os.print("> ");
+            if (os.readLine() == null) {
+                return 0;
+            }
+        }
         switch (role) {
             case WAIT -> {
                 Semaphore sem = os.semOpen(name, O_CREAT, 0600, 0);
