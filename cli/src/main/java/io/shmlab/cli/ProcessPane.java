@@ -18,6 +18,7 @@ final class ProcessPane {
     private final StringBuilder pending = new StringBuilder();
     private int prompts;
     private int sent;
+    private int lines;
     private boolean endReported;
 
     ProcessPane(HostedProcess process, Console console, boolean interactive) {
@@ -42,6 +43,8 @@ final class ProcessPane {
             if (c == '\n') {
                 console.println(process.label() + ": " + pending);
                 pending.setLength(0);
+                lines++;
+                notifyAll();
             } else {
                 pending.append(c);
                 if (pending.length() == PROMPT.length() && pending.toString().equals(PROMPT)) {
@@ -55,6 +58,24 @@ final class ProcessPane {
 
     synchronized int prompts() {
         return prompts;
+    }
+
+    /** Waits until the process has printed {@code count} whole lines, or has ended. */
+    boolean awaitLines(int count, Duration cap) throws InterruptedException {
+        long deadline = System.nanoTime() + cap.toNanos();
+        synchronized (this) {
+            while (lines < count) {
+                if (ended().isPresent()) {
+                    return true;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(Math.max(1, Math.min(5, left / 1_000_000)));
+            }
+            return true;
+        }
     }
 
     /** Gives the process a line of input, counting it. */

@@ -45,9 +45,12 @@ final class SharedTerminal implements AutoCloseable {
         awaitReady(pane, 0);
     }
 
-    /** Starts a process that never reads (a writer in a loop). */
-    void startBackground(String label, Program program) {
-        launch(label, program, false);
+    /** Starts a process that never reads (a writer in a loop), and waits for its first line of output. */
+    void startBackground(String label, Program program) throws InterruptedException {
+        ProcessPane pane = launch(label, program, false);
+        if (!pane.awaitLines(1, BUSY_CAP)) {
+            console.println(label + " has printed nothing yet");
+        }
     }
 
     private ProcessPane launch(String label, Program program, boolean interactive) {
