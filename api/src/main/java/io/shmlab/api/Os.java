@@ -23,6 +23,13 @@ public interface Os {
     /** The real user id: models getuid(2). */
     int uid();
 
+    /**
+     * Sets the file mode creation mask and returns the previous one: models umask(2). The mode given
+     * to shm_open(3), sem_open(3) and open(2) when they create is masked by it ({@code mode & ~umask});
+     * a new simulated process starts with 022, as a login shell gives.
+     */
+    int umask(int mask);
+
     // ---------------------------------------------------------------- shared memory objects
 
     /**

@@ -219,10 +219,9 @@ public final class SimMachine implements Machine {
             if (p.ended()) {
                 continue;
             }
+            p.signal(signal);
             if (spawned.contains(p.pid())) {
                 exit(p, new Ending.Killed(signal, null));
-            } else {
-                p.signal(signal);
             }
         }
         for (KernelProcess p : kernel.allProcesses()) {

@@ -47,8 +47,12 @@ public final class SimOs implements Os {
 
     private <T> T call(String name, String args, Supplier<T> body) {
         if (process.ended()) {
+            if (process.pendingSignal() != null) {
+                throw new io.shmlab.sim.kernel.ProcessKilled(process.pendingSignal());
+            }
             throw new IllegalStateException(process + " has ended: " + process.ending());
         }
+        process.noteCallingThread();
         Dispatcher d = kernel.dispatcher();
         d.enter(process.pid(), name, args);
         process.setCurrentCall(name + "(" + args + ")");
@@ -92,6 +96,11 @@ public final class SimOs implements Os {
     @Override
     public int uid() {
         return process.uid();
+    }
+
+    @Override
+    public int umask(int mask) {
+        return call("umask", "0" + Integer.toOctalString(mask), () -> process.setUmask(mask));
     }
 
     // ---------------------------------------------------------------- shared memory objects

@@ -28,6 +28,9 @@ public final class AddressSpace {
     /** How far below the top the randomised base may fall (1 TiB, in pages). */
     private static final long RANDOM_PAGES = (1L << 40) / Limits.PAGE_SIZE;
 
+    /** mmap never places anything below this (Linux's vm.mmap_min_addr is 64 KiB). */
+    private static final long LOWEST_ADDRESS = 0x10000;
+
     private final long id;
     private final Map<Long, VirtualMemoryArea> areas = new ConcurrentSkipListMap<>();
     private final AtomicLong minorFaults;
@@ -68,6 +71,11 @@ public final class AddressSpace {
     /** The mappings, by address. */
     public List<VirtualMemoryArea> areas() {
         return List.copyOf(areas.values());
+    }
+
+    /** True when a mapping of this length still fits below the previous ones (above the lowest address). */
+    boolean hasRoomFor(long length) {
+        return Limits.pageAlignUp(length) <= nextTop - LOWEST_ADDRESS;
     }
 
     /** Places a new mapping below the previous ones. */

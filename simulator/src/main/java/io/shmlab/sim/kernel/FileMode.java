@@ -12,8 +12,8 @@ import io.shmlab.api.PosixException;
 final class FileMode {
     static final int READ = 4;
     static final int WRITE = 2;
-    /** The umask of every simulated process: 022, the usual default. */
-    static final int UMASK = 022;
+    /** The umask a new simulated process starts with: 022, as a login shell gives. */
+    static final int DEFAULT_UMASK = 022;
 
     private FileMode() {
     }
@@ -43,7 +43,7 @@ final class FileMode {
     }
 
     /** The mode of a new object: the bits asked, less the umask. */
-    static int create(int mode) {
-        return mode & 07777 & ~UMASK;
+    static int create(int mode, int umask) {
+        return mode & 07777 & ~umask;
     }
 }

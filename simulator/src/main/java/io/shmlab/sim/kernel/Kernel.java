@@ -95,6 +95,7 @@ public final class Kernel {
         int pid = nextPid.getAndIncrement();
         KernelProcess child = new KernelProcess(this, pid, parent.pid(), parent.label() + "." + pid, parent.uid(),
                 parent.space().forkCopy(newId()), parent.descriptors().copy());
+        child.setUmask(parent.umask());
         table.put(pid, child);
         return child;
     }

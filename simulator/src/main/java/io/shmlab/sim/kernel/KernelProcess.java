@@ -30,7 +30,9 @@ public final class KernelProcess {
     private volatile Ending ending;
     private volatile Signal pendingSignal;
     private volatile Thread thread;
+    private volatile boolean ownThread;
     private volatile String currentCall;
+    private volatile int umask = FileMode.DEFAULT_UMASK;
 
     KernelProcess(Kernel kernel, int pid, int parentPid, String label, int uid, AddressSpace space,
             DescriptorTable descriptors) {
@@ -52,6 +54,17 @@ public final class KernelProcess {
     public void bindToCurrentThread() {
         CURRENT.set(this);
         thread = Thread.currentThread();
+        ownThread = true;
+    }
+
+    /**
+     * Notes the thread making a call, so that a signal can interrupt it when it blocks: for a process
+     * whose calls come from the caller's own thread ({@code Machine.spawn()}).
+     */
+    public void noteCallingThread() {
+        if (CURRENT.get() != this) {
+            thread = Thread.currentThread();
+        }
     }
 
     /** Forgets the binding of the calling thread. */
@@ -82,6 +95,18 @@ public final class KernelProcess {
 
     public AddressSpace space() {
         return space;
+    }
+
+    /** The file mode creation mask. */
+    public int umask() {
+        return umask;
+    }
+
+    /** Sets the file mode creation mask (its permission bits) and returns the previous one: models umask(2). */
+    public int setUmask(int mask) {
+        int previous = umask;
+        umask = mask & 0777;
+        return previous;
     }
 
     DescriptorTable descriptors() {
@@ -165,7 +190,8 @@ public final class KernelProcess {
         }
         pendingSignal = signal;
         Thread t = thread;
-        if (t != null && t != Thread.currentThread()) {
+        // a caller's thread (spawn) is interrupted only while it is in one of this process's calls
+        if (t != null && t != Thread.currentThread() && (ownThread || currentCall != null)) {
             t.interrupt();
         }
     }
@@ -173,7 +199,7 @@ public final class KernelProcess {
     /** Delivers a pending signal: throws {@link ProcessKilled} if one was sent. */
     public void checkPendingSignal() {
         Signal s = pendingSignal;
-        if (s != null && Thread.currentThread() == thread) {
+        if (s != null && (Thread.currentThread() == thread || ended())) {
             throw new ProcessKilled(s);
         }
     }

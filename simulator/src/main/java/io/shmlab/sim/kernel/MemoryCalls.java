@@ -20,8 +20,8 @@ import io.shmlab.api.SyncFlags;
  * writable, and every file mapping needs it readable (EACCES).
  */
 public final class MemoryCalls {
-    /** The largest length the x86_64 user address space can hold (47 bits). */
-    private static final long MAX_LENGTH = 1L << 47;
+    /** The largest length Linux accepts on x86_64: TASK_SIZE, the 47-bit user space less a page. */
+    private static final long MAX_LENGTH = (1L << 47) - Limits.PAGE_SIZE;
     private static final int MAP_TYPE = 0x0f;
 
     private final Kernel kernel;
@@ -52,6 +52,7 @@ public final class MemoryCalls {
         if (!d.readable() || (shared && Protection.allowsWrite(prot) && !d.writable())) {
             throw new PosixException(Errno.EACCES, "mmap", args);
         }
+        checkRoom(caller, length, args);
         return new MappedRegion(caller, caller.space().map(length, prot, normalise(flags), d.object(), offset));
     }
 
@@ -61,6 +62,7 @@ public final class MemoryCalls {
                 + ", -1, 0";
         checkLength(length, args);
         boolean shared = checkType(flags, args);
+        checkRoom(caller, length, args);
         MemoryObject object = shared
                 ? new MemoryObject(kernel.newId(), MemoryObject.Kind.ANONYMOUS, null, caller.uid(), 0600,
                         Limits.pageAlignUp(length))
@@ -74,6 +76,13 @@ public final class MemoryCalls {
             throw new PosixException(length == 0 ? Errno.EINVAL : Errno.ENOMEM, "mmap", args);
         }
         if (length > MAX_LENGTH) {
+            throw new PosixException(Errno.ENOMEM, "mmap", args);
+        }
+    }
+
+    /** ENOMEM when the address space has no room left for the length. */
+    private static void checkRoom(KernelProcess caller, long length, String args) {
+        if (!caller.space().hasRoomFor(length)) {
             throw new PosixException(Errno.ENOMEM, "mmap", args);
         }
     }

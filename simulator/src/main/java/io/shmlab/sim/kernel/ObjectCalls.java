@@ -81,7 +81,7 @@ public final class ObjectCalls {
         if (!create) {
             throw PosixException.onName(Errno.ENOENT, call, name);
         }
-        object = new MemoryObject(kernel.newId(), kind, objectName, caller.uid(), FileMode.create(mode), 0);
+        object = new MemoryObject(kernel.newId(), kind, objectName, caller.uid(), FileMode.create(mode, caller.umask()), 0);
         directory.put(key, object);
         return object;
     }

@@ -13,6 +13,7 @@ import io.shmlab.api.PosixException;
  *   <li>what is left must be non-empty, hold no further slash, and fit glibc's buffer (with a
  *       semaphore's {@code sem.} prefix, under 260 bytes); otherwise shm_open and sem_open fail with
  *       EINVAL, while shm_unlink and sem_unlink fail with ENOENT;</li>
+ *   <li>{@code "."} and {@code ".."} are EINVAL for shm_open and EISDIR for shm_unlink;</li>
  *   <li>a file name (prefix included) longer than {@link Limits#NAME_MAX} bytes is refused by the
  *       kernel with ENAMETOOLONG.</li>
  * </ul>
@@ -46,6 +47,11 @@ public final class ShmName {
         int bytes = stripped.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         if (stripped.isEmpty() || stripped.indexOf('/') >= 0 || prefix.length() + bytes >= GLIBC_NAME_LIMIT) {
             throw PosixException.onName(invalid, call, name);
+        }
+        if (prefix.isEmpty() && (stripped.equals(".") || stripped.equals(".."))) {
+            // shm_open refuses the directory's own entries; shm_unlink passes them on and the kernel
+            // refuses to unlink a directory (for a semaphore, "sem.." is an ordinary name)
+            throw PosixException.onName(invalid == Errno.EINVAL ? Errno.EINVAL : Errno.EISDIR, call, name);
         }
         if (prefix.length() + bytes > Limits.NAME_MAX) {
             throw PosixException.onName(Errno.ENAMETOOLONG, call, name);
