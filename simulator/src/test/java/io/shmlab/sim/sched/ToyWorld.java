@@ -177,6 +177,27 @@ final class ToyWorld implements World {
             }
         }
 
+        /** Starts a child running another toy program; returns its pid. */
+        int fork(int childPid, ToyProgram child) {
+            d.enter(pid, "fork", null);
+            try {
+                world.start(childPid, child);
+                return childPid;
+            } finally {
+                d.exit(pid, String.valueOf(childPid));
+            }
+        }
+
+        /** Reports undefined behaviour, as the kernel does for sem_init over waiters. */
+        void misuse(String what) {
+            d.enter(pid, "misuse", null);
+            try {
+                d.warn(pid, what);
+            } finally {
+                d.exit(pid, "0");
+            }
+        }
+
         long now() {
             return d.now();
         }
