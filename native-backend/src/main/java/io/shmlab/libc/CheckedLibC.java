@@ -213,6 +213,16 @@ final class CheckedLibC {
         return libc.getuid();
     }
 
+    /** The version of glibc: gnu_get_libc_version(3). */
+    String glibcVersion() {
+        return libc.gnu_get_libc_version();
+    }
+
+    /** umask(2): sets the process's creation mask, returns the previous one; cannot fail. */
+    int umask(int mask) {
+        return libc.umask(mask);
+    }
+
     /** clock_gettime(2) into the {@link TimespecLayout} at {@code timespec}. */
     void clockGettime(int clock, long timespec) {
         check(libc.clock_gettime(clock, timespec), "clock_gettime", null);

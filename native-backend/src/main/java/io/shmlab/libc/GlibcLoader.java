@@ -167,6 +167,14 @@ final class GlibcLoader {
         @IgnoreError
         int getpid();
 
+        /** const char *gnu_get_libc_version(void), e.g. {@code "2.36"}. */
+        @IgnoreError
+        String gnu_get_libc_version();
+
+        /** mode_t umask(mode_t mask): cannot fail. */
+        @IgnoreError
+        int umask(@mode_t int mask);
+
         /** uid_t getuid(void) */
         @IgnoreError
         int getuid();

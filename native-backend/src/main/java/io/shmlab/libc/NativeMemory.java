@@ -80,6 +80,11 @@ final class NativeMemory {
         return UNSAFE.getAndAddInt(null, address, delta);
     }
 
+    /** A load with acquire semantics (volatile). */
+    static long getLongVolatile(long address) {
+        return UNSAFE.getLongVolatile(null, address);
+    }
+
     static boolean compareAndSetLong(long address, long expected, long value) {
         return UNSAFE.compareAndSwapLong(null, address, expected, value);
     }

@@ -25,6 +25,9 @@ import java.util.List;
  * {@link Os} by making it. Every handle of the JVM has the same pid and sees the same objects; each
  * handle keeps its own list of mappings (for {@link #mappingAt}) and a scratch buffer, and is used by
  * one thread at a time.
+ *
+ * <p>sem_post, sem_wait and sem_trywait first try glibc's own uncontended fast path in Java
+ * ({@link SemaphoreFastPath}); glibc is called whenever that does not settle it.
  */
 final class NativeOs implements Os {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -34,12 +37,14 @@ final class NativeOs implements Os {
     private final ThisProcess process;
     private final CheckedLibC libc;
     private final ScratchMemory scratch;
+    private final SemaphoreFastPath fastPath;
     private final List<NativeMapping> mappings = new ArrayList<>();
 
     NativeOs(ThisProcess process) {
         this.process = process;
         this.libc = process.libc();
         this.scratch = ScratchMemory.ownedBy(this);
+        this.fastPath = process.semaphoreFastPath();
     }
 
     @Override
@@ -50,6 +55,12 @@ final class NativeOs implements Os {
     @Override
     public int uid() {
         return libc.getuid();
+    }
+
+    /** The mask is the process's: every handle of this JVM shares it, as threads of a C process do. */
+    @Override
+    public int umask(int mask) {
+        return libc.umask(mask);
     }
 
     // ------------------------------------------------------------------ shared memory objects
@@ -225,6 +236,9 @@ final class NativeOs implements Os {
     public void semWait(Semaphore sem) {
         NativeSemaphore s = own(sem);
         long address = s.checkedAddress(Access.WRITE);
+        if (fastPath.tryDecrement(address)) {
+            return;
+        }
         process.enterBlocking("sem_wait");
         try {
             libc.semWait(address, s.description());
@@ -236,7 +250,8 @@ final class NativeOs implements Os {
     @Override
     public boolean semTrywait(Semaphore sem) {
         NativeSemaphore s = own(sem);
-        return libc.semTrywait(s.checkedAddress(Access.WRITE), s.description());
+        long address = s.checkedAddress(Access.WRITE);
+        return fastPath.tryDecrement(address) || libc.semTrywait(address, s.description());
     }
 
     @Override
@@ -256,7 +271,10 @@ final class NativeOs implements Os {
     @Override
     public void semPost(Semaphore sem) {
         NativeSemaphore s = own(sem);
-        libc.semPost(s.checkedAddress(Access.WRITE), s.description());
+        long address = s.checkedAddress(Access.WRITE);
+        if (!fastPath.tryPost(address)) {
+            libc.semPost(address, s.description());
+        }
     }
 
     @Override
