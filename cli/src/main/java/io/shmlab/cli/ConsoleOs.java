@@ -35,6 +35,11 @@ final class ConsoleOs implements Os {
     }
 
     @Override
+    public int umask(int mask) {
+        return process.umask(mask);
+    }
+
+    @Override
     public OpenFile shmOpen(String name, int oflag, int mode) {
         return process.shmOpen(name, oflag, mode);
     }
