@@ -31,8 +31,9 @@ import java.util.Locale;
  * that a late poster always finds it.
  *
  * <p>Arguments: {@code wait|post|auto [name [ask]]}; the name defaults to {@code /ex3}; with
- * {@code ask} the program first waits for a line of input ("press Enter to post"), so that a terminal
- * session can start it early and let the user choose the moment.
+ * {@code ask} the program waits for a line of input before it acts ("press Enter to post") and
+ * again before it ends, so that a terminal session starts it early and lets the user choose both
+ * moments.
  */
 public final class Exercise3 implements Program {
     /** The default semaphore name. */
@@ -106,6 +107,11 @@ public final class Exercise3 implements Program {
                 os.semClose(created);
             }
             default -> throw new IllegalStateException("role=" + role);
+        }
+        if (ask) {
+            os.println("done; press Enter to end");
+            os.print("> ");
+            os.readLine();
         }
         return 0;
     }
