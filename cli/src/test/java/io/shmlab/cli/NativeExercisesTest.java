@@ -10,7 +10,14 @@ import io.shmlab.api.Errno;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
+import io.shmlab.api.Mapping;
+import io.shmlab.api.MapFlags;
+import io.shmlab.api.OpenFile;
+import io.shmlab.api.OpenFlags;
+import io.shmlab.api.Protection;
 import io.shmlab.labs.Exercise4;
+import io.shmlab.labs.SemDataLayout;
+import io.shmlab.sim.sem.SemaphoreDescriptor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,5 +202,48 @@ class NativeExercisesTest {
         assertEquals(ExitCodes.FAILED, r.status(), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
         assertTrue(r.err().startsWith("sem_open(\"" + name + "\"): ENOENT"), r::toString);
+    }
+
+    /**
+     * Exercise 5's lost wakeup on real processes, made certain rather than likely: this test plays the
+     * creator that is slow to run sem_init. It creates the object; a real child process (the seed's
+     * program, through {@code shmlab run}) finds it and waits on the zeroed sem_t; once glibc shows
+     * the child registered as a waiter, this test runs sem_init over it, then its own wait and post.
+     * The post wakes no one: the command must report the child blocked forever in sem_wait at its
+     * timeout, and exit non-zero.
+     */
+    @Test
+    void exercise5sLostWakeupOnRealProcessesIsDetectedAndReported() throws Exception {
+        String name = object("ex5");
+        OpenFile fd = os.shmOpen(name, OpenFlags.O_RDWR | OpenFlags.O_CREAT | OpenFlags.O_EXCL, 0600);
+        os.ftruncate(fd, SemDataLayout.SIZE);
+        Mapping data = os.mmap(SemDataLayout.SIZE, Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED, fd, 0);
+        CompletableFuture<Shmlab.Result> run = CompletableFuture.supplyAsync(() -> Shmlab.run(
+                "run", "ex5", "--backend=native", "--procs=1", "--name=" + name, "--timeout=8s"));
+        long nwaiters = SemDataLayout.SEM_OFFSET + SemaphoreDescriptor.NWAITERS_OFFSET;
+        while (data.getInt(nwaiters) == 0 && !run.isDone()) {
+            Thread.onSpinWait();
+        }
+        var sem = os.semInit(data, SemDataLayout.SEM_OFFSET, true, 1);
+        os.semWait(sem);
+        os.semPost(sem);
+        Shmlab.Result r = run.get(60, TimeUnit.SECONDS);
+        os.munmap(data);
+        os.close(fd);
+        assertEquals(ExitCodes.FAILED, r.status(), r::toString);
+        assertTrue(r.out().contains("note: " + name + " already exists"), r::toString);
+        assertTrue(r.out().contains("A (pid "), r::toString);
+        assertTrue(r.out().contains("blocked forever in sem_wait"), r::toString);
+        assertTrue(r.out().contains("DEADLOCK: 1 of 1 process(es) blocked forever"), r::toString);
+        assertTrue(machine.listShm().contains(name.substring(1)), "a name that existed before the run is left alone");
+    }
+
+    @Test
+    void exercise5WithADelayedInitRunsCleanAloneOnRealProcesses() {
+        String name = object("ex5d");
+        Shmlab.Result r = Shmlab.run("ex5", "--backend=native", "--procs=1", "--name=" + name, "--delay-init=50ms");
+        assertEquals(ExitCodes.OK, r.status(), r::toString);
+        assertTrue(r.out().contains("I'm alone here!"), r::toString);
+        assertTrue(!machine.listShm().contains(name.substring(1)), "the run removes the object it created");
     }
 }
