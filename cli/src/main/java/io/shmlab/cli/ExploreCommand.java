@@ -3,7 +3,6 @@ package io.shmlab.cli;
 import io.shmlab.labs.Lab;
 import io.shmlab.sim.sched.ExplorationReport;
 import io.shmlab.sim.sched.ExploreOptions;
-import io.shmlab.sim.sched.Explorer;
 import io.shmlab.sim.sched.Outcome;
 import io.shmlab.sim.sched.StrategyKind;
 import java.util.Locale;
