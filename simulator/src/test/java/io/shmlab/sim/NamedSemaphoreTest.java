@@ -82,6 +82,9 @@ class NamedSemaphoreTest {
         assertEquals(Errno.EEXIST, errno(() -> a.semOpen("/x", O_CREAT | O_EXCL, 0600, 0)));
         assertEquals(Errno.ENOENT, errno(() -> a.semOpen("/missing", 0)));
         assertEquals(Errno.EINVAL, errno(() -> a.semOpen("/big", O_CREAT, 0600, Limits.SEM_VALUE_MAX + 1L)));
+        assertEquals(Errno.EINVAL, errno(() -> a.semOpen("/x", O_CREAT | O_EXCL, 0600, Limits.SEM_VALUE_MAX + 1L)),
+                "glibc checks the value before it finds the name taken");
+        a.semOpen("/x", O_CREAT, 0600, Limits.SEM_VALUE_MAX + 1L);
         assertEquals(Errno.EINVAL, errno(() -> a.semOpen("", O_CREAT, 0600, 0)));
         assertEquals(Errno.EINVAL, errno(() -> a.semOpen("/a/b", O_CREAT, 0600, 0)));
         assertEquals(Errno.ENAMETOOLONG, errno(() -> a.semOpen("/" + "n".repeat(252), O_CREAT, 0600, 0)));

@@ -158,4 +158,25 @@ class UnnamedSemaphoreTest {
         assertEquals(processes * rounds, m.getInt(128));
         assertEquals(1, a.semGetvalue(mutex));
     }
+
+    @Test
+    void misalignedSemaphoresWorkAsOnX86AndASpinningWaiterStillGetsIn() throws Exception {
+        Mapping ma = map(a, PROT_READ | PROT_WRITE);
+        Mapping mb = map(b, PROT_READ | PROT_WRITE);
+        for (long offset : new long[] {4, 1}) {
+            Semaphore sa = a.semInit(ma, offset, true, 1);
+            assertTrue(a.semTrywait(sa));
+            Semaphore sb = b.semAt(mb, offset);
+            CompletableFuture<Void> waiter = Blocking.inBackground(() -> b.semWait(sb));
+            while (mb.getByte(offset + SemaphoreDescriptor.NWAITERS_OFFSET) == 0) {
+                Thread.onSpinWait();
+            }
+            a.semPost(sa);
+            waiter.get(30, TimeUnit.SECONDS);
+            assertEquals(0, a.semGetvalue(sa));
+        }
+        assertTrue(machine.misuseReports().stream().anyMatch(r -> r.contains("not 4-byte aligned")),
+                machine.misuseReports().toString());
+        assertEquals(1, machine.misuseReports().size(), "offset 4 is a valid futex word: " + machine.misuseReports());
+    }
 }

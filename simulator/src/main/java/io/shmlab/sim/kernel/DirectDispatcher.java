@@ -99,11 +99,13 @@ public final class DirectDispatcher implements Dispatcher {
         }
         try {
             while (true) {
-                if (w.woken) {
-                    return Wake.WOKEN;
-                }
+                // a deadlock, once found, is final: the ends of the other deadlocked processes
+                // (reported, not real) must not wake this one
                 if (w.deadlocked) {
                     throw new DeadlockDetected(calls.getOrDefault(pid, "a futex wait"));
+                }
+                if (w.woken) {
+                    return Wake.WOKEN;
                 }
                 if (forever) {
                     w.condition.await();
@@ -116,6 +118,9 @@ public final class DirectDispatcher implements Dispatcher {
                 }
             }
         } catch (InterruptedException e) {
+            if (w.deadlocked) {
+                throw new DeadlockDetected(calls.getOrDefault(pid, "a futex wait"));
+            }
             return w.woken ? Wake.WOKEN : Wake.INTERRUPTED;
         } finally {
             if (!w.woken) {
@@ -135,7 +140,11 @@ public final class DirectDispatcher implements Dispatcher {
         int woken = 0;
         while (queue != null && woken < count && !queue.isEmpty()) {
             Waiter w = queue.poll();
+            if (w.deadlocked) {
+                continue;
+            }
             w.woken = true;
+            blockedForever.remove(w.pid, w);
             w.condition.signal();
             woken++;
         }

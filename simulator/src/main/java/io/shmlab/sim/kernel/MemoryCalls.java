@@ -14,9 +14,9 @@ import io.shmlab.api.SyncFlags;
 
 /**
  * The calls on address spaces: mmap(2), munmap(2), msync(2), and the lookup of an address. The checks
- * come in the order Linux makes them: an offset not page aligned (EINVAL), the descriptor (EBADF), a
- * zero length (EINVAL), an offset whose pages overflow (EOVERFLOW), neither MAP_SHARED nor
- * MAP_PRIVATE (EINVAL), then the access the descriptor allows: PROT_WRITE with MAP_SHARED needs it
+ * come in the order Linux (do_mmap) makes them: an offset not page aligned (EINVAL), the descriptor
+ * (EBADF), a zero length (EINVAL), a length the address space cannot hold (ENOMEM), an offset whose
+ * pages pass the largest file offset (EOVERFLOW), neither MAP_SHARED nor MAP_PRIVATE (EINVAL), then the access the descriptor allows: PROT_WRITE with MAP_SHARED needs it
  * writable, and every file mapping needs it readable (EACCES).
  */
 public final class MemoryCalls {
@@ -45,6 +45,7 @@ public final class MemoryCalls {
             throw new PosixException(Errno.EBADF, "mmap", args);
         }
         checkLength(length, args);
+        checkRoom(caller, length, args);
         if (offset < 0 || offset + Limits.pageAlignUp(length) < 0) {
             throw new PosixException(Errno.EOVERFLOW, "mmap", args);
         }
@@ -52,7 +53,6 @@ public final class MemoryCalls {
         if (!d.readable() || (shared && Protection.allowsWrite(prot) && !d.writable())) {
             throw new PosixException(Errno.EACCES, "mmap", args);
         }
-        checkRoom(caller, length, args);
         return new MappedRegion(caller, caller.space().map(length, prot, normalise(flags), d.object(), offset));
     }
 
@@ -61,8 +61,8 @@ public final class MemoryCalls {
         String args = length + ", " + Protection.describe(prot) + ", " + describeFlags(flags | MapFlags.MAP_ANONYMOUS)
                 + ", -1, 0";
         checkLength(length, args);
-        boolean shared = checkType(flags, args);
         checkRoom(caller, length, args);
+        boolean shared = checkType(flags, args);
         MemoryObject object = shared
                 ? new MemoryObject(kernel.newId(), MemoryObject.Kind.ANONYMOUS, null, caller.uid(), 0600,
                         Limits.pageAlignUp(length))

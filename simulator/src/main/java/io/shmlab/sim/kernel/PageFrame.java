@@ -55,34 +55,42 @@ public final class PageFrame {
         return new PageFrame(content.clone());
     }
 
+    /** Loads the byte at an offset in the page. */
     public byte getByte(int at) {
         return bytes[at];
     }
 
+    /** Stores a byte. */
     public void putByte(int at, byte value) {
         bytes[at] = value;
     }
 
+    /** Loads a little-endian 16-bit value (any alignment within the page). */
     public short getShort(int at) {
         return (short) SHORTS.get(bytes, at);
     }
 
+    /** Stores a little-endian 16-bit value. */
     public void putShort(int at, short value) {
         SHORTS.set(bytes, at, value);
     }
 
+    /** Loads a little-endian 32-bit value. */
     public int getInt(int at) {
         return (int) INTS.get(bytes, at);
     }
 
+    /** Stores a little-endian 32-bit value. */
     public void putInt(int at, int value) {
         INTS.set(bytes, at, value);
     }
 
+    /** Loads a little-endian 64-bit value. */
     public long getLong(int at) {
         return (long) LONGS.get(bytes, at);
     }
 
+    /** Stores a little-endian 64-bit value. */
     public void putLong(int at, long value) {
         LONGS.set(bytes, at, value);
     }
@@ -107,14 +115,17 @@ public final class PageFrame {
         return (long) LONGS.getAcquire(bytes, at);
     }
 
+    /** An atomic compare-and-set of an aligned int. */
     public boolean compareAndSetInt(int at, int expected, int value) {
         return INTS.compareAndSet(bytes, at, expected, value);
     }
 
+    /** An atomic fetch-and-add of an aligned int. */
     public int getAndAddInt(int at, int delta) {
         return (int) INTS.getAndAdd(bytes, at, delta);
     }
 
+    /** An atomic compare-and-set of an aligned long. */
     public boolean compareAndSetLong(int at, long expected, long value) {
         return LONGS.compareAndSet(bytes, at, expected, value);
     }
@@ -124,6 +135,7 @@ public final class PageFrame {
         return (long) LONGS.compareAndExchange(bytes, at, expected, value);
     }
 
+    /** An atomic fetch-and-add of an aligned long. */
     public long getAndAddLong(int at, long delta) {
         return (long) LONGS.getAndAdd(bytes, at, delta);
     }

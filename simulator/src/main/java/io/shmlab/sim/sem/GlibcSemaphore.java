@@ -7,6 +7,7 @@ import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
 import io.shmlab.sim.kernel.KernelProcess;
 
+
 /**
  * The unnamed-semaphore operations as glibc 2.36 implements them on x86_64 (nptl/sem_init.c,
  * sem_waitcommon.c, sem_post.c, sem_getvalue.c, sem_destroy.c), on the {@code sem_t} in the caller's
@@ -44,7 +45,11 @@ public final class GlibcSemaphore {
         INTERRUPTED
     }
 
+    /** How long a spinning waiter gives the processor away per turn. */
+    private static final long SPIN_PAUSE_NANOS = 100_000;
+
     private final SemaphoreRegistry registry;
+    private final java.util.Set<Long> spinners = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public GlibcSemaphore(SemaphoreRegistry registry) {
         this.registry = registry;
@@ -114,7 +119,7 @@ public final class GlibcSemaphore {
     }
 
     /** __new_sem_wait_slow64: register as a waiter, sleep while the value is 0, then take a token. */
-    private static WaitResult slowPath(KernelProcess caller, SemaphoreCell cell, long deadline) {
+    private WaitResult slowPath(KernelProcess caller, SemaphoreCell cell, long deadline) {
         long d = cell.getAndAddData(SemaphoreDescriptor.ONE_WAITER);
         while (true) {
             if (SemaphoreDescriptor.value(d) == 0) {
@@ -139,10 +144,13 @@ public final class GlibcSemaphore {
      * futex_wait(&value, 0): the kernel compares the word with 0 and sleeps only if it still is (else
      * it returns EAGAIN at once, shown here as an early WOKEN so the caller reloads).
      */
-    private static Dispatcher.Wake futexWaitOnZero(KernelProcess caller, SemaphoreCell cell, long deadline) {
+    private Dispatcher.Wake futexWaitOnZero(KernelProcess caller, SemaphoreCell cell, long deadline) {
         FutexKey key = cell.futexKey();
         if (cell.loadValueWord() != 0) {
             return Dispatcher.Wake.WOKEN;
+        }
+        if (!cell.futexAligned()) {
+            return spinOnMisalignedWord(caller, cell);
         }
         if (deadline != Long.MAX_VALUE && deadline < 0) {
             return Dispatcher.Wake.TIMED_OUT;
@@ -166,7 +174,10 @@ public final class GlibcSemaphore {
             d = found;
         }
         if (SemaphoreDescriptor.waiters(d) > 0) {
-            caller.kernel().dispatcher().futexWake(caller.pid(), cell.futexKey(), 1);
+            if (cell.futexAligned()) {
+                caller.kernel().dispatcher().futexWake(caller.pid(), cell.futexKey(), 1);
+            }
+            // else futex_wake is EINVAL, which glibc ignores: the waiters spin and see the value
         }
     }
 
@@ -183,6 +194,24 @@ public final class GlibcSemaphore {
         cell.storeData(value);
         cell.storePrivate(SemaphoreDescriptor.FUTEX_SHARED);
         registry.initialised(cell.location());
+    }
+
+    /**
+     * The kernel refuses a futex on a word that is not 4-byte aligned (EINVAL), and glibc's wait loop
+     * treats EINVAL like EAGAIN: it reloads and calls futex again, so the waiter spins until the value
+     * is positive, whatever its deadline (a misaligned sem_timedwait never times out on Linux). Each
+     * turn of the spin gives the processor away briefly, so the spinner is running, never blocked.
+     */
+    private Dispatcher.Wake spinOnMisalignedWord(KernelProcess caller, SemaphoreCell cell) {
+        if (spinners.add(cell.address())) {
+            registry.report(caller, "sem_t at " + hex(cell.address()) + " is not 4-byte aligned: futex says EINVAL, "
+                    + "so glibc spins instead of sleeping");
+        }
+        Dispatcher dispatcher = caller.kernel().dispatcher();
+        dispatcher.futexWait(caller.pid(), new FutexKey(caller.space().id(), cell.address(), false),
+                dispatcher.now() + SPIN_PAUSE_NANOS);
+        caller.checkPendingSignal();
+        return Dispatcher.Wake.WOKEN;
     }
 
     static String hex(long address) {

@@ -30,7 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Errors, as measured on Linux with glibc 2.36: a name glibc refuses is EINVAL for sem_open and
  * ENOENT for sem_unlink; {@code sem.NAME} longer than 255 bytes is ENAMETOOLONG; a value above
- * SEM_VALUE_MAX with O_CREAT is EINVAL; opening needs read and write permission (EACCES).
+ * SEM_VALUE_MAX is EINVAL when the call would create (O_CREAT with O_EXCL, or no such semaphore), and
+ * is not looked at when O_CREAT alone opens an existing one; opening needs read and write permission (EACCES).
  */
 public final class NamedSemaphores {
     /** One semaphore file mapped in one process. */
@@ -63,11 +64,14 @@ public final class NamedSemaphores {
     public Semaphore open(KernelProcess caller, String name, int oflag, int mode, long value) {
         String file = ShmName.fileName(name, ShmName.SEMAPHORE_PREFIX, Errno.EINVAL, "sem_open");
         boolean create = (oflag & OpenFlags.O_CREAT) != 0;
-        if (create && (value < 0 || value > Limits.SEM_VALUE_MAX)) {
-            throw PosixException.onName(Errno.EINVAL, "sem_open", name);
-        }
+        boolean exclusive = create && (oflag & OpenFlags.O_EXCL) != 0;
         var directory = caller.kernel().objects().shmDirectory();
         boolean existed = directory.containsKey(file);
+        // glibc opens an existing semaphore first unless O_EXCL, and checks the value only on the way
+        // to creating one: so O_CREAT with a too large value opens an existing semaphore fine
+        if (create && (exclusive || !existed) && (value < 0 || value > Limits.SEM_VALUE_MAX)) {
+            throw PosixException.onName(Errno.EINVAL, "sem_open", name);
+        }
         int flags = (oflag & ~OpenFlags.O_ACCMODE) | OpenFlags.O_RDWR;
         MemoryObject object = caller.kernel().objects().openOrCreate(directory, file, "/" + file,
                 MemoryObject.Kind.SHARED_MEMORY, caller, name, flags, mode, "sem_open");

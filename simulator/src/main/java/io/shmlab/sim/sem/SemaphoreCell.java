@@ -19,11 +19,41 @@ final class SemaphoreCell {
     private final long address;
 
     SemaphoreCell(KernelProcess process, long address) {
-        if (address % SemaphoreDescriptor.ALIGNMENT != 0) {
-            throw new IllegalArgumentException("misaligned sem_t: address=0x" + Long.toHexString(address));
-        }
         this.process = process;
         this.address = address;
+    }
+
+    /**
+     * Whether {@code data} is naturally aligned. x86_64 does its atomics on a misaligned word too
+     * (glibc does not check), so a misaligned {@code sem_t} works; here its read-modify-writes are
+     * made of plain loads and stores, which is still atomic for the semaphore because every semaphore
+     * operation runs inside a system call and those never overlap.
+     */
+    private boolean aligned() {
+        return (address + SemaphoreDescriptor.DATA_OFFSET) % Long.BYTES == 0;
+    }
+
+    /** Whether the kernel accepts the value word as a futex (it must be 4-byte aligned, else EINVAL). */
+    boolean futexAligned() {
+        return (address + SemaphoreDescriptor.VALUE_OFFSET) % Integer.BYTES == 0;
+    }
+
+    private long loadBytes(long at, int size) {
+        long value = 0;
+        for (int i = size - 1; i >= 0; i--) {
+            value = (value << 8) | (process.space().frameAt(at + i, Access.READ).getByte(inPage(at + i)) & 0xFF);
+        }
+        return value;
+    }
+
+    private void storeBytes(long at, int size, long value) {
+        for (int i = 0; i < size; i++) {
+            // check the whole word is writable before the first byte changes
+            process.space().frameAt(at + i, Access.WRITE);
+        }
+        for (int i = 0; i < size; i++) {
+            process.space().frameAt(at + i, Access.WRITE).putByte(inPage(at + i), (byte) (value >>> (8 * i)));
+        }
     }
 
     long address() {
@@ -41,40 +71,63 @@ final class SemaphoreCell {
     /** {@code atomic_load(&sem->data)}. */
     long loadData() {
         long at = address + SemaphoreDescriptor.DATA_OFFSET;
+        if (!aligned()) {
+            return loadBytes(at, Long.BYTES);
+        }
         return frame(SemaphoreDescriptor.DATA_OFFSET, Access.READ).getLongAcquire(inPage(at));
     }
 
     /** The 32-bit futex word, as the kernel reads it in futex_wait. */
     int loadValueWord() {
         long at = address + SemaphoreDescriptor.VALUE_OFFSET;
+        if (!futexAligned()) {
+            return (int) loadBytes(at, Integer.BYTES);
+        }
         return frame(SemaphoreDescriptor.VALUE_OFFSET, Access.READ).getIntAcquire(inPage(at));
     }
 
     /** {@code atomic_compare_exchange(&sem->data, expected, value)}: returns the value found. */
     long compareAndExchangeData(long expected, long value) {
         long at = address + SemaphoreDescriptor.DATA_OFFSET;
+        if (!aligned()) {
+            long found = loadBytes(at, Long.BYTES);
+            if (found == expected) {
+                storeBytes(at, Long.BYTES, value);
+            } else {
+                storeBytes(at, Long.BYTES, found);
+            }
+            return found;
+        }
         return frame(SemaphoreDescriptor.DATA_OFFSET, Access.WRITE).compareAndExchangeLong(inPage(at), expected, value);
     }
 
     /** {@code atomic_fetch_add(&sem->data, delta)}. */
     long getAndAddData(long delta) {
         long at = address + SemaphoreDescriptor.DATA_OFFSET;
+        if (!aligned()) {
+            long found = loadBytes(at, Long.BYTES);
+            storeBytes(at, Long.BYTES, found + delta);
+            return found;
+        }
         return frame(SemaphoreDescriptor.DATA_OFFSET, Access.WRITE).getAndAddLong(inPage(at), delta);
     }
 
     void storeData(long data) {
         long at = address + SemaphoreDescriptor.DATA_OFFSET;
+        if (!aligned()) {
+            storeBytes(at, Long.BYTES, data);
+            return;
+        }
         frame(SemaphoreDescriptor.DATA_OFFSET, Access.WRITE).putLong(inPage(at), data);
     }
 
     int loadPrivate() {
         long at = address + SemaphoreDescriptor.PRIVATE_OFFSET;
-        return frame(SemaphoreDescriptor.PRIVATE_OFFSET, Access.READ).getInt(inPage(at));
+        return (int) loadBytes(at, Integer.BYTES);
     }
 
     void storePrivate(int value) {
-        long at = address + SemaphoreDescriptor.PRIVATE_OFFSET;
-        frame(SemaphoreDescriptor.PRIVATE_OFFSET, Access.WRITE).putInt(inPage(at), value);
+        storeBytes(address + SemaphoreDescriptor.PRIVATE_OFFSET, Integer.BYTES, value);
     }
 
     /**
