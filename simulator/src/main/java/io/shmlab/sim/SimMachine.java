@@ -16,6 +16,10 @@ import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.kernel.VirtualMemoryArea;
 import io.shmlab.sim.sem.GlibcSemaphore;
 import io.shmlab.sim.sem.NamedSemaphores;
+import io.shmlab.sim.sched.Granularity;
+import io.shmlab.sim.sched.RandomStrategy;
+import io.shmlab.sim.sched.RunSettings;
+import io.shmlab.sim.sched.Scheduler;
 import io.shmlab.sim.sem.SemaphoreRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +52,7 @@ public final class SimMachine implements Machine {
 
     private SimMachine(Builder b) {
         this.backend = b.backend;
-        this.dispatcher = b.dispatcher != null ? b.dispatcher : new DirectDispatcher(b.spuriousEintr);
+        this.dispatcher = b.dispatcher != null ? b.dispatcher : new RunRouter(new DirectDispatcher(b.spuriousEintr));
         this.kernel = new Kernel(dispatcher, b.seed);
     }
 
@@ -236,22 +240,57 @@ public final class SimMachine implements Machine {
 
     /**
      * Runs a program in {@code options.processes()} processes labelled A, B, C, ..., with virtual
-     * addresses drawn from {@code options.seed()}, and waits for all of them. Deadlock (every process
-     * blocked with no deadline) is found exactly and reported as {@link Ending.Blocked}; a process
-     * still running at the timeout is killed and reported blocked in the call it was in.
+     * addresses drawn from {@code options.seed()}, under the seeded random scheduler: one process runs
+     * at a time, the seed picks the interleaving, and {@link RunReport#schedule()} is the token that
+     * replays it ({@code Replayer}) on a fresh machine. Deadlock (every process blocked with no
+     * deadline) is found exactly and reported as {@link Ending.Blocked}; a run passing the scheduler's
+     * step limit is a livelock, its processes killed by SIGKILL. No real time passes: sleeps and timed
+     * waits move a virtual clock, and the timeout is not needed.
+     *
+     * <p>The run has the machine to itself while it goes; what it leaves in /dev/shm stays. The token
+     * replays it exactly when the machine was fresh (pids and addresses start the same way only then).
+     * A machine built on a dispatcher of its own runs the processes on that dispatcher instead, with
+     * the timeout, and reports no token.
      */
     @Override
     public RunReport run(ProgramSpec program, RunOptions options) {
         requireOpen();
+        if (!(dispatcher instanceof RunRouter router)) {
+            return runOnOwnDispatcher(program, options);
+        }
+        RunSettings settings = new RunSettings(options.processes(), options.seed(), Granularity.SYSCALL,
+                RunSettings.DEFAULT_STEP_LIMIT, false);
+        RandomStrategy strategy = new RandomStrategy(options.seed());
+        strategy.beginSchedule();
+        try (Scheduler scheduler = new Scheduler()) {
+            return scheduler.run((scheduled, processes, seed) -> {
+                router.route(scheduled);
+                return new ProgramWorld(startProcesses(program, processes, seed));
+            }, settings, strategy).report();
+        } finally {
+            router.routeDirect();
+        }
+    }
+
+    /**
+     * Makes {@code count} processes labelled A, B, C, ... running the program, with addresses drawn
+     * from the seed, and starts them on the dispatcher.
+     */
+    List<KernelProcess> startProcesses(ProgramSpec program, int count, long seed) {
         List<KernelProcess> processes = new ArrayList<>();
         List<Program> programs = new ArrayList<>();
-        for (int i = 0; i < options.processes(); i++) {
+        for (int i = 0; i < count; i++) {
             programs.add(program.instantiate());
-            processes.add(kernel.newProcess(label(i), DEFAULT_UID, options.seed()));
+            processes.add(kernel.newProcess(label(i), DEFAULT_UID, seed));
         }
         for (int i = 0; i < processes.size(); i++) {
             dispatcher.start(processes.get(i).pid(), new ProgramRunner(this, processes.get(i), programs.get(i)));
         }
+        return processes;
+    }
+
+    private RunReport runOnOwnDispatcher(ProgramSpec program, RunOptions options) {
+        List<KernelProcess> processes = startProcesses(program, options.processes(), options.seed());
         long deadline = System.nanoTime() + options.timeout().toNanos();
         List<ProcessOutcome> outcomes = new ArrayList<>();
         for (KernelProcess p : processes) {

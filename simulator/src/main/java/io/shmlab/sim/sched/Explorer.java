@@ -1,5 +1,7 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.ProgramSpec;
+import io.shmlab.sim.ProgramSimulation;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -12,6 +14,18 @@ import java.util.Map;
 public final class Explorer {
 
     private Explorer() {
+    }
+
+    /**
+     * Explores a program run in {@code processes} processes, each schedule on a fresh simulated
+     * machine whose seed is the options' seed.
+     *
+     * @param listener told the counts every {@link ExploreOptions#progressEvery()} schedules and at the end
+     * @throws IllegalArgumentException when the program cannot be built from the spec
+     */
+    public static ExplorationReport explore(ProgramSpec spec, int processes, ExploreOptions options,
+            ProgressListener listener) {
+        return explore(new ProgramSimulation(spec), processes, options, listener);
     }
 
     /**

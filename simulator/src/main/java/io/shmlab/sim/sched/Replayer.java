@@ -1,5 +1,8 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.ProgramSpec;
+import io.shmlab.sim.ProgramSimulation;
+
 /**
  * Runs a schedule token again, as in {@code shmlab replay}: the same interleaving, output, faults,
  * final memory and trace, every time.
@@ -7,6 +10,16 @@ package io.shmlab.sim.sched;
 public final class Replayer {
 
     private Replayer() {
+    }
+
+    /**
+     * Replays a token of a program on a fresh simulated machine, traced.
+     *
+     * @throws IllegalArgumentException when the token is malformed or is not a schedule of this
+     *     program
+     */
+    public static ScheduledRun replay(ProgramSpec spec, String token) {
+        return replay(new ProgramSimulation(spec), token);
     }
 
     /**

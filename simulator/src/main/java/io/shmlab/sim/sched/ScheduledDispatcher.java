@@ -3,8 +3,10 @@ package io.shmlab.sim.sched;
 import io.shmlab.api.Access;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Signal;
+import io.shmlab.sim.kernel.DeadlockDetected;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
+import io.shmlab.sim.kernel.ProcessKilled;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,12 +29,25 @@ import java.util.Map;
  * <p>Blocking: a process in {@link #futexWait} or {@link #sleepUntil} is not enabled. When no process
  * is enabled but some live process has a deadline, the virtual clock jumps to the earliest deadline and
  * every process whose deadline has come times out; when none has, it is a deadlock. The run also stops
- * when it passes its step limit. Stopped processes are unwound with {@link ProcessKilled}.
+ * when it passes its step limit.
+ *
+ * <p>When a run is over, the controller resumes each live process in turn and an error is thrown into
+ * it at the point where it waits: {@link DeadlockDetected} for a process blocked forever, a SIGKILL
+ * {@link ProcessKilled} otherwise (step limit, closed session). The kernel's process runner turns it
+ * into the process's ending and makes the exit call, as in direct mode, so the process ends in the
+ * kernel and its thread is free for the next run. While unwinding, calls go straight through (no
+ * scheduling point, no trace) and a block throws again.
  *
  * <p>Invariant: all fields are touched only by the thread holding the run's baton; the volatile
  * hand-off orders every write before the next holder's reads.
  */
 final class ScheduledDispatcher implements Dispatcher {
+
+    /**
+     * Runs with at most this many processes poll for their turn before parking; in larger runs a
+     * waiting process is unlikely to be next, and polling would take the running one's core.
+     */
+    private static final int POLLING_PROCESSES = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     /** Where the virtual CLOCK_REALTIME starts: 2023-11-14T22:13:20Z, the same on every machine. */
     static final long EPOCH_NANOS = 1_700_000_000L * 1_000_000_000L;
@@ -53,6 +68,8 @@ final class ScheduledDispatcher implements Dispatcher {
 
     private final Strategy strategy;
     private final RunSettings settings;
+    /** Whether waiting processes poll before parking: only in runs of few processes. */
+    private final boolean poll;
     private final ProcessThreads threads;
     private final List<ScheduledProcess> processes = new ArrayList<>();
     private final Map<Integer, ScheduledProcess> byPid = new HashMap<>();
@@ -75,6 +92,7 @@ final class ScheduledDispatcher implements Dispatcher {
     ScheduledDispatcher(Strategy strategy, RunSettings settings, ProcessThreads threads) {
         this.strategy = strategy;
         this.settings = settings;
+        this.poll = settings.processes() <= POLLING_PROCESSES;
         this.threads = threads;
         this.point = new ChoicePoint(i -> processes.get(i).nextCall(), i -> processes.get(i).pid, this::trace);
     }
@@ -110,7 +128,6 @@ final class ScheduledDispatcher implements Dispatcher {
         for (int i = 1; i < processes.size(); i++) {
             ScheduledProcess p = processes.get(i);
             if (p.live()) {
-                p.killed = true;
                 p.baton.give();
                 controller.await();
             }
@@ -124,7 +141,6 @@ final class ScheduledDispatcher implements Dispatcher {
     private void giveController() {
         ScheduledProcess first = processes.get(0);
         if (first.live()) {
-            first.killed = true;
             first.baton.give();
         } else {
             controller.give();
@@ -137,9 +153,7 @@ final class ScheduledDispatcher implements Dispatcher {
             finish(End.STOPPED, "the world failed to boot");
         }
         if (!processes.isEmpty()) {
-            ScheduledProcess first = processes.get(0);
-            first.killed = true;
-            first.state = ScheduledProcess.State.DONE;
+            processes.get(0).state = ScheduledProcess.State.DONE;
         }
         stopRemaining();
     }
@@ -191,27 +205,28 @@ final class ScheduledDispatcher implements Dispatcher {
         p.arguments = arguments;
         p.resumed = false;
         p.inCall = true;
-        schedulePoint(p);
+        if (!p.unwinding) {
+            schedulePoint(p);
+        }
     }
 
     @Override
     public void exit(int pid, String result) {
         ScheduledProcess p = process(pid);
-        if (p.killed) {
-            return;
+        if (!p.unwinding) {
+            addStep(p, p.resumed ? Step.Kind.RESUMED : Step.Kind.CALL, result);
         }
-        addStep(p, p.resumed ? Step.Kind.RESUMED : Step.Kind.CALL, result);
         p.resumed = false;
         p.inCall = false;
     }
 
     @Override
     public void access(int pid, Access access, long address, int size) {
-        if (settings.granularity() != Granularity.ACCESS) {
+        if (settings.granularity() != Granularity.ACCESS && end == null) {
             return;
         }
         ScheduledProcess p = running(pid);
-        if (p.inCall) {
+        if (p.inCall || p.unwinding) {
             return;
         }
         p.call = access == Access.READ ? "load" : "store";
@@ -224,6 +239,9 @@ final class ScheduledDispatcher implements Dispatcher {
     @Override
     public Wake futexWait(int pid, FutexKey key, long deadlineNanos) {
         ScheduledProcess p = running(pid);
+        if (p.unwinding) {
+            throw stopError(p);
+        }
         if (deadlineNanos != Long.MAX_VALUE && deadlineNanos <= clock) {
             return Wake.TIMED_OUT;
         }
@@ -242,7 +260,7 @@ final class ScheduledDispatcher implements Dispatcher {
     public int futexWake(int pid, FutexKey key, int count) {
         ScheduledProcess waker = running(pid);
         ArrayDeque<ScheduledProcess> queue = futexQueues.get(key);
-        if (queue == null) {
+        if (queue == null || waker.unwinding) {
             return 0;
         }
         int woken = 0;
@@ -269,6 +287,9 @@ final class ScheduledDispatcher implements Dispatcher {
     @Override
     public void sleepUntil(int pid, long deadlineNanos) {
         ScheduledProcess p = running(pid);
+        if (p.unwinding) {
+            throw stopError(p);
+        }
         if (deadlineNanos <= clock) {
             return;
         }
@@ -283,8 +304,10 @@ final class ScheduledDispatcher implements Dispatcher {
     @Override
     public void warn(int pid, String message) {
         ScheduledProcess p = process(pid);
-        p.warning(message);
-        warnings.add(p.label + ": " + message);
+        if (!p.unwinding) {
+            p.warning(message);
+            warnings.add(p.label + ": " + message);
+        }
     }
 
     @Override
@@ -305,19 +328,17 @@ final class ScheduledDispatcher implements Dispatcher {
     // ---------------------------------------------------------------- the processes' side
 
     private void runProcess(ScheduledProcess p, Runnable body, ProcessThreads.Worker worker) {
-        p.baton.await();
+        p.baton.await(poll);
         Throwable crash = null;
         try {
-            if (!p.killed) {
-                body.run();
-            }
-        } catch (ProcessKilled stoppedByScheduler) {
-            // unwound: nothing more to do
+            body.run();
         } catch (Throwable t) {
-            crash = t;
+            if (!p.unwinding) {
+                crash = t;
+            }
         }
         p.state = ScheduledProcess.State.DONE;
-        if (!p.killed && end == null) {
+        if (end == null) {
             p.call = "exit";
             p.arguments = null;
             addStep(p, Step.Kind.EXIT, null);
@@ -348,9 +369,9 @@ final class ScheduledDispatcher implements Dispatcher {
         } else {
             next.baton.give();
         }
-        p.baton.await();
-        if (p.killed) {
-            throw new ProcessKilled();
+        p.baton.await(poll);
+        if (end != null) {
+            throw stopError(p);
         }
     }
 
@@ -485,7 +506,7 @@ final class ScheduledDispatcher implements Dispatcher {
     }
 
     private void addStep(ScheduledProcess p, Step.Kind kind, String result) {
-        if (settings.recordTrace()) {
+        if (settings.recordTrace() && end == null) {
             steps.add(new Step(steps.size(), p.label, p.pid, kind, p.call, p.arguments, result, clock,
                     p.takeNotes(), p.takeWarnings()));
         } else {
@@ -494,13 +515,28 @@ final class ScheduledDispatcher implements Dispatcher {
         }
     }
 
-    /** The process of a pid, which must be running: a stopped one is unwound here. */
+    /**
+     * The process of a pid making a call. Once the run is over, the first call of a process that has
+     * not been told yet throws the error that unwinds it.
+     */
     private ScheduledProcess running(int pid) {
         ScheduledProcess p = process(pid);
-        if (p.killed) {
-            throw new ProcessKilled();
+        if (end != null && !p.unwinding) {
+            throw stopError(p);
         }
         return p;
+    }
+
+    /**
+     * The error that tells a process the run is over: blocked forever in its call at a deadlock,
+     * killed by SIGKILL otherwise. From now on the process is unwinding.
+     */
+    private Error stopError(ScheduledProcess p) {
+        p.unwinding = true;
+        if (end == End.DEADLOCK && p.state == ScheduledProcess.State.FUTEX_WAIT) {
+            return new DeadlockDetected(p.callText());
+        }
+        return new ProcessKilled(Signal.SIGKILL);
     }
 
     private ScheduledProcess process(int pid) {

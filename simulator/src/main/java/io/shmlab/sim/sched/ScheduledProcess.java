@@ -40,8 +40,11 @@ final class ScheduledProcess {
     FutexKey futexKey;
     long deadline = Long.MAX_VALUE;
     Dispatcher.Wake wake;
-    /** The scheduler stopped it: every further call unwinds it. */
-    boolean killed;
+    /**
+     * The run is over and this process has been told so (an error thrown into it): it is unwinding,
+     * its calls go straight through and a block throws again.
+     */
+    boolean unwinding;
     List<String> notes;
     List<String> warnings;
 

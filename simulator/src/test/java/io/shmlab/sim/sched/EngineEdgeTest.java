@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shmlab.api.Ending;
 import io.shmlab.sim.sched.ToyWorld.ToySimulation;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -76,7 +77,7 @@ class EngineEdgeTest {
     }
 
     @Test
-    void aProgramThatCatchesExceptionsIsStillUnwoundAtADeadlock() {
+    void aProgramThatCatchesExceptionsIsStillUnwoundAtADeadlockRunningOnlyItsFinallyBlocks() {
         ToySimulation sim = new ToySimulation(i -> p -> {
             try {
                 p.lock(0);
@@ -90,7 +91,8 @@ class EngineEdgeTest {
         });
         ScheduledRun run = runOnce(sim, RunSettings.of(1), 0);
         assertEquals(Outcome.DEADLOCK, run.outcome());
-        assertEquals("", run.report().processes().get(0).output());
+        assertEquals("finally", run.report().processes().get(0).output());
+        assertEquals(new Ending.Blocked("lock(&cell[0])"), run.report().processes().get(0).ending());
     }
 
     @Test

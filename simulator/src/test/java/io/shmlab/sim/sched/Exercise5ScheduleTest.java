@@ -1,0 +1,129 @@
+package io.shmlab.sim.sched;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shmlab.api.Ending;
+import io.shmlab.api.ProcessOutcome;
+import io.shmlab.api.ProgramSpec;
+import io.shmlab.sim.sched.programs.Exercise5;
+import io.shmlab.sim.sched.programs.Exercise5Fixed;
+import io.shmlab.sim.sched.programs.SharedCounter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** Issue 4's "Done when" for scheduling: Exercise 5 and a counter race on the real simulated kernel. */
+class Exercise5ScheduleTest {
+
+    private static final ProgramSpec EXERCISE_5 = ProgramSpec.of(Exercise5.class);
+    private static final ProgramSpec FIXED = ProgramSpec.of(Exercise5Fixed.class);
+    private static final ProgramSpec COUNTER = ProgramSpec.of(SharedCounter.class);
+
+    private static ExploreOptions options(StrategyKind kind) {
+        return ExploreOptions.defaults().withStrategy(kind).withMaxSchedules(5_000).withSeed(2024);
+    }
+
+    @ParameterizedTest
+    @EnumSource(StrategyKind.class)
+    void exercise5DeadlockIsFoundByEveryStrategy(StrategyKind kind) {
+        ExplorationReport report = Explorer.explore(EXERCISE_5, 2, options(kind), ProgressListener.NONE);
+        assertTrue(report.count(Outcome.DEADLOCK) > 0, report.toString());
+        assertNotNull(report.firstFailing());
+        ScheduledRun run = Replayer.replay(EXERCISE_5, report.shortestFailing());
+        assertEquals(Outcome.DEADLOCK, run.outcome());
+        ProcessOutcome blocked = run.report().processes().stream()
+                .filter(p -> p.ending() instanceof Ending.Blocked).findFirst().orElseThrow();
+        assertTrue(((Ending.Blocked) blocked.ending()).call().startsWith("sem_wait("), blocked.toString());
+        assertTrue(run.trace().ending().contains("is blocked in sem_wait("), run.trace().ending());
+    }
+
+    @Test
+    void exercise5DeadlockTokenReplaysToTheIdenticalTrace100TimesInARow() {
+        ExplorationReport report = Explorer.explore(EXERCISE_5, 2, options(StrategyKind.DFS), ProgressListener.NONE);
+        String token = report.firstFailing();
+        ScheduledRun first = Replayer.replay(EXERCISE_5, token);
+        assertEquals(Outcome.DEADLOCK, first.outcome());
+        assertTrue(first.trace().steps().size() > 10, first.trace().toString());
+        for (int i = 0; i < 100; i++) {
+            ScheduledRun again = Replayer.replay(EXERCISE_5, token);
+            assertEquals(first.trace(), again.trace(), "replay " + i);
+            assertEquals(first.report(), again.report(), "replay " + i);
+        }
+    }
+
+    @Test
+    void exercise5DeadlockIsTheLostWakeupOfSemInitOverAWaiter() {
+        ExplorationReport report = Explorer.explore(EXERCISE_5, 2, options(StrategyKind.DFS), ProgressListener.NONE);
+        ScheduledRun run = Replayer.replay(EXERCISE_5, report.shortestFailing());
+        assertTrue(run.trace().warnings().stream().anyMatch(w -> w.contains("sem_init")), run.trace().warnings().toString());
+        String timeline = Timeline.render(run.trace());
+        assertTrue(timeline.contains("sem_wait(") && timeline.contains("~~ blocks"), timeline);
+    }
+
+    @Test
+    void exhaustiveSearchOfExercise5WithTwoProcessesFinishesAndCountsItsDeadlocks() {
+        ExploreOptions all = ExploreOptions.defaults().withPreemptionBound(1_000).withMaxSchedules(1_000_000);
+        ExplorationReport report = Explorer.explore(EXERCISE_5, 2, all, ProgressListener.NONE);
+        assertTrue(report.complete(), report.toString());
+        assertTrue(report.count(Outcome.DEADLOCK) > 0, report.toString());
+        assertTrue(report.count(Outcome.CLEAN) > 0, report.toString());
+        assertEquals(report.schedules(), report.count(Outcome.DEADLOCK) + report.count(Outcome.CLEAN), report.toString());
+        assertEquals(report, Explorer.explore(EXERCISE_5, 2, all, ProgressListener.NONE), "the same every time");
+    }
+
+    @ParameterizedTest
+    @EnumSource(StrategyKind.class)
+    void fixedExercise5HasNoFailingScheduleWithinTheBound(StrategyKind kind) {
+        ExplorationReport report = Explorer.explore(FIXED, 2, options(kind), ProgressListener.NONE);
+        assertEquals(0, report.failing(), report.toString());
+        assertNull(report.firstFailing());
+        if (kind == StrategyKind.DFS) {
+            assertTrue(report.complete(), report.toString());
+        }
+    }
+
+    @Test
+    void counterRaceOnPlainMemoryLosesUpdatesUnderSomeScheduleAndNotUnderOthers() {
+        ExploreOptions perAccess = ExploreOptions.defaults().withPerAccess(true).withPreemptionBound(2);
+        ExplorationReport report = Explorer.explore(COUNTER, 2, perAccess, ProgressListener.NONE);
+        assertTrue(report.complete(), report.toString());
+        assertTrue(report.count(Outcome.FAILED_ASSERTION) > 0, report.toString());
+        assertTrue(report.count(Outcome.CLEAN) > 0, report.toString());
+        ScheduledRun lost = Replayer.replay(COUNTER, report.firstFailing());
+        assertTrue(lost.report().processes().stream().anyMatch(p -> p.output().contains("lost an update")),
+                lost.report().toString());
+        assertTrue(lost.trace().steps().stream().anyMatch(s -> s.kind() == Step.Kind.ACCESS));
+    }
+
+    @Test
+    void counterRaceIsInvisibleAtSyscallGranularity() {
+        ExplorationReport report = Explorer.explore(COUNTER, 2,
+                ExploreOptions.defaults().withPreemptionBound(1_000), ProgressListener.NONE);
+        assertTrue(report.complete());
+        assertEquals(0, report.failing(), report.toString());
+    }
+
+    @Test
+    void aSeededRunOfTheMachineReportsATokenThatReplaysIt() {
+        int deadlocks = 0;
+        for (long seed = 0; seed < 40; seed++) {
+            io.shmlab.api.RunReport report;
+            try (io.shmlab.sim.SimMachine machine = io.shmlab.sim.SimMachine.builder().seed(seed).build()) {
+                report = machine.run(EXERCISE_5, io.shmlab.api.RunOptions.of(2).withSeed(seed));
+            }
+            assertNotNull(report.schedule());
+            ScheduledRun replayed = Replayer.replay(EXERCISE_5, report.schedule());
+            assertEquals(report, replayed.report(), "seed " + seed);
+            if (report.blocked()) {
+                deadlocks++;
+                assertInstanceOf(Ending.Blocked.class, report.processes().stream()
+                        .map(ProcessOutcome::ending).filter(Ending::failed).findFirst().orElseThrow());
+            }
+        }
+        assertTrue(deadlocks > 0, "some seed deadlocks");
+    }
+}
