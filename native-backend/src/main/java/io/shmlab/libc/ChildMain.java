@@ -63,7 +63,10 @@ public final class ChildMain {
             Program program = spec.instantiate();
             return End.exited(program.main(os));
         } catch (MemoryFault fault) {
-            return faulted(fault.signal(), fault.getMessage(), err);
+            // The ending names the signal; the detail is the rest, as the simulator reports it.
+            String prefix = fault.signal().name() + " ";
+            String message = fault.getMessage();
+            return faulted(fault.signal(), message.startsWith(prefix) ? message.substring(prefix.length()) : message, err);
         } catch (PosixException e) {
             // As perror(3) would print it, and exit(1).
             System.out.flush();

@@ -79,16 +79,19 @@ final class ChildRun {
     /** How a child ended, from its report lines and its exit status. */
     static Ending ending(List<String> reports, int exitStatus, boolean stoppedAtTimeout, Duration timeout) {
         for (String line : reports) {
-            String body = line.substring(ChildReport.PREFIX.length());
-            String[] parts = body.split(" ", 3);
-            switch (parts[0]) {
+            String[] kindAndRest = line.substring(ChildReport.PREFIX.length()).split(" ", 2);
+            String rest = kindAndRest.length > 1 ? kindAndRest[1] : "";
+            switch (kindAndRest[0]) {
                 case ChildReport.EXIT:
-                    return new Ending.Exited(Integer.parseInt(parts[1]));
-                case ChildReport.FAULT:
-                    return new Ending.Killed(Signal.valueOf(parts[1]), parts.length > 2 ? parts[2] : null);
+                    return new Ending.Exited(Integer.parseInt(rest.trim()));
+                case ChildReport.FAULT: {
+                    String[] signalAndDetail = rest.split(" ", 2);
+                    return new Ending.Killed(Signal.valueOf(signalAndDetail[0]),
+                            signalAndDetail.length > 1 ? signalAndDetail[1] : null);
+                }
                 case ChildReport.STOPPED:
-                    if (!parts[1].equals(ChildReport.NO_CALL)) {
-                        return new Ending.Blocked(parts[1]);
+                    if (!rest.equals(ChildReport.NO_CALL)) {
+                        return new Ending.Blocked(rest);
                     }
                     return new Ending.Killed(Signal.SIGTERM,
                             "still running at the timeout of " + timeout.toMillis() + " ms, in no blocking call");

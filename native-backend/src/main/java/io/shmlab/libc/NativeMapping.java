@@ -2,6 +2,7 @@ package io.shmlab.libc;
 
 import io.shmlab.api.Access;
 import io.shmlab.api.FaultKind;
+import io.shmlab.api.Limits;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MemoryFault;
 import io.shmlab.api.Protection;
@@ -17,8 +18,11 @@ import java.util.Objects;
  * the object's last page (else SIGBUS, PAST_END_OF_OBJECT). The last test compares with the cached
  * size of {@link MappedObject}; only when it fails is the size asked again (another process may have
  * grown the object). If another process shrank the object under us, the access takes a real SIGBUS,
- * which HotSpot turns into an {@link InternalError}: that is caught and reported as the same
- * {@link io.shmlab.api.BusError}.
+ * which HotSpot turns into an {@link InternalError} instead of dying: where HotSpot raises it at the
+ * access (the interpreter), it is caught here and reported as the same {@link io.shmlab.api.BusError};
+ * in compiled code HotSpot raises it later, at the thread's next transition into the VM, out of reach
+ * of this class, and {@link ChildMain} then reports the process killed by SIGBUS, as C would be.
+ * (Measured on Java 17: a native call right after the access does not make HotSpot raise it there.)
  */
 final class NativeMapping implements Mapping {
     private static final int SEM_T_SIZE = (int) io.shmlab.api.layout.CType.SEM_T.size();
@@ -149,20 +153,30 @@ final class NativeMapping implements Mapping {
         }
     }
 
+    /**
+     * SIGSEGV, NOT_MAPPED, at the first byte of the access that is not mapped, as the kernel's
+     * {@code si_addr} gives it: the access itself when it starts outside, else the mapping's end.
+     */
     private MemoryFault outside(long offset, Access access) {
-        String reason = mapped
-                ? "outside the mapping (length " + length + ")"
-                : "through a mapping that was unmapped (munmap)";
-        return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + offset, offset, reason);
+        if (!mapped) {
+            return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + offset, offset,
+                    "of an address no longer mapped (munmap)");
+        }
+        long bad = offset < 0 ? offset : Math.max(offset, length);
+        return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + bad, bad,
+                "outside the mapping (length " + length + ")");
     }
 
     private MemoryFault refused(long offset, Access access) {
         return MemoryFault.of(FaultKind.PROTECTION, access, address + offset, offset,
-                "against the mapping's protection " + Protection.describe(protection));
+                "refused by the mapping's protection " + Protection.describe(protection));
     }
 
+    /** SIGBUS at the first byte of the access in a page wholly past the end of the object. */
     private MemoryFault pastEnd(long offset, Access access, long objectSize) {
-        return MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address + offset, offset,
+        long firstPagePastEnd = Limits.pageAlignUp(objectSize) - fileOffset;
+        long bad = Math.max(offset, firstPagePastEnd);
+        return MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address + bad, bad,
                 "of a page past the end of the object (size " + objectSize + ")");
     }
 

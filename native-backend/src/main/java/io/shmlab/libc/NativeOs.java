@@ -153,6 +153,11 @@ final class NativeOs implements Os {
     @Override
     public void msync(Mapping mapping, long offset, long length, int flags) {
         NativeMapping m = own(mapping);
+        if (!m.isMapped()) {
+            // What the kernel answers for a range with no mapping; asking it could sync whatever the
+            // JVM has mapped at those addresses since.
+            throw new PosixException(Errno.ENOMEM, "msync", describe(m));
+        }
         libc.msync(m.address() + offset, length, flags, describe(m));
     }
 
@@ -177,7 +182,7 @@ final class NativeOs implements Os {
                 return m;
             }
         }
-        throw (MemoryFault) MemoryFault.of(FaultKind.NOT_MAPPED, Access.READ, address, 0,
+        throw MemoryFault.of(FaultKind.NOT_MAPPED, Access.READ, address, 0,
                 "of an address in no mapping of process " + pid());
     }
 
@@ -239,7 +244,7 @@ final class NativeOs implements Os {
         if (fastPath.tryDecrement(address)) {
             return;
         }
-        process.enterBlocking("sem_wait");
+        process.enterBlocking(s.waitCall());
         try {
             libc.semWait(address, s.description());
         } finally {
@@ -260,7 +265,7 @@ final class NativeOs implements Os {
         long address = s.checkedAddress(Access.WRITE);
         long timespec = scratch.address();
         TimespecLayout.put(timespec, deadline);
-        process.enterBlocking("sem_timedwait");
+        process.enterBlocking(s.timedwaitCall());
         try {
             return libc.semTimedwait(address, timespec, s.description());
         } finally {
@@ -307,7 +312,7 @@ final class NativeOs implements Os {
         long now = NativeMemory.getLong(deadline + TimespecLayout.TV_SEC_OFFSET) * NANOS_PER_SECOND
                 + NativeMemory.getLong(deadline + TimespecLayout.TV_NSEC_OFFSET);
         TimespecLayout.put(deadline, Timespec.ofNanos(Math.addExact(now, duration.toNanos())));
-        process.enterBlocking("nanosleep");
+        process.enterBlocking("nanosleep(" + duration.toNanos() + " ns)");
         try {
             libc.sleepUntil(CheckedLibC.CLOCK_MONOTONIC, deadline);
         } finally {
@@ -323,7 +328,7 @@ final class NativeOs implements Os {
 
     @Override
     public String readLine() {
-        process.enterBlocking("read");
+        process.enterBlocking("read(0)");
         try {
             return process.stdin().readLine();
         } catch (IOException e) {

@@ -18,6 +18,8 @@ final class NativeSemaphore implements Semaphore {
     private final NativeMapping mapping;
     private final long offset;
     private final String description;
+    private final String waitCall;
+    private final String timedwaitCall;
 
     private NativeSemaphore(String name, long address, NamedSemaphoreMapping named, NativeMapping mapping, long offset) {
         this.name = name;
@@ -26,6 +28,8 @@ final class NativeSemaphore implements Semaphore {
         this.mapping = mapping;
         this.offset = offset;
         this.description = describe();
+        this.waitCall = "sem_wait(" + description + ")";
+        this.timedwaitCall = "sem_timedwait(" + description + ")";
     }
 
     /** The semaphore sem_open(3) returned. */
@@ -51,6 +55,16 @@ final class NativeSemaphore implements Semaphore {
     /** How errors name it: cached {@link #describe()}. */
     String description() {
         return description;
+    }
+
+    /** The call as a report of a blocked process names it: {@code sem_wait("/name")}. */
+    String waitCall() {
+        return waitCall;
+    }
+
+    /** The same for sem_timedwait. */
+    String timedwaitCall() {
+        return timedwaitCall;
     }
 
     NamedSemaphoreMapping namedMapping() {

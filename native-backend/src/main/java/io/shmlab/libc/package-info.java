@@ -11,10 +11,12 @@
  * <p>Invariants:
  * <ul>
  *   <li>Nothing native is loaded before {@link io.shmlab.libc.NativeBackend#boot()}.</li>
- *   <li>The JVM never takes a signal from a bad access: every load, store, and semaphore call on
- *       mapped memory is checked first (range, unmapped, protection, object size); a real SIGBUS from
- *       an object another process shrank is caught as HotSpot's {@link java.lang.InternalError} and
- *       reported as {@link io.shmlab.api.BusError}.</li>
+ *   <li>The JVM never dies of a bad access: every load, store, and semaphore call on mapped memory
+ *       is checked first (range, unmapped, protection, object size). The one fault a check cannot
+ *       foresee, a real SIGBUS because another process shrank the object since the size was cached,
+ *       HotSpot survives as an {@link java.lang.InternalError}; it is reported as
+ *       {@link io.shmlab.api.BusError} where it is raised at the access, and a child JVM that meets it
+ *       anywhere ends "killed by SIGBUS".</li>
  *   <li>Names are validated by glibc, not here: what glibc accepts, this accepts.</li>
  *   <li>The semaphore hot path allocates nothing and reads errno only after a failure.</li>
  *   <li>No descriptor of the JVM leaks into a child: the backend's own descriptors are close-on-exec.</li>

@@ -126,7 +126,8 @@ class NativeOsTest {
         MemoryFault f = assertThrows(SegmentationFault.class, () -> m.getByte(-1));
         assertEquals(FaultKind.NOT_MAPPED, f.kind());
         assertEquals(Access.READ, f.access());
-        assertThrows(SegmentationFault.class, () -> m.putInt(4094, 1));
+        MemoryFault straddling = assertThrows(SegmentationFault.class, () -> m.putInt(4094, 1));
+        assertEquals(4096, straddling.offset(), "the first byte outside, as si_addr gives it");
         os.munmap(m);
         assertEquals(FaultKind.NOT_MAPPED, assertThrows(SegmentationFault.class, () -> m.getByte(0)).kind());
         os.munmap(m);
@@ -170,6 +171,10 @@ class NativeOsTest {
         OpenFile fd = os.shmOpen(name, O_RDWR | O_CREAT | O_EXCL, 0600);
         Mapping m = os.mmap(8192, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
         assertThrows(BusError.class, () -> m.getByte(0));
+        os.ftruncate(fd, 4096);
+        BusError straddling = assertThrows(BusError.class, () -> m.getLong(4092));
+        assertEquals(4096, straddling.offset(), "the first byte in a page past the end");
+        os.ftruncate(fd, 0);
         OpenFile other = os.shmOpen(name, O_RDWR, 0);
         os.ftruncate(other, 8192);
         m.putLong(8184, 9);

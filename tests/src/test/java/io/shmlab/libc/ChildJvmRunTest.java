@@ -134,7 +134,7 @@ class ChildJvmRunTest {
                 RunOptions.of(1).withTimeout(Duration.ofSeconds(8)));
 
         ProcessOutcome outcome = report.processes().get(0);
-        assertEquals(new Ending.Blocked("sem_wait"), outcome.ending());
+        assertEquals(new Ending.Blocked("sem_wait(\"" + name + "\")"), outcome.ending());
         assertEquals("waiting\n", outcome.output());
         assertTrue(report.blocked());
         assertFalse(ProcessHandle.of(outcome.pid()).map(ProcessHandle::isAlive).orElse(false), "the child is gone");
@@ -150,6 +150,7 @@ class ChildJvmRunTest {
         ProcessOutcome outcome = report.processes().get(0);
         Ending.Killed killed = assertInstanceOf(Ending.Killed.class, outcome.ending());
         assertEquals(Signal.SIGBUS, killed.signal());
+        assertTrue(killed.detail().startsWith("at 0x"), killed.detail());
         assertTrue(killed.detail().contains("past the end of the object (size 0)"), killed.detail());
         assertEquals("mapped\n", outcome.output());
     }
@@ -170,5 +171,18 @@ class ChildJvmRunTest {
         ProcessOutcome outcome = report.processes().get(0);
         assertEquals(new Ending.Exited(3), outcome.ending());
         assertEquals("pid " + outcome.pid() + "\n", outcome.output());
+    }
+
+    @Test
+    void aRealSigbusAfterAnotherShrankTheObjectEndsTheChildKilledBySigbusWithoutACrash() {
+        String name = shmName();
+
+        RunReport report = machine.run(ProgramSpec.of(ChildPrograms.ReadsAfterAnotherShrankTheObject.class, name),
+                RunOptions.of(1).withTimeout(GENEROUS));
+
+        ProcessOutcome outcome = report.processes().get(0);
+        Ending.Killed killed = assertInstanceOf(Ending.Killed.class, outcome.ending(), outcome.toString());
+        assertEquals(Signal.SIGBUS, killed.signal());
+        assertEquals("shrunk\n", outcome.output());
     }
 }

@@ -142,4 +142,39 @@ final class ChildPrograms {
             return status;
         }
     }
+
+    /**
+     * Maps three pages of the new object {@code args[0]}, then truncates it to one page behind the
+     * backend's back (through a file channel, as another process would) and reads the third page,
+     * many times: a real SIGBUS, which must end the process killed by SIGBUS and never crash it.
+     */
+    public static final class ReadsAfterAnotherShrankTheObject implements Program {
+        private final String name;
+
+        public ReadsAfterAnotherShrankTheObject(String[] args) {
+            this.name = args[0];
+        }
+
+        @Override
+        public int main(Os os) throws Exception {
+            OpenFile fd = os.shmOpen(name, OpenFlags.O_RDWR | OpenFlags.O_CREAT | OpenFlags.O_EXCL, 0600);
+            os.ftruncate(fd, 3 * 4096);
+            Mapping m = os.mmap(3 * 4096, Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED, fd, 0);
+            long sum = 0;
+            for (int i = 0; i < 100_000; i++) {
+                m.putInt(2 * 4096, i);
+                sum += m.getInt(2 * 4096);
+            }
+            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                    java.nio.file.Path.of("/dev/shm", name.substring(1)), java.nio.file.StandardOpenOption.WRITE)) {
+                channel.truncate(4096);
+            }
+            os.println("shrunk");
+            for (int i = 0; i < 100_000; i++) {
+                sum += m.getInt(2 * 4096);
+            }
+            os.println("read past the end without a fault: " + sum);
+            return 0;
+        }
+    }
 }
