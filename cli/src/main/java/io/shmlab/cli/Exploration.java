@@ -1,5 +1,6 @@
 package io.shmlab.cli;
 
+import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.labs.Lab;
 import io.shmlab.labs.LabSettings;
 import io.shmlab.sim.sched.ExplorationReport;

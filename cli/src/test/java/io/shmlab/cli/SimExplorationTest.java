@@ -38,6 +38,19 @@ class SimExplorationTest {
     }
 
     @Test
+    void aSeededRunOfExercise5PrintsATokenThatReplaysTheSameDeadlock() {
+        Shmlab.Result run = Shmlab.run("run", "ex5", "--procs=2", "--seed=0");
+        assertEquals(ExitCodes.FAILED, run.status(), run::toString);
+        assertTrue(run.out().contains("DEADLOCK: 1 of 2 process(es) blocked forever"), run::toString);
+        assertEquals(run.out(), Shmlab.run("run", "ex5", "--procs=2", "--seed=0").out(), "the same seed, the same run");
+
+        Shmlab.Result replayed = Shmlab.run("replay", "ex5", token(run));
+        assertEquals(ExitCodes.FAILED, replayed.status(), replayed::toString);
+        String report = run.out().substring(run.out().indexOf("A (pid"), run.out().indexOf("schedule: "));
+        assertTrue(replayed.out().endsWith(report), "replay ends with the run's own report: " + replayed + "\n" + report);
+    }
+
+    @Test
     void replayingATokenGivesTheSameTimelineEveryTime() {
         String token = token(Shmlab.run("explore", "ex5", "--stop-at-first"));
         String first = Shmlab.run("replay", "ex5", token).out();
