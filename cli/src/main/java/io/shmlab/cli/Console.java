@@ -63,6 +63,21 @@ public final class Console {
         }
     }
 
+    /**
+     * Shows a status line on the error stream, overwriting the previous one ({@code \r}), so that
+     * standard output holds only results; {@code null} clears it.
+     */
+    public void status(String text) {
+        synchronized (err) {
+            if (text == null) {
+                err.print("\r" + " ".repeat(78) + "\r");
+            } else {
+                err.print("\r" + text);
+            }
+            err.flush();
+        }
+    }
+
     /** The output stream, for picocli's help. */
     PrintStream out() {
         return out;

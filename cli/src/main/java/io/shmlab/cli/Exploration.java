@@ -20,8 +20,8 @@ final class Exploration {
                 + ", " + (options.perAccess() ? "switching at every system call and memory access" : "switching at every system call")
                 + ", at most " + options.maxSchedules() + " schedules");
         ExplorationReport report = Explorer.explore(new ProgramSimulation(lab.spec(settings)), procs, options,
-                soFar -> console.print("\r  " + progress(soFar)));
-        console.print("\r" + " ".repeat(78) + "\r");
+                soFar -> console.status("  " + progress(soFar)));
+        console.status(null);
         printSummary(lab, report, console);
         return report;
     }
