@@ -123,7 +123,10 @@ final class SemaphoreCell {
 
     int loadPrivate() {
         long at = address + SemaphoreDescriptor.PRIVATE_OFFSET;
-        return (int) loadBytes(at, Integer.BYTES);
+        if (at % Integer.BYTES != 0) {
+            return (int) loadBytes(at, Integer.BYTES);
+        }
+        return frame(SemaphoreDescriptor.PRIVATE_OFFSET, Access.READ).getInt(inPage(at));
     }
 
     void storePrivate(int value) {
