@@ -109,9 +109,13 @@ public final class SimMachine implements Machine {
         return kernel;
     }
 
-    /** The dispatcher running the processes. */
+    /**
+     * The dispatcher running the processes made by {@link #spawn()} and {@link #launch}: the direct
+     * one unless the machine was built on one of its own. (A {@link #run} goes through a scheduler of
+     * its own while it lasts.)
+     */
     public Dispatcher dispatcher() {
-        return dispatcher;
+        return dispatcher instanceof RunRouter router ? router.direct() : dispatcher;
     }
 
     GlibcSemaphore semaphores() {

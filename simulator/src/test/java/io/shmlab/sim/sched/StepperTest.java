@@ -1,10 +1,13 @@
 package io.shmlab.sim.sched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shmlab.api.Ending;
+import io.shmlab.api.ProgramSpec;
+import io.shmlab.sim.sched.programs.Exercise5;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -51,5 +54,27 @@ class StepperTest {
         stepper.close();
         assertTrue(sim.last.closed);
         assertThrows(IllegalStateException.class, () -> stepper.step(100));
+    }
+
+    @Test
+    void aUserHoldingBackSemInitUntilTheOtherWaitsReproducesExercise5sLostWakeup() {
+        ProgramSpec spec = ProgramSpec.of(Exercise5.class);
+        try (Stepper stepper = Stepper.start(spec, 2)) {
+            int steps = 0;
+            while (!stepper.finished()) {
+                List<Stepper.Choice> enabled = stepper.enabled();
+                Stepper.Choice a = enabled.stream().filter(c -> c.label().equals("A")).findFirst().orElse(null);
+                Stepper.Choice b = enabled.stream().filter(c -> c.label().equals("B")).findFirst().orElse(null);
+                boolean holdA = a != null && a.nextCall().startsWith("sem_init") && b != null;
+                stepper.step((a != null && !holdA ? a : b).pid());
+                assertTrue(++steps < 100, "runs away: " + stepper.trace());
+            }
+            ScheduledRun run = stepper.result();
+            assertEquals(Outcome.DEADLOCK, run.outcome(), run.trace().toString());
+            assertEquals(new Ending.Exited(0), run.report().processes().get(0).ending());
+            Ending.Blocked b = assertInstanceOf(Ending.Blocked.class, run.report().processes().get(1).ending());
+            assertTrue(b.call().startsWith("sem_wait("), b.call());
+            assertEquals(run.trace(), Replayer.replay(spec, run.token()).trace());
+        }
     }
 }
