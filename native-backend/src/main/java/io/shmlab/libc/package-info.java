@@ -2,8 +2,8 @@
  * The native backend: the api on the real Linux kernel and glibc, through JNR-FFI, so that a Java
  * program shares memory and semaphores with C programs of the course.
  *
- * <p>Structure: {@link io.shmlab.libc.GlibcLoader.LibC} only declares the C functions; {@link io.shmlab.libc.CheckedLibC}
- * is the one boundary where a failed call becomes a {@link io.shmlab.api.PosixException} and where
+ * <p>Structure: {@link io.shmlab.libc.GlibcLoader.LibC} only declares the C functions;
+ * {@link io.shmlab.libc.CheckedLibC} is the one boundary where a failed call becomes a {@link io.shmlab.api.PosixException} and where
  * EINTR is retried; {@link io.shmlab.libc.NativeOs} models each call of {@link io.shmlab.api.Os} by
  * making it; {@link io.shmlab.libc.NativeMapping} gives checked access to mapped memory;
  * {@link io.shmlab.libc.ChildRun} and {@link io.shmlab.libc.ChildMain} run a program in real child JVMs.
@@ -18,7 +18,9 @@
  *       {@link io.shmlab.api.BusError} where it is raised at the access, and a child JVM that meets it
  *       anywhere ends "killed by SIGBUS".</li>
  *   <li>Names are validated by glibc, not here: what glibc accepts, this accepts.</li>
- *   <li>The semaphore hot path allocates nothing and reads errno only after a failure.</li>
+ *   <li>The semaphore hot path allocates nothing: an uncontended sem_post or sem_wait is glibc's own
+ *       fast path done in Java on the same {@code sem_t} word ({@link io.shmlab.libc.SemaphoreFastPath});
+ *       anything else is decided by glibc, and errno is read only after a failure.</li>
  *   <li>No descriptor of the JVM leaks into a child: the backend's own descriptors are close-on-exec.</li>
  * </ul>
  */
