@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * is found and its shortest schedule drawn as a timeline; then the corrected program is explored the
  * same way and comes out clean.
  */
-@Command(name = "demo", description = "Exercise 5's lost wakeup: found by exploring schedules, shown as a timeline, then the fix explored clean.")
+@Command(name = "demo", mixinStandardHelpOptions = true, description = "Exercise 5's lost wakeup: found by exploring schedules, shown as a timeline, then the fix explored clean.")
 final class DemoCommand implements Callable<Integer> {
     private static final int PROCESSES = 2;
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code /os_cp} with any other (C programs included); on sim several simulated processes share the
  * terminal.
  */
-@Command(name = "ex1", description = {"Exercise 1: a text, its version and a counter in /os_cp; commands r, w <text>, i <n>, d <n>, q.",
+@Command(name = "ex1", mixinStandardHelpOptions = true, description = {"Exercise 1: a text, its version and a counter in /os_cp; commands r, w <text>, i <n>, d <n>, q.",
     "On sim, --procs processes share this terminal: 'A: w hello', 'B: r', 'ps', 'maps', 'help'."})
 final class Ex1Command implements Callable<Integer> {
 

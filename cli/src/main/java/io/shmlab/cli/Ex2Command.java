@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
  * Ctrl-C (which, as in the C, ends the loop and unmaps); on sim it runs as process W beside an
  * Exercise 1 reader A in one terminal, so that {@code r} shows the text changing under it.
  */
-@Command(name = "ex2", description = {"Exercise 2: the writer that fills the text of /os_cp with letters until stopped (Ctrl-C).",
+@Command(name = "ex2", mixinStandardHelpOptions = true, description = {"Exercise 2: the writer that fills the text of /os_cp with letters until stopped (Ctrl-C).",
     "On sim, writer W runs beside an Exercise 1 reader A in this terminal: type r to read, 'kill W' to stop it."})
 final class Ex2Command implements Callable<Integer> {
 

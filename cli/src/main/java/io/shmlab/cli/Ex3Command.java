@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
  * real process (run {@code wait} in one terminal, {@code post} in another, or a C program for either
  * side); on sim both run in one simulated machine, the waiter first, so the post wakes it.
  */
-@Command(name = "ex3", description = {"Exercise 3: wait creates a named semaphore with value 0 and waits on it; post opens and posts it.",
+@Command(name = "ex3", mixinStandardHelpOptions = true, description = {"Exercise 3: wait creates a named semaphore with value 0 and waits on it; post opens and posts it.",
     "On sim, both sides run in one simulated machine: the one asked for, and the other."})
 final class Ex3Command implements Callable<Integer> {
 

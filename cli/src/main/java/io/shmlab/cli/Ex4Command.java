@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code NAME-empty}, {@code NAME-full}, {@code NAME-mutex}. On native, a C program with the same
  * names and MAX_ELEMENTS_PLUS_ONE joins it; on sim, several simulated processes share the terminal.
  */
-@Command(name = "ex4", description = {"Exercise 4: a ring buffer in shared memory with named semaphores; commands g and p<text>.",
+@Command(name = "ex4", mixinStandardHelpOptions = true, description = {"Exercise 4: a ring buffer in shared memory with named semaphores; commands g and p<text>.",
     "Semaphores are NAME-empty, NAME-full, NAME-mutex. On sim, 'A: pfoo', 'B: g', 'ps', 'maps'."})
 final class Ex4Command implements Callable<Integer> {
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code --delay-init=2s} to make the hang show: the blocked process is detected at the timeout and
  * reported, not waited for forever.
  */
-@Command(name = "ex5", description = {"Exercise 5: the seed's racy program, run in --procs processes (2 by default).",
+@Command(name = "ex5", mixinStandardHelpOptions = true, description = {"Exercise 5: the seed's racy program, run in --procs processes (2 by default).",
     "On native, --delay-init=2s makes one block forever: it is detected at --timeout and reported."})
 final class Ex5Command implements Callable<Integer> {
 

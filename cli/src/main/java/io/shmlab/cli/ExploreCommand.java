@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code shmlab explore <lab>}: runs a lab under many schedules on the simulator, with a progress
  * line, then a summary: schedules run, how many ended each way, and the failing schedule's token.
  */
-@Command(name = "explore", description = {"Run a lab on the simulator under many schedules and count how they end.",
+@Command(name = "explore", mixinStandardHelpOptions = true, description = {"Run a lab on the simulator under many schedules and count how they end.",
     "A failing schedule is printed as a token: shmlab replay <lab> <token> shows it as a timeline."})
 final class ExploreCommand implements Callable<Integer> {
 

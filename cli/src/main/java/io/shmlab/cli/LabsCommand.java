@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code shmlab labs}: the exercises, one line each. */
-@Command(name = "labs", description = "List the exercises, one line each.")
+@Command(name = "labs", mixinStandardHelpOptions = true, description = "List the exercises, one line each.")
 final class LabsCommand implements Callable<Integer> {
 
     @ParentCommand

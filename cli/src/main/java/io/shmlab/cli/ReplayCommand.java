@@ -15,7 +15,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code shmlab replay <lab> <token>}: runs one schedule again on the simulator and draws it as a
  * timeline: one column per process, one row per step, the blocked call marked.
  */
-@Command(name = "replay", description = "Replay a schedule token of a lab on the simulator and show it as a timeline.")
+@Command(name = "replay", mixinStandardHelpOptions = true, description = "Replay a schedule token of a lab on the simulator and show it as a timeline.")
 final class ReplayCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -7,7 +7,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code shmlab run <lab>}: N instances at once, each one's output and how it ended. */
-@Command(name = "run", description = "Run a lab in several processes at once and report how each ended.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a lab in several processes at once and report how each ended.")
 final class RunCommand implements Callable<Integer> {
 
     @ParentCommand

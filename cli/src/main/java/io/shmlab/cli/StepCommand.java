@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
  * student types a label, that process runs to its next scheduling point, and the step is shown. At
  * the end the whole run is drawn as a timeline, with the token that replays it.
  */
-@Command(name = "step", description = {"Be the scheduler: at each step pick which process runs next (type its label).",
+@Command(name = "step", mixinStandardHelpOptions = true, description = {"Be the scheduler: at each step pick which process runs next (type its label).",
     "Commands: A, B, ... run that process one step (Enter alone when only one may run); 'trace' draws the run so far; 'q' stops."})
 final class StepCommand implements Callable<Integer> {
 

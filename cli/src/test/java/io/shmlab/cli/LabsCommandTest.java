@@ -23,4 +23,13 @@ class LabsCommandTest {
         assertEquals(0, r.status(), r::toString);
         assertTrue(r.out().contains("Usage: shmlab"), r::toString);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"labs", "ex1", "ex2", "ex3", "ex4", "ex5", "run", "explore",
+        "replay", "step", "demo"})
+    void everyCommandHasHelp(String command) {
+        Shmlab.Result r = Shmlab.run(command, "--help");
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().startsWith("Usage: shmlab " + command), r::toString);
+    }
 }
