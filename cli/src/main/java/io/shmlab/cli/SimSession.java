@@ -15,12 +15,12 @@ final class SimSession {
     private SimSession() {
     }
 
-    /** Exercise 1 in {@code procs} processes A, B, ... */
-    static int exercise1(Backend backend, String name, int procs, Console console) {
+    /** Exercise 1 in {@code procs} processes A, B, ..., each built from the same arguments. */
+    static int exercise1(Backend backend, String[] args, int procs, Console console) {
         checkProcs(procs);
         return session(backend, console, terminal -> {
             for (int i = 0; i < procs; i++) {
-                terminal.start(label(i), new Exercise1(new String[] {name}));
+                terminal.start(label(i), new Exercise1(args));
             }
         });
     }

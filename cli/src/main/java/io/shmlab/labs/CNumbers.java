@@ -12,6 +12,11 @@ final class CNumbers {
      * x86_64 (the long is clamped, then cut to int).
      */
     static int atoi(String text) {
+        return (int) atol(text);
+    }
+
+    /** atol(3): as {@link #atoi}, without the cut to int (out of range clamps, as strtol does). */
+    static long atol(String text) {
         int i = 0;
         int n = text.length();
         while (i < n && isCSpace(text.charAt(i))) {
@@ -35,13 +40,10 @@ final class CNumbers {
             }
             i++;
         }
-        long result;
         if (clamped) {
-            result = negative ? Long.MIN_VALUE : Long.MAX_VALUE;
-        } else {
-            result = negative ? -value : value;
+            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
-        return (int) result;
+        return negative ? -value : value;
     }
 
     private static boolean isCSpace(char c) {

@@ -42,36 +42,66 @@ import java.util.List;
  * processes doing {@code i 1} at once may lose one increment. End of input ends the program as
  * {@code q} does (the C program exits with "getchar EOF'ed").
  *
- * <p>Arguments: {@code [name [command...]]}; the name defaults to {@code /os_cp}; commands, when
- * given, are used instead of standard input.
+ * <p>The exercise's changes are options: {@code --read-only} maps with PROT_READ alone (then
+ * {@code w} is a store the protection refuses: SIGSEGV), {@code --map-size=1048576} maps 1 MiB of
+ * the 1028-byte object; the command {@code c <offset>} is the exercise's
+ * {@code putchar(*((char *)data + offset))}: {@code c 8192} (inside the mapping, a page wholly past
+ * the object) is SIGBUS, {@code c -1} (before the mapping) is SIGSEGV. (The seed's example,
+ * {@code data + 1025*1024}, lies just past a 1024*1024 mapping, so Linux answers it with SIGSEGV.)
+ *
+ * <p>Arguments: {@code [--read-only] [--map-size=BYTES] [name [command...]]}; the name defaults to
+ * {@code /os_cp}; commands, when given, are used instead of standard input.
  */
 public final class Exercise1 implements Program {
     /** The seed's object name. */
     public static final String DEFAULT_NAME = "/os_cp";
     /** {@code scanf("%1021[^\n]")}: the longest command line read, in bytes. */
     static final int MAX_LINE = 1021;
+    /** The exercise's change of mmap's prot argument to PROT_READ alone. */
+    public static final String READ_ONLY = "--read-only";
+    /** The exercise's change of mmap's length (e.g. 1024*1024), the object keeping its size. */
+    public static final String MAP_SIZE = "--map-size=";
     static final String MENU = "Commands:\n"
             + "  r           - reads the text\n"
             + "  w <text>    - writes new text\n"
             + "  i <num>     - increments the counter\n"
             + "  d <num>     - decrements the counter\n"
+            + "  c <offset>  - prints the byte at data + offset, as putchar(*((char *)data + offset))\n"
             + "  q           - quits\n";
 
     private final String name;
     private final List<String> script;
+    private final int protection;
+    private final long mapSize;
 
-    /** @param args {@code [name [command...]]} */
+    /** @param args {@code [--read-only] [--map-size=BYTES] [name [command...]]} */
     public Exercise1(String[] args) {
-        this.name = args.length > 0 ? args[0] : DEFAULT_NAME;
-        this.script = args.length > 1 ? List.of(Arrays.copyOfRange(args, 1, args.length)) : List.of();
+        int prot = PROT_READ | PROT_WRITE;
+        long size = MyDataLayout.SIZE;
+        int at = 0;
+        for (; at < args.length && args[at].startsWith("--"); at++) {
+            if (args[at].equals(READ_ONLY)) {
+                prot = PROT_READ;
+            } else if (args[at].startsWith(MAP_SIZE)) {
+                size = Long.parseLong(args[at].substring(MAP_SIZE.length()));
+                if (size < 1) {
+                    throw new IllegalArgumentException(args[at] + ": the mapping needs at least one byte");
+                }
+            } else {
+                throw new IllegalArgumentException("unknown option " + args[at] + "; known: " + READ_ONLY + ", " + MAP_SIZE + "BYTES");
+            }
+        }
+        this.protection = prot;
+        this.mapSize = size;
+        this.name = args.length > at ? args[at] : DEFAULT_NAME;
+        this.script = args.length > at + 1 ? List.of(Arrays.copyOfRange(args, at + 1, args.length)) : List.of();
     }
 
     @Override
     public int main(Os os) {
         OpenFile fd = os.shmOpen(name, O_RDWR | O_CREAT, 0600);
         os.ftruncate(fd, MyDataLayout.SIZE);
-        Mapping mapping = os.mmap(MyDataLayout.SIZE, PROT_READ | PROT_WRITE,
-                MAP_SHARED, fd, 0);
+        Mapping mapping = os.mmap(mapSize, protection, MAP_SHARED, fd, 0);
         MyData data = new MyData(mapping);
         CommandSource commands = CommandSource.scriptOrStdin(script);
         os.println(name + " is mapped at 0x" + Long.toHexString(mapping.address()));
@@ -97,11 +127,16 @@ public final class Exercise1 implements Program {
                 }
                 case 'i' -> data.addToCounter(CNumbers.atoi(new String(argument, StandardCharsets.UTF_8)));
                 case 'd' -> data.addToCounter(-CNumbers.atoi(new String(argument, StandardCharsets.UTF_8)));
+                case 'c' -> {
+                    long offset = CNumbers.atol(new String(argument, StandardCharsets.UTF_8));
+                    byte b = mapping.getByte(offset);
+                    os.println("byte at data + " + offset + ": " + (b & 0xff));
+                }
                 case 'q' -> {
                     os.munmap(mapping);
                     return 0;
                 }
-                default -> os.println("unknown command '" + (char) (text[0] & 0xff) + "'; commands are r, w, i, d, q");
+                default -> os.println("unknown command '" + (char) (text[0] & 0xff) + "'; commands are r, w, i, d, c, q");
             }
         }
     }

@@ -246,4 +246,22 @@ class NativeExercisesTest {
         assertTrue(r.out().contains("I'm alone here!"), r::toString);
         assertTrue(!machine.listShm().contains(name.substring(1)), "the run removes the object it created");
     }
+
+    @Test
+    void exercise1PastTheObjectOnTheRealKernelIsSigbusNotACrash() {
+        String name = object("ex1bus");
+        Shmlab.Result r = Shmlab.withInput("c 100\nc 8192\nq\n", "ex1", "--backend=native", "--name=" + name, "--map-size=1048576");
+        assertEquals(128 + 7, r.status(), r::toString);
+        assertTrue(r.out().contains("byte at data + 100: 0\n"), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        assertTrue(r.err().startsWith("shmlab: killed by SIGBUS: "), r::toString);
+    }
+
+    @Test
+    void exercise1WriteThroughAReadOnlyMappingOnTheRealKernelIsSigsegv() {
+        String name = object("ex1ro");
+        Shmlab.Result r = Shmlab.withInput("w hello\n", "ex1", "--backend=native", "--name=" + name, "--read-only");
+        assertEquals(128 + 11, r.status(), r::toString);
+        assertTrue(r.err().startsWith("shmlab: killed by SIGSEGV: ") && r.err().contains("PROT_READ"), r::toString);
+    }
 }

@@ -85,4 +85,22 @@ class SimTerminalTest {
         Shmlab.Result r = Shmlab.withInput("kill Q\n", "ex1");
         assertTrue(r.out().contains("no process Q; processes are A, B"), r::toString);
     }
+
+    @Test
+    void exercise1sBigMappingGivesSigbusPastTheObjectAndSigsegvOutsideTheMapping() {
+        Shmlab.Result r = Shmlab.withInput("A: c 4095\nA: c 8192\nB: c -1\n", "ex1", "--map-size=1048576");
+        assertTrue(r.out().contains("A: byte at data + 4095: 0\n"), "the rest of the object's last page reads as zero: " + r);
+        assertTrue(r.out().contains("A killed by SIGBUS: at "), r::toString);
+        assertTrue(r.out().contains("(size 1028)"), r::toString);
+        assertTrue(r.out().contains("B killed by SIGSEGV: at "), r::toString);
+        assertTrue(r.out().contains("read outside the mapping"), r::toString);
+        assertEquals(ExitCodes.OK, r.status(), r::toString);
+    }
+
+    @Test
+    void exercise1ReadOnlyMappingReadsButAWriteIsSigsegv() {
+        Shmlab.Result r = Shmlab.withInput("A: r\nA: w hello\n", "ex1", "--read-only", "--procs=1");
+        assertTrue(r.out().contains("A: version: 0\n"), r::toString);
+        assertTrue(r.out().contains("A killed by SIGSEGV: ") && r.out().contains("PROT_READ"), r::toString);
+    }
 }
