@@ -264,4 +264,32 @@ class NativeExercisesTest {
         assertEquals(128 + 11, r.status(), r::toString);
         assertTrue(r.err().startsWith("shmlab: killed by SIGSEGV: ") && r.err().contains("PROT_READ"), r::toString);
     }
+
+    @Test
+    void exercise3JavaWaiterIsWokenByACPoster() throws Exception {
+        CProgram poster = CProgram.compile(dir, "post", """
+                #include <fcntl.h>
+                #include <semaphore.h>
+                #include <stdio.h>
+                int main(int argc, char **argv) {
+                  sem_t *s = sem_open(argv[1], 0);
+                  if (s == SEM_FAILED) { perror("sem_open"); return 1; }
+                  if (sem_post(s) == -1) { perror("sem_post"); return 1; }
+                  sem_close(s);
+                  printf("C posted\\n");
+                  return 0;
+                }
+                """);
+        String name = semaphore("/shmlab-test-ex3c-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        CompletableFuture<Shmlab.Result> waiter = CompletableFuture.supplyAsync(
+                () -> Shmlab.run("ex3", "wait", "--backend=native", "--name=" + name));
+        String listed = "sem." + name.substring(1);
+        while (!machine.listShm().contains(listed) && !waiter.isDone()) {
+            Thread.onSpinWait();
+        }
+        assertEquals("C posted\n", poster.run(name));
+        Shmlab.Result waited = waiter.get(30, TimeUnit.SECONDS);
+        assertEquals(0, waited.status(), waited::toString);
+        assertTrue(waited.out().contains("woken up: " + name + " was posted"), waited::toString);
+    }
 }
