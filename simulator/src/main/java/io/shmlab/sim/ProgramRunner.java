@@ -4,6 +4,7 @@ import io.shmlab.api.Ending;
 import io.shmlab.api.MemoryFault;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.Program;
+import io.shmlab.api.Signal;
 import io.shmlab.sim.kernel.DeadlockDetected;
 import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.kernel.ProcessKilled;
@@ -17,7 +18,8 @@ import io.shmlab.sim.kernel.ProcessKilled;
  *   <li>a signal sent to it: killed by that signal;</li>
  *   <li>blocked when every process was blocked: blocked forever in that call;</li>
  *   <li>an uncaught {@link PosixException}: its message on the console, as perror(3) prints it, and
- *       status 1; any other exception: the same.</li>
+ *       status 1; any other exception: the same;</li>
+ *   <li>a failed Java assertion: "Assertion failed" and killed by SIGABRT, as C's assert(3) ends.</li>
  * </ul>
  * The exit itself is a system call: mappings and descriptors go and a waiting parent wakes.
  */
@@ -54,7 +56,11 @@ final class ProgramRunner implements Runnable {
         } catch (PosixException e) {
             process.console().write(e.getMessage() + "\n");
             return new Ending.Exited(1);
-        } catch (Exception e) {
+        } catch (AssertionError e) {
+            // C's assert(3) prints and calls abort(3)
+            process.console().write("Assertion failed: " + e.getMessage() + "\n");
+            return new Ending.Killed(Signal.SIGABRT, "assertion failed: " + e.getMessage());
+        } catch (Exception | LinkageError | StackOverflowError e) {
             process.console().write(e + "\n");
             return new Ending.Exited(1);
         }

@@ -136,4 +136,14 @@ class RunTest {
         assertEquals(new Ending.Exited(0), p.awaitEnd(Duration.ofSeconds(30)).orElseThrow());
         assertEquals("got one\ngot two\n", p.output());
     }
+
+    @Test
+    void aFailedAssertionAbortsTheProcessAsCsAssertDoes() {
+        SimProcess p = machine.launch("asserts", os -> {
+            throw new AssertionError("counter == 2");
+        });
+        Ending.Killed k = assertInstanceOf(Ending.Killed.class, p.awaitEnd(Duration.ofSeconds(30)).orElseThrow());
+        assertEquals(Signal.SIGABRT, k.signal());
+        assertEquals("Assertion failed: counter == 2\n", p.output());
+    }
 }

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Like Linux with address space layout randomisation, each process gets its own mmap base, so two
  * processes mapping the same object see it at different addresses; here the base is drawn from the
  * machine's seed and the pid, so the same seed gives the same addresses every run. New mappings are
- * placed top-down below the previous one, as Linux's default layout does; an address once unmapped is
- * not reused, so a stale pointer always faults. A child made by fork(2) gets a copy at the same
+ * placed top-down right below the previous one, as Linux's default layout does, under the C
+ * library's mapping that every process starts with; an address once unmapped is not reused, so a
+ * stale pointer always faults. A child made by fork(2) gets a copy at the same
  * addresses.
  */
 public final class AddressSpace {
@@ -32,7 +33,7 @@ public final class AddressSpace {
     private static final long LOWEST_ADDRESS = 0x10000;
 
     private final long id;
-    private final Map<Long, VirtualMemoryArea> areas = new ConcurrentSkipListMap<>();
+    private final ConcurrentSkipListMap<Long, VirtualMemoryArea> areas = new ConcurrentSkipListMap<>();
     private final AtomicLong minorFaults;
     private long nextTop;
 
@@ -42,11 +43,16 @@ public final class AddressSpace {
         this.minorFaults = minorFaults;
     }
 
-    /** A fresh address space whose mmap base is drawn from the seed and the pid. */
-    static AddressSpace create(long id, long seed, int pid) {
+    /**
+     * A fresh address space whose mmap base is drawn from the seed and the pid, with the C library
+     * mapped at the top of the mmap area, as the dynamic loader leaves every process before main().
+     */
+    static AddressSpace create(long id, long seed, int pid, MemoryObject cLibrary) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + pid);
         long base = MMAP_TOP - random.nextLong(RANDOM_PAGES) * Limits.PAGE_SIZE;
-        return new AddressSpace(id, base, new AtomicLong());
+        AddressSpace space = new AddressSpace(id, base, new AtomicLong());
+        space.map(cLibrary.size(), Protection.PROT_READ, io.shmlab.api.MapFlags.MAP_PRIVATE, cLibrary, 0);
+        return space;
     }
 
     /** The identity private futexes are keyed on. */
@@ -81,9 +87,9 @@ public final class AddressSpace {
     /** Places a new mapping below the previous ones. */
     VirtualMemoryArea map(long length, int prot, int flags, MemoryObject object, long fileOffset) {
         long paged = Limits.pageAlignUp(length);
-        // one guard page between mappings, so running off the end of one never lands in the next
+        // packed, as Linux packs them: the page past a mapping is often another mapping
         long start = nextTop - paged;
-        nextTop = start - Limits.PAGE_SIZE;
+        nextTop = start;
         VirtualMemoryArea area = new VirtualMemoryArea(start, length, prot, flags, object, fileOffset, minorFaults);
         areas.put(start, area);
         if (object != null) {
@@ -111,12 +117,8 @@ public final class AddressSpace {
 
     /** The mapping containing the address, or null. */
     public VirtualMemoryArea find(long address) {
-        for (VirtualMemoryArea a : areas.values()) {
-            if (a.contains(address)) {
-                return a;
-            }
-        }
-        return null;
+        Map.Entry<Long, VirtualMemoryArea> below = areas.floorEntry(address);
+        return below != null && below.getValue().contains(address) ? below.getValue() : null;
     }
 
     /**

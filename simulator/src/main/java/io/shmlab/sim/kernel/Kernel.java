@@ -19,6 +19,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * so no two calls run at once.
  */
 public final class Kernel {
+    /** Where the C library every process maps lives on a Debian x86_64 system. */
+    public static final String C_LIBRARY_PATH = "/usr/lib/x86_64-linux-gnu/libc.so.6";
+    /** How much of the address space the C library's mappings take (about what glibc 2.36's do). */
+    private static final long C_LIBRARY_SIZE = 2L * 1024 * 1024;
+
     /** The first pid handed out. */
     public static final int FIRST_PID = 1000;
 
@@ -29,6 +34,7 @@ public final class Kernel {
     private final Map<String, MemoryObject> shm = new ConcurrentSkipListMap<>();
     private final Map<String, MemoryObject> files = new ConcurrentSkipListMap<>();
     private final Map<Integer, KernelProcess> table = new ConcurrentSkipListMap<>();
+    private final MemoryObject cLibrary;
     private final ObjectCalls objectCalls = new ObjectCalls(this);
     private final MemoryCalls memoryCalls = new MemoryCalls(this);
     private final ProcessCalls processCalls = new ProcessCalls(this);
@@ -40,6 +46,8 @@ public final class Kernel {
     public Kernel(Dispatcher dispatcher, long seed) {
         this.dispatcher = dispatcher;
         this.seed = seed;
+        this.cLibrary = new MemoryObject(newId(), MemoryObject.Kind.REGULAR_FILE, C_LIBRARY_PATH, 0, 0755,
+                C_LIBRARY_SIZE);
     }
 
     public Dispatcher dispatcher() {
@@ -81,7 +89,7 @@ public final class Kernel {
     public KernelProcess newProcess(String label, int uid, long layoutSeed) {
         int pid = nextPid.getAndIncrement();
         KernelProcess p = new KernelProcess(this, pid, 0, label, uid,
-                AddressSpace.create(newId(), layoutSeed, pid), new DescriptorTable());
+                AddressSpace.create(newId(), layoutSeed, pid, cLibrary), new DescriptorTable());
         table.put(pid, p);
         return p;
     }

@@ -140,7 +140,8 @@ public final class MemoryCalls {
      * pages of a shared file mapping back to the disk. MS_ASYNC only schedules that on Linux; here the
      * write-back it schedules never runs before a {@link Kernel#losePower power loss}, so only MS_SYNC
      * makes data durable. Flags other than the three, or MS_SYNC with MS_ASYNC, or an unaligned start
-     * are EINVAL; a range not wholly mapped is ENOMEM.
+     * are EINVAL; a range not wholly mapped is ENOMEM. The range may run on into the next mapping, as
+     * on Linux (mappings are packed, so it often does).
      */
     public void msync(KernelProcess caller, Mapping mapping, long offset, long length, int flags) {
         long address = mapping.address() + offset;
@@ -157,14 +158,24 @@ public final class MemoryCalls {
             return;
         }
         long end = address + Limits.pageAlignUp(length);
-        VirtualMemoryArea area = caller.space().find(address);
-        if (area == null || end > area.end()) {
-            throw new PosixException(Errno.ENOMEM, "msync", args);
+        java.util.List<VirtualMemoryArea> covering = new java.util.ArrayList<>();
+        for (long at = address; at < end; ) {
+            VirtualMemoryArea area = caller.space().find(at);
+            if (area == null) {
+                throw new PosixException(Errno.ENOMEM, "msync", args);
+            }
+            covering.add(area);
+            at = area.end();
         }
-        if ((flags & SyncFlags.MS_SYNC) != 0 && area.shared() && area.object() != null) {
-            long first = (area.fileOffset() + address - area.start()) / Limits.PAGE_SIZE;
-            long last = (area.fileOffset() + end - area.start()) / Limits.PAGE_SIZE;
-            area.object().writeBack(first, last);
+        if ((flags & SyncFlags.MS_SYNC) == 0) {
+            return;
+        }
+        for (VirtualMemoryArea area : covering) {
+            if (area.shared() && area.object() != null) {
+                long from = Math.max(address, area.start()) - area.start() + area.fileOffset();
+                long to = Math.min(end, area.end()) - area.start() + area.fileOffset();
+                area.object().writeBack(from / Limits.PAGE_SIZE, to / Limits.PAGE_SIZE);
+            }
         }
     }
 
