@@ -7,9 +7,7 @@ import io.shmlab.sim.kernel.DeadlockDetected;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
 import io.shmlab.sim.kernel.ProcessKilled;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,13 +71,11 @@ final class ScheduledDispatcher implements Dispatcher {
     private final ProcessThreads threads;
     private final List<ScheduledProcess> processes = new ArrayList<>();
     private final Map<Integer, ScheduledProcess> byPid = new HashMap<>();
-    private final Map<FutexKey, ArrayDeque<ScheduledProcess>> futexQueues = new LinkedHashMap<>();
+    private final FutexQueues futexQueues = new FutexQueues();
     private final Baton controller = new Baton();
     private final ChoicePoint point;
-    private final List<Step> steps = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
-    private int[] choices = new int[32];
-    private int choiceCount;
+    private final TraceRecorder trace;
+    private final ChoiceLog choices = new ChoiceLog();
     private long clock = EPOCH_NANOS;
     private long stepCount;
     private End end;
@@ -94,6 +90,7 @@ final class ScheduledDispatcher implements Dispatcher {
         this.settings = settings;
         this.poll = settings.processes() <= POLLING_PROCESSES;
         this.threads = threads;
+        this.trace = new TraceRecorder(settings.recordTrace());
         this.point = new ChoicePoint(i -> processes.get(i).nextCall(), i -> processes.get(i).pid, this::trace);
     }
 
@@ -121,8 +118,8 @@ final class ScheduledDispatcher implements Dispatcher {
     }
 
     /**
-     * Ends the run from outside (a closed stepping session) and unwinds every live process; the
-     * controller's own process has ended by then.
+     * Unwinds every live process but the first, one at a time, once the run is over; the first
+     * (the controller's own) has ended by then.
      */
     private void stopRemaining() {
         for (int i = 1; i < processes.size(); i++) {
@@ -175,25 +172,15 @@ final class ScheduledDispatcher implements Dispatcher {
     }
 
     int[] choices() {
-        return Arrays.copyOf(choices, choiceCount);
+        return choices.toArray();
     }
 
     Map<Integer, Ending> stopped() {
         return stopped;
     }
 
-    List<String> warnings() {
-        return warnings;
-    }
-
     Trace trace() {
-        List<String> labels = new ArrayList<>(processes.size());
-        List<Integer> pids = new ArrayList<>(processes.size());
-        for (ScheduledProcess p : processes) {
-            labels.add(p.label);
-            pids.add(p.pid);
-        }
-        return new Trace(labels, pids, steps, ending);
+        return trace.trace(processes, ending);
     }
 
     // ---------------------------------------------------------------- Dispatcher
@@ -249,7 +236,7 @@ final class ScheduledDispatcher implements Dispatcher {
         p.futexKey = key;
         p.deadline = deadlineNanos;
         p.wake = null;
-        futexQueues.computeIfAbsent(key, k -> new ArrayDeque<>(2)).addLast(p);
+        futexQueues.add(p);
         addStep(p, Step.Kind.BLOCKED, null);
         p.resumed = true;
         schedulePoint(p);
@@ -259,22 +246,18 @@ final class ScheduledDispatcher implements Dispatcher {
     @Override
     public int futexWake(int pid, FutexKey key, int count) {
         ScheduledProcess waker = running(pid);
-        ArrayDeque<ScheduledProcess> queue = futexQueues.get(key);
-        if (queue == null || waker.unwinding) {
+        if (waker.unwinding) {
             return 0;
         }
         int woken = 0;
-        while (woken < count && !queue.isEmpty()) {
-            ScheduledProcess w = queue.pollFirst();
+        ScheduledProcess w;
+        while (woken < count && (w = futexQueues.pollFirst(key)) != null) {
             wakeUp(w, Wake.WOKEN);
-            if (settings.recordTrace()) {
+            if (trace.enabled()) {
                 w.note("woken by " + waker.label);
                 waker.note("wakes " + w.label);
             }
             woken++;
-        }
-        if (queue.isEmpty()) {
-            futexQueues.remove(key);
         }
         return woken;
     }
@@ -305,8 +288,7 @@ final class ScheduledDispatcher implements Dispatcher {
     public void warn(int pid, String message) {
         ScheduledProcess p = process(pid);
         if (!p.unwinding) {
-            p.warning(message);
-            warnings.add(p.label + ": " + message);
+            trace.warn(p, message);
         }
     }
 
@@ -406,10 +388,10 @@ final class ScheduledDispatcher implements Dispatcher {
                 ScheduledProcess p = processes.get(i);
                 if (p.blocked() && p.deadline <= clock) {
                     if (p.state == ScheduledProcess.State.FUTEX_WAIT) {
-                        dequeue(p);
+                        futexQueues.remove(p);
                     }
                     wakeUp(p, Wake.TIMED_OUT);
-                    if (settings.recordTrace()) {
+                    if (trace.enabled()) {
                         p.note("timed out");
                     }
                 }
@@ -438,10 +420,7 @@ final class ScheduledDispatcher implements Dispatcher {
             return null;
         }
         if (point.enabledCount() > 1) {
-            if (choiceCount == choices.length) {
-                choices = Arrays.copyOf(choices, choiceCount * 2);
-            }
-            choices[choiceCount++] = point.position(chosen);
+            choices.add(point.position(chosen));
         }
         return processes.get(chosen);
     }
@@ -460,14 +439,6 @@ final class ScheduledDispatcher implements Dispatcher {
         p.wake = why;
         p.deadline = Long.MAX_VALUE;
         p.futexKey = null;
-    }
-
-    private void dequeue(ScheduledProcess p) {
-        ArrayDeque<ScheduledProcess> queue = futexQueues.get(p.futexKey);
-        queue.remove(p);
-        if (queue.isEmpty()) {
-            futexQueues.remove(p.futexKey);
-        }
     }
 
     private void finish(End how, String why) {
@@ -491,27 +462,14 @@ final class ScheduledDispatcher implements Dispatcher {
     private String deadlock() {
         StringBuilder b = new StringBuilder("deadlock: every live process is blocked and no timer is pending:");
         for (ScheduledProcess p : processes) {
-            b.append("\n  ").append(p.label).append(" (pid ").append(p.pid).append(") ");
-            if (!p.live()) {
-                b.append("has ended");
-            } else if (p.state == ScheduledProcess.State.FUTEX_WAIT) {
-                b.append("is blocked in ").append(p.callText()).append(", waiting on the futex at ")
-                        .append(p.futexKey.shared() ? "object " : "address space ").append(p.futexKey.space())
-                        .append(" offset 0x").append(Long.toHexString(p.futexKey.location()));
-            } else {
-                b.append("is blocked in ").append(p.callText()).append(" with no deadline");
-            }
+            b.append("\n  ").append(p.label).append(" (pid ").append(p.pid).append(") ").append(p.describeState());
         }
         return b.toString();
     }
 
     private void addStep(ScheduledProcess p, Step.Kind kind, String result) {
-        if (settings.recordTrace() && end == null) {
-            steps.add(new Step(steps.size(), p.label, p.pid, kind, p.call, p.arguments, result, clock,
-                    p.takeNotes(), p.takeWarnings()));
-        } else {
-            p.notes = null;
-            p.warnings = null;
+        if (end == null) {
+            trace.step(p, kind, result, clock);
         }
     }
 

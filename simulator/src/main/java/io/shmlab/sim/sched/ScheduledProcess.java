@@ -80,6 +80,18 @@ final class ScheduledProcess {
         return call.equals("start") ? "start" : callText();
     }
 
+    /** Where it stands, for a deadlock report: "has ended", "is blocked in sem_wait(...), waiting on ...". */
+    String describeState() {
+        return switch (state) {
+            case DONE -> "has ended";
+            case FUTEX_WAIT -> "is blocked in " + callText() + ", waiting on the futex at "
+                    + (futexKey.shared() ? "object " : "address space ") + futexKey.space()
+                    + " offset 0x" + Long.toHexString(futexKey.location());
+            case SLEEPING -> "is sleeping in " + callText();
+            case RUNNABLE -> "may run, next: " + nextCall();
+        };
+    }
+
     void note(String note) {
         if (notes == null) {
             notes = new ArrayList<>(2);

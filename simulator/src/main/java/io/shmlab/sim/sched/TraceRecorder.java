@@ -1,0 +1,52 @@
+package io.shmlab.sim.sched;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a run's {@link Trace} as it goes: one {@link Step} per finished step, with the notes and
+ * warnings its process gathered meanwhile. Untraced runs (exploration) keep nothing.
+ */
+final class TraceRecorder {
+
+    private final boolean enabled;
+    private final List<Step> steps = new ArrayList<>();
+
+    TraceRecorder(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Whether steps are kept (and notes worth making). */
+    boolean enabled() {
+        return enabled;
+    }
+
+    /** Ends the process's current step: its call and arguments as they stand, with this result. */
+    void step(ScheduledProcess p, Step.Kind kind, String result, long clock) {
+        if (enabled) {
+            steps.add(new Step(steps.size(), p.label, p.pid, kind, p.call, p.arguments, result, clock,
+                    p.takeNotes(), p.takeWarnings()));
+        } else {
+            p.takeNotes();
+            p.takeWarnings();
+        }
+    }
+
+    /** Undefined behaviour a process's current step did. */
+    void warn(ScheduledProcess p, String message) {
+        if (enabled) {
+            p.warning(message);
+        }
+    }
+
+    /** The trace so far, over these processes, ending as said. */
+    Trace trace(List<ScheduledProcess> processes, String ending) {
+        List<String> labels = new ArrayList<>(processes.size());
+        List<Integer> pids = new ArrayList<>(processes.size());
+        for (ScheduledProcess p : processes) {
+            labels.add(p.label);
+            pids.add(p.pid);
+        }
+        return new Trace(labels, pids, steps, ending);
+    }
+}
