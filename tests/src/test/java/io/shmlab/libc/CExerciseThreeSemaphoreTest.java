@@ -41,6 +41,9 @@ class CExerciseThreeSemaphoreTest {
 
     @AfterEach
     void unlink() {
+        if (os == null) {
+            return; // skipped: the backend cannot run here
+        }
         try {
             os.semUnlink(name);
         } catch (PosixException gone) {

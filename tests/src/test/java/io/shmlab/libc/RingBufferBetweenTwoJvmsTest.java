@@ -47,6 +47,9 @@ class RingBufferBetweenTwoJvmsTest {
 
     @AfterEach
     void cleanUp() {
+        if (os == null) {
+            return; // skipped: the backend cannot run here
+        }
         for (Runnable unlink : List.<Runnable>of(() -> os.shmUnlink(name), () -> os.semUnlink(name + "-empty"),
                 () -> os.semUnlink(name + "-full"), () -> os.semUnlink(name + "-mutex"))) {
             try {
