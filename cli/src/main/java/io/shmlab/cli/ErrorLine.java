@@ -30,7 +30,8 @@ final class ErrorLine {
             return new ErrorLine(e.getMessage() + hint(e), ExitCodes.FAILED, false);
         }
         if (failure instanceof MemoryFault e) {
-            return new ErrorLine("killed by " + e.signal() + ": " + e.getMessage(), 128 + e.signal().number(), false);
+            return new ErrorLine("killed by " + e.signal() + ": " + e.getMessage().substring(e.signal().name().length()).trim(),
+                    128 + e.signal().number(), false);
         }
         return new ErrorLine("internal error: " + failure, ExitCodes.INTERNAL, true);
     }

@@ -1,7 +1,6 @@
 package io.shmlab.cli;
 
 import io.shmlab.labs.LabSettings;
-import io.shmlab.labs.RingBufferLayout;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -26,10 +25,5 @@ final class LabOptions {
         }
         LabSettings settings = LabSettings.defaults().withName(SharedName.check(name)).withCapacity(capacity);
         return delayInit == null ? settings : settings.withDelayInit(delayInit);
-    }
-
-    /** {@code MAX_ELEMENTS_PLUS_ONE} for the capacity asked. */
-    int maxElementsPlusOne() {
-        return RingBufferLayout.forCapacity(capacity).maxElementsPlusOne();
     }
 }

@@ -20,7 +20,7 @@ final class LocalRun {
         try {
             return new Ending.Exited(program.main(os));
         } catch (MemoryFault fault) {
-            return new Ending.Killed(fault.signal(), fault.getMessage());
+            return new Ending.Killed(fault.signal(), detail(fault));
         } catch (PosixException failed) {
             console.error(failed.getMessage());
             return new Ending.Exited(1);
@@ -30,6 +30,12 @@ final class LocalRun {
             console.error(other.toString());
             return new Ending.Exited(1);
         }
+    }
+
+    /** The fault's message without its leading signal name, which the ending already says. */
+    private static String detail(MemoryFault fault) {
+        String prefix = fault.signal().name() + " ";
+        return fault.getMessage().startsWith(prefix) ? fault.getMessage().substring(prefix.length()) : fault.getMessage();
     }
 
     /** The exit status a shell would see for an ending: the status, or 128 + the signal. */
