@@ -1,0 +1,91 @@
+package io.shmlab.cli;
+
+import io.shmlab.labs.Lab;
+import io.shmlab.sim.sched.ExplorationReport;
+import io.shmlab.sim.sched.ExploreOptions;
+import io.shmlab.sim.sched.Outcome;
+import io.shmlab.sim.sched.StrategyKind;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code shmlab explore <lab>}: runs a lab under many schedules on the simulator, with a progress
+ * line, then a summary: schedules run, how many ended each way, and the failing schedule's token.
+ */
+@Command(name = "explore", mixinStandardHelpOptions = true, description = {"Run a lab on the simulator under many schedules and count how they end.",
+    "A failing schedule is printed as a token: shmlab replay <lab> <token> shows it as a timeline."})
+final class ExploreCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ShmlabCommand root;
+
+    @Parameters(index = "0", paramLabel = "<lab>", description = "ex1, ex2, ex3, ex4, ex5 or ex5-fixed (see shmlab labs)")
+    String lab;
+
+    @Option(names = "--procs", paramLabel = "N", defaultValue = "2", description = "processes per schedule (default ${DEFAULT-VALUE})")
+    int procs;
+
+    @Option(names = "--strategy", paramLabel = "dfs|pct|random", defaultValue = "dfs",
+            description = "dfs (exhaustive within the preemption bound), pct or random (default ${DEFAULT-VALUE})")
+    String strategy;
+
+    @Option(names = "--preemptions", paramLabel = "K", defaultValue = "2", description = "dfs: the most preemptions per schedule (default ${DEFAULT-VALUE})")
+    int preemptions;
+
+    @Option(names = "--max-schedules", paramLabel = "M", defaultValue = "10000", description = "the most schedules to run (default ${DEFAULT-VALUE})")
+    long maxSchedules;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seed of pct and random, and of the address layout (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--per-access", negatable = true, description = "switch processes at every load and store too "
+            + "(default: on for labs whose race is in plain memory, such as ex1's counter)")
+    Boolean perAccess;
+
+    @Option(names = "--stop-at-first", description = "stop at the first failing schedule")
+    boolean stopAtFirst;
+
+    @Mixin
+    LabOptions labOptions;
+
+    @Override
+    public Integer call() {
+        Lab chosen = LabChoice.resolve(lab);
+        ExploreOptions options = options(chosen);
+        SimOnly.check(chosen);
+        ExplorationReport report = Exploration.run(chosen, labOptions.settings(), procs, options, root.console());
+        return report.failing() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private ExploreOptions options(Lab chosen) {
+        if (procs < 1 || procs > 16) {
+            throw new UsageError("--procs=" + procs + ": explore 1 to 16 processes");
+        }
+        if (preemptions < 0) {
+            throw new UsageError("--preemptions=" + preemptions + ": give 0 or more");
+        }
+        if (maxSchedules < 1) {
+            throw new UsageError("--max-schedules=" + maxSchedules + ": give 1 or more");
+        }
+        StrategyKind kind;
+        try {
+            kind = StrategyKind.parse(strategy);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
+        }
+        boolean access = perAccess != null ? perAccess : chosen.raceInMemory();
+        return ExploreOptions.defaults().withStrategy(kind).withPreemptionBound(preemptions).withMaxSchedules(maxSchedules)
+                .withSeed(seed).withPerAccess(access).withStopAtFirstFailure(stopAtFirst)
+                .withProgressEvery(Math.max(1, Math.min(1000, maxSchedules / 20)));
+    }
+
+    /** Prints an outcome's name as a user reads it. */
+    static String name(Outcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

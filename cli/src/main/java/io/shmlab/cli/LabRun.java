@@ -1,0 +1,99 @@
+package io.shmlab.cli;
+
+import io.shmlab.api.Backend;
+import io.shmlab.api.Errno;
+import io.shmlab.api.Machine;
+import io.shmlab.api.Os;
+import io.shmlab.api.PosixException;
+import io.shmlab.api.RunOptions;
+import io.shmlab.api.RunReport;
+import io.shmlab.labs.Lab;
+import io.shmlab.labs.LabSettings;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a lab in several processes at once on a backend and prints what each did: simulated processes
+ * under the simulator's seeded scheduler (the report carries the schedule token that replays it), or
+ * child JVMs on the real kernel (a process still blocked at the timeout is reported blocked and
+ * killed).
+ *
+ * <p>On the real kernel the objects and semaphores are real and outlive the run: a name that already
+ * existed is used as it is (with a note, since a left-over semaphore changes the run), and the names
+ * the run created are removed after it, so a run leaves /dev/shm as it found it.
+ */
+final class LabRun {
+    private static final Logger LOG = LoggerFactory.getLogger(LabRun.class);
+
+    private LabRun() {
+    }
+
+    /** Runs and prints; returns the exit status: 0 when every process exited with status 0. */
+    static int run(Backend backend, Lab lab, LabSettings settings, RunOptions options, Console console) {
+        try (Machine machine = backend.boot()) {
+            List<String> existing = "native".equals(backend.name()) ? existingNames(machine, lab, settings) : List.of();
+            for (String name : existing) {
+                console.println("note: " + name + " already exists; the run uses it as it is (remove it to start afresh)");
+            }
+            console.println("running " + lab.id() + " in " + options.processes() + " process(es) on " + backend.name()
+                    + (backend.name().equals("sim") ? " (seed " + options.seed() + ")" : ""));
+            RunReport report;
+            try {
+                report = machine.run(lab.spec(settings), options);
+            } finally {
+                if ("native".equals(backend.name())) {
+                    removeCreated(machine, lab, settings, existing);
+                }
+            }
+            RunReportPrinter.print(report, console);
+            if (report.schedule() != null) {
+                console.println("schedule: " + report.schedule());
+                console.println("replay it: shmlab replay " + lab.id() + " " + report.schedule());
+            }
+            return report.failed() ? ExitCodes.FAILED : ExitCodes.OK;
+        }
+    }
+
+    private static List<String> existingNames(Machine machine, Lab lab, LabSettings settings) {
+        List<String> listed = machine.listShm();
+        List<String> existing = new ArrayList<>();
+        for (String name : lab.sharedNames(settings)) {
+            if (listed.contains(name.substring(1))) {
+                existing.add(name);
+            }
+        }
+        for (String name : lab.semaphoreNames(settings)) {
+            if (listed.contains("sem." + name.substring(1))) {
+                existing.add(name);
+            }
+        }
+        return existing;
+    }
+
+    private static void removeCreated(Machine machine, Lab lab, LabSettings settings, List<String> existing) {
+        Os os = machine.spawn();
+        for (String name : lab.sharedNames(settings)) {
+            if (!existing.contains(name)) {
+                ignoreMissing(() -> os.shmUnlink(name), name);
+            }
+        }
+        for (String name : lab.semaphoreNames(settings)) {
+            if (!existing.contains(name)) {
+                ignoreMissing(() -> os.semUnlink(name), name);
+            }
+        }
+    }
+
+    private static void ignoreMissing(Runnable unlink, String name) {
+        try {
+            unlink.run();
+            LOG.debug("removed {}", name);
+        } catch (PosixException e) {
+            if (e.errno() != Errno.ENOENT) {
+                throw e;
+            }
+        }
+    }
+}

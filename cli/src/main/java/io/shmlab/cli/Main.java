@@ -1,0 +1,54 @@
+package io.shmlab.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+
+/**
+ * The {@code shmlab} command: the shaded jar's main class. Every command ends with one exit status
+ * ({@link ExitCodes}); every error a user can make is one line on standard error.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Runs the command on the JVM's standard streams and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(execute(args, Console.system()));
+    }
+
+    /**
+     * Runs the command on a console.
+     *
+     * @return the exit status
+     */
+    public static int execute(String[] args, Console console) {
+        boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
+        if (verbose) {
+            ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+        }
+        CommandLine commandLine = new CommandLine(new ShmlabCommand(console));
+        commandLine.setOut(new PrintWriter(console.out(), true));
+        commandLine.setErr(new PrintWriter(console.err(), true));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((failure, arguments) -> {
+            String first = failure.getMessage() == null ? failure.toString() : failure.getMessage().lines().findFirst().orElse("");
+            String command = failure.getCommandLine().getCommandSpec().qualifiedName();
+            console.error("shmlab: " + first + " (see " + command + " --help)");
+            return ExitCodes.USAGE;
+        });
+        commandLine.setExecutionExceptionHandler((failure, cmd, parseResult) -> {
+            ErrorLine error = ErrorLine.of(failure);
+            console.error(error.line());
+            if (error.bug() && verbose) {
+                failure.printStackTrace(console.err());
+            }
+            return error.exitCode();
+        });
+        return commandLine.execute(args);
+    }
+}

@@ -1,0 +1,29 @@
+package io.shmlab.cli;
+
+import io.shmlab.api.RunOptions;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** {@code --procs}, {@code --seed}, {@code --timeout}: how a lab runs in several processes. */
+final class RunOptionsMixin {
+
+    @Option(names = "--procs", paramLabel = "N", defaultValue = "2", description = "how many processes run it at once (default ${DEFAULT-VALUE})")
+    int procs;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "the simulator's scheduler seed (default ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "real processes still running after this are reported blocked and killed (default ${DEFAULT-VALUE})")
+    Duration timeout;
+
+    RunOptions options() {
+        if (procs < 1 || procs > 64) {
+            throw new UsageError("--procs=" + procs + ": give 1 to 64 processes");
+        }
+        if (timeout.isZero()) {
+            throw new UsageError("--timeout must be more than 0");
+        }
+        return new RunOptions(procs, seed, timeout);
+    }
+}

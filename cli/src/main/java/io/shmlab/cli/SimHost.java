@@ -1,0 +1,146 @@
+package io.shmlab.cli;
+
+import io.shmlab.api.Backend;
+import io.shmlab.api.Ending;
+import io.shmlab.api.Limits;
+import io.shmlab.api.Program;
+import io.shmlab.api.Protection;
+import io.shmlab.api.Signal;
+import io.shmlab.sim.MappingInfo;
+import io.shmlab.sim.ProcessInfo;
+import io.shmlab.sim.SimMachine;
+import io.shmlab.sim.SimProcess;
+import io.shmlab.sim.kernel.ProcessState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+
+/**
+ * The simulator as a {@link ProcessHost}: one {@link SimMachine} in direct mode, each process on its
+ * own thread, blocking for real, until the session closes it.
+ */
+final class SimHost implements ProcessHost {
+    private final SimMachine machine;
+
+    private SimHost(SimMachine machine) {
+        this.machine = machine;
+    }
+
+    /** Boots the simulator's machine (the backend must be the simulator). */
+    static ProcessHost boot(Backend backend) {
+        if (!(backend.boot() instanceof SimMachine machine)) {
+            throw new IllegalStateException("backend " + backend.name() + " is not the simulator");
+        }
+        return new SimHost(machine);
+    }
+
+    /**
+     * Launches the program, held at its start until {@link HostedProcess#onOutput} has set where its
+     * output goes, so that not a byte of it (its menu, its first prompt) is missed.
+     */
+    @Override
+    public HostedProcess launch(String label, Program program) {
+        CountDownLatch listening = new CountDownLatch(1);
+        Program held = os -> {
+            listening.await();
+            return program.main(os);
+        };
+        return new Hosted(machine.launch(label, held), listening);
+    }
+
+    @Override
+    public List<String> ps() {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("%5s  %-5s  %5s  %-8s  %12s  %14s", "PID", "LABEL", "UID", "STATE", "MINOR_FAULTS", "RESIDENT_PAGES"));
+        for (ProcessInfo p : machine.ps()) {
+            if (p.label() == null) {
+                continue;
+            }
+            lines.add(String.format("%5d  %-5s  %5d  %-8s  %12d  %14d", p.pid(), p.label(), p.uid(), p.state(),
+                    p.minorFaults(), p.residentPages()));
+        }
+        return lines;
+    }
+
+    @Override
+    public List<String> maps() {
+        List<String> lines = new ArrayList<>();
+        for (ProcessInfo p : machine.ps()) {
+            if (p.label() == null) {
+                continue;
+            }
+            lines.add(p.label() + " (pid " + p.pid() + ", " + p.state().name().toLowerCase(java.util.Locale.ROOT) + "):");
+            if (p.mappings().isEmpty()) {
+                lines.add("  (no mappings)");
+            }
+            for (MappingInfo m : p.mappings()) {
+                lines.add(String.format("  %012x-%012x %s %08x  %-12s %s", m.address(),
+                        m.address() + Limits.pageAlignUp(m.length()), perms(m.prot(), m.flags()), m.fileOffset(),
+                        m.length() + " bytes",
+                        m.objectName() == null ? "[anonymous]" : m.objectName()));
+            }
+        }
+        return lines;
+    }
+
+    /** The permissions column of /proc/PID/maps: rwx and s (shared) or p (private). */
+    static String perms(int prot, int flags) {
+        return ((prot & Protection.PROT_READ) != 0 ? "r" : "-")
+                + ((prot & Protection.PROT_WRITE) != 0 ? "w" : "-")
+                + ((prot & Protection.PROT_EXEC) != 0 ? "x" : "-")
+                + ((flags & io.shmlab.api.MapFlags.MAP_SHARED) != 0 ? "s" : "p");
+    }
+
+    @Override
+    public void close() {
+        machine.close();
+    }
+
+    private record Hosted(SimProcess process, CountDownLatch listening) implements HostedProcess {
+
+        @Override
+        public String label() {
+            return process.label();
+        }
+
+        @Override
+        public int pid() {
+            return process.pid();
+        }
+
+        @Override
+        public void send(String line) {
+            process.send(line);
+        }
+
+        @Override
+        public void closeInput() {
+            process.closeInput();
+        }
+
+        @Override
+        public void onOutput(Consumer<String> sink) {
+            process.onOutput(sink);
+            listening.countDown();
+        }
+
+        @Override
+        public boolean blocked() {
+            // the kernel marks a futex wait or a sleep BLOCKED; a read of its own input is not
+            return process.process().state() == ProcessState.BLOCKED;
+        }
+
+        @Override
+        public Optional<Ending> awaitEnd(Duration timeout) {
+            return process.awaitEnd(timeout);
+        }
+
+        @Override
+        public void kill(Signal signal) {
+            process.kill(signal);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.shmlab.cli;
+
+import io.shmlab.api.Backend;
+import io.shmlab.labs.Exercise1;
+import io.shmlab.labs.Exercise2;
+import io.shmlab.labs.Exercise3;
+import io.shmlab.labs.Exercise4;
+
+/**
+ * The interactive exercises on the simulator: one simulated machine whose processes share this
+ * terminal ({@link SharedTerminal}). Everything lives in the machine, so nothing is left behind.
+ */
+final class SimSession {
+
+    private SimSession() {
+    }
+
+    /** Exercise 1 in {@code procs} processes A, B, ..., each built from the same arguments. */
+    static int exercise1(Backend backend, String[] args, int procs, Console console) {
+        checkProcs(procs);
+        return session(backend, console, terminal -> {
+            for (int i = 0; i < procs; i++) {
+                terminal.start(label(i), new Exercise1(args));
+            }
+        });
+    }
+
+    /** Exercise 2's writer W beside an Exercise 1 reader A. */
+    static int exercise2(Backend backend, String[] writerArgs, Console console) {
+        return session(backend, console, terminal -> {
+            terminal.start("A", new Exercise1(new String[] {writerArgs[0]}));
+            terminal.startBackground("W", new Exercise2(writerArgs));
+        });
+    }
+
+    /**
+     * Exercise 3's two sides in one machine: the poster B starts first and waits for the user's word
+     * ({@code B: post}); the waiter A then creates the semaphore and blocks on it. B must exist before
+     * A blocks: a machine whose only process is blocked with nothing left to wake it is deadlocked.
+     */
+    static int exercise3(Backend backend, Exercise3.Role role, String name, Console console) {
+        console.println("on the simulator both sides run here: A waits on " + name + ", B posts it when you type 'B: post'"
+                + (role == Exercise3.Role.POST ? " (you asked for post: B)" : " (you asked for wait: A)"));
+        return session(backend, console, terminal -> {
+            terminal.start("B", new Exercise3(new String[] {"post", name, "ask"}));
+            terminal.start("A", new Exercise3(new String[] {"wait", name}));
+        });
+    }
+
+    /** Exercise 4 in {@code procs} processes sharing one ring buffer. */
+    static int exercise4(Backend backend, String[] args, int procs, Console console) {
+        checkProcs(procs);
+        return session(backend, console, terminal -> {
+            for (int i = 0; i < procs; i++) {
+                terminal.start(label(i), new Exercise4(args));
+            }
+        });
+    }
+
+    private interface Setup {
+        void start(SharedTerminal terminal) throws InterruptedException;
+    }
+
+    private static int session(Backend backend, Console console, Setup setup) {
+        try (SharedTerminal terminal = new SharedTerminal(SimHost.boot(backend), console)) {
+            setup.start(terminal);
+            return terminal.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.FAILED;
+        }
+    }
+
+    private static void checkProcs(int procs) {
+        if (procs < 1 || procs > 26) {
+            throw new UsageError("--procs=" + procs + ": a terminal session has 1 to 26 processes (A to Z)");
+        }
+    }
+
+    static String label(int index) {
+        return String.valueOf((char) ('A' + index));
+    }
+}

@@ -1,0 +1,21 @@
+/**
+ * The {@code shmlab} command (picocli): the exercises interactively ({@code ex1} ... {@code ex5}), and
+ * the tools that run them in several processes ({@code run}), search their schedules
+ * ({@code explore}), replay one as a timeline ({@code replay}), let the student schedule by hand
+ * ({@code step}), and tell the course's story in one go ({@code demo}).
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>a backend is picked by name ({@code --backend=sim|native}, sim by default) and never falls
+ *       back to another; one that cannot run here is one line and exit status 3;</li>
+ *   <li>every error a user can make (an unknown lab or option, a bad name, a missing object, a bad
+ *       token) is ONE line on standard error and a non-zero exit ({@link io.shmlab.cli.ExitCodes}),
+ *       never a stack trace; {@code -v} adds the trace for internal errors only;</li>
+ *   <li>a command that runs processes exits non-zero when any of them failed, was killed or blocked
+ *       forever;</li>
+ *   <li>runs on the real kernel remove the names they created and leave existing ones alone;</li>
+ *   <li>all input and output goes through a {@link io.shmlab.cli.Console}, so tests drive the commands
+ *       by their standard input; logging (logback, here only) is quiet unless {@code -v}.</li>
+ * </ul>
+ */
+package io.shmlab.cli;

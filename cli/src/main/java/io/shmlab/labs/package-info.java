@@ -1,0 +1,22 @@
+/**
+ * The five exercises of the course ({@code shmem_semaphores}) as {@link io.shmlab.api.Program}s
+ * written against the api: readable ports of the C, with the C side by side in each class's Javadoc,
+ * runnable on the simulator and on the real kernel alike.
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>every shared layout has one descriptor class ({@link io.shmlab.labs.MyDataLayout},
+ *       {@link io.shmlab.labs.RingBufferLayout}, {@link io.shmlab.labs.SemDataLayout},
+ *       {@link io.shmlab.labs.FinishLineLayout}) built with
+ *       {@link io.shmlab.api.layout.StructLayout}: C programs share the objects byte for byte, and no
+ *       literal offset appears anywhere else;</li>
+ *   <li>the ports keep the C's races: nothing is made atomic or locked that is not in the C
+ *       ({@code data->counter += n} stays a load and a store);</li>
+ *   <li>every program has a public constructor taking {@code String[]}, so each process of a run
+ *       (a simulated one or a child JVM) builds its own instance from a
+ *       {@link io.shmlab.api.ProgramSpec};</li>
+ *   <li>a failed call is not caught unless the C checks it: it ends the process with its message and
+ *       status 1, as perror and exit do.</li>
+ * </ul>
+ */
+package io.shmlab.labs;
