@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Every access is checked the way the MMU and the kernel check it, before memory is touched:
  * <ul>
- *   <li>an offset outside {@code [0, length())} is outside the mapping: {@link SegmentationFault}
- *       ({@link FaultKind#NOT_MAPPED}); so is any access after munmap(2);</li>
+ *   <li>an offset outside the mapping's pages, {@code [0, length())} rounded up to a whole number of
+ *       pages as the kernel maps it, is outside the mapping: {@link SegmentationFault}
+ *       ({@link FaultKind#NOT_MAPPED}), even where Linux would find a neighbouring mapping there (use
+ *       {@link Os#mappingAt} to follow a pointer); so is any access after munmap(2);</li>
  *   <li>a load without PROT_READ (or PROT_WRITE, which implies it on x86_64), or a store without
  *       PROT_WRITE: {@link SegmentationFault} ({@link FaultKind#PROTECTION});</li>
  *   <li>an access to a page wholly past the current end of the mapped object: {@link BusError}

@@ -13,7 +13,7 @@ import java.util.Objects;
  * checked first so that a bad one is a {@link MemoryFault} and never a signal in the JVM.
  *
  * <p>The check, in the order the MMU and the kernel apply it: the bytes must lie in
- * {@code [0, length())} and the mapping must not be unmapped (else SIGSEGV, NOT_MAPPED); the
+ * {@code [0, length())} rounded up to whole pages and the mapping must not be unmapped (else SIGSEGV, NOT_MAPPED); the
  * protection must allow the access (else SIGSEGV, PROTECTION); every byte must lie below the end of
  * the object's last page (else SIGBUS, PAST_END_OF_OBJECT). The last test compares with the cached
  * size of {@link MappedObject}; only when it fails is the size asked again (another process may have
@@ -29,6 +29,8 @@ final class NativeMapping implements Mapping {
 
     private final long address;
     private final long length;
+    /** What the mapping covers: its length rounded up to whole pages, as the kernel maps it. */
+    private final long extent;
     private final int protection;
     private final int flags;
     private final long fileOffset;
@@ -43,6 +45,7 @@ final class NativeMapping implements Mapping {
             MappedObject object, MappedObjects objects) {
         this.address = address;
         this.length = length;
+        this.extent = Limits.pageAlignUp(length);
         this.protection = protection;
         this.flags = flags;
         this.fileOffset = fileOffset;
@@ -97,14 +100,14 @@ final class NativeMapping implements Mapping {
     }
 
     boolean contains(long virtualAddress) {
-        return mapped && virtualAddress >= address && virtualAddress - address < length;
+        return mapped && virtualAddress >= address && virtualAddress - address < extent;
     }
 
     // ------------------------------------------------------------------ checks
 
     /** The address of {@code size} bytes at {@code offset}, after checking that a load may touch them. */
     private long readable(long offset, long size) {
-        if (offset < 0 || offset > length - size || !mapped) {
+        if (offset < 0 || offset > extent - size || !mapped) {
             throw outside(offset, Access.READ);
         }
         if (!readable) {
@@ -118,7 +121,7 @@ final class NativeMapping implements Mapping {
 
     /** The address of {@code size} bytes at {@code offset}, after checking that a store may touch them. */
     private long writable(long offset, long size) {
-        if (offset < 0 || offset > length - size || !mapped) {
+        if (offset < 0 || offset > extent - size || !mapped) {
             throw outside(offset, Access.WRITE);
         }
         if (!writable) {
@@ -162,9 +165,9 @@ final class NativeMapping implements Mapping {
             return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + offset, offset,
                     "of an address no longer mapped (munmap)");
         }
-        long bad = offset < 0 ? offset : Math.max(offset, length);
+        long bad = offset < 0 ? offset : Math.max(offset, extent);
         return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + bad, bad,
-                "outside the mapping (length " + length + ")");
+                "outside the mapping (" + extent + " bytes in whole pages)");
     }
 
     private MemoryFault refused(long offset, Access access) {

@@ -183,14 +183,16 @@ class UnnamedSemaphoreTest {
     @Test
     void aSemaphoreRunningPastItsMappingIsRefusedLikeAnyAccessThroughIt() {
         Mapping small = a.mmapAnonymous(40, PROT_READ | PROT_WRITE, MAP_SHARED);
-        io.shmlab.api.MemoryFault f = assertThrows(SegmentationFault.class, () -> a.semInit(small, 16, true, 1));
+        long straddling = Limits.PAGE_SIZE - 16;
+        io.shmlab.api.MemoryFault f = assertThrows(SegmentationFault.class, () -> a.semInit(small, straddling, true, 1));
         assertEquals(io.shmlab.api.FaultKind.NOT_MAPPED, f.kind());
-        assertEquals(small.address() + 40, f.address(), "the first byte outside");
-        Semaphore inside = a.semInit(small, 8, true, 1);
-        assertTrue(a.semTrywait(inside));
-        assertThrows(SegmentationFault.class, () -> a.semPost(a.semAt(small, 16)));
+        assertEquals(small.address() + Limits.PAGE_SIZE, f.address(), "the first byte outside the mapping's page");
+        Semaphore inside = a.semInit(small, 16, true, 1);
+        assertTrue(a.semTrywait(inside), "past the 40 bytes asked, but inside the page the kernel mapped");
+        assertThrows(SegmentationFault.class, () -> a.semPost(a.semAt(small, straddling)));
         assertEquals(Errno.EINVAL, assertThrows(PosixException.class,
-                () -> a.semInit(small, 16, true, Limits.SEM_VALUE_MAX + 1L)).errno(), "glibc checks the value first");
+                () -> a.semInit(small, straddling, true, Limits.SEM_VALUE_MAX + 1L)).errno(),
+                "glibc checks the value first");
     }
 
     @Test

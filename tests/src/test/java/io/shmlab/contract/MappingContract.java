@@ -203,6 +203,18 @@ public abstract class MappingContract extends ContractSupport {
     }
 
     @Test
+    void theRestOfTheLastPageOfAMappingIsMappedToo() {
+        OpenFile fd = object("wholepage", 2 * Limits.PAGE_SIZE);
+        Mapping m = os.mmap(1, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        m.putInt(100, 5);
+        assertEquals(5, m.getInt(100));
+        assertEquals(0, m.getByte(Limits.PAGE_SIZE - 1));
+        assertFault(FaultKind.NOT_MAPPED, Access.READ, () -> m.getByte(Limits.PAGE_SIZE));
+        os.munmap(m);
+        os.close(fd);
+    }
+
+    @Test
     void aStoreToAReadOnlyMappingIsSigsegv() {
         OpenFile fd = object("readonly", 1024);
         Mapping m = os.mmap(1024, PROT_READ, MAP_SHARED, fd, 0);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.shmlab.api.Machine;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.libc.NativeBackend;
-import io.shmlab.sim.SimBackend;
+import io.shmlab.sim.SimMachine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +20,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * The simulator against the real kernel: random programs of shared memory, mapping, memory and
  * semaphore steps run on both from the same (empty) start, and every step must end the same way
- * (value, errno, fault kind, bytes). jqwik shrinks a disagreement to a minimal program.
+ * (value, errno, fault kind, bytes). jqwik shrinks a disagreement to a minimal program. The
+ * simulated process runs as the same user as the real one, so permissions are judged alike.
  */
 @AddLifecycleHook(BothBackends.class)
 class DifferentialTest {
@@ -31,8 +32,9 @@ class DifferentialTest {
     @BeforeContainer
     static void boot() {
         if (BothBackends.missing() == null) {
-            sim = new SimBackend().boot();
             real = new NativeBackend().boot();
+            int uid = real.spawn().uid();
+            sim = SimMachine.builder().defaultUid(uid).build();
         }
     }
 

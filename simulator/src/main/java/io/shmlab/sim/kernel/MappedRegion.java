@@ -16,7 +16,7 @@ import io.shmlab.api.MemoryFault;
  * after fork holds the child's copy of the mapping.
  *
  * <p>Each access first calls {@link Dispatcher#access} (a scheduling point when the run asks for
- * it), then checks the bounds ({@code [0, length())}, SIGSEGV outside), the protection (SIGSEGV) and
+ * it), then checks the bounds ({@code [0, length())} rounded up to whole pages, SIGSEGV outside), the protection (SIGSEGV) and
  * the object's size (SIGBUS for a page wholly past its end), then touches the page, faulting it in on
  * first touch.
  */
@@ -78,10 +78,11 @@ public final class MappedRegion implements Mapping {
     private VirtualMemoryArea check(KernelProcess caller, long offset, int size, Access access) {
         caller.checkPendingSignal();
         caller.kernel().dispatcher().access(caller.pid(), access, area.start() + offset, size);
-        if (offset < 0 || offset > area.length() - size) {
-            long bad = offset < 0 ? offset : Math.max(offset, area.length());
+        long extent = area.pagedLength();
+        if (offset < 0 || offset > extent - size) {
+            long bad = offset < 0 ? offset : Math.max(offset, extent);
             throw MemoryFault.of(FaultKind.NOT_MAPPED, access, area.start() + bad, bad,
-                    "outside the mapping (length " + area.length() + ")");
+                    "outside the mapping (" + extent + " bytes in whole pages)");
         }
         VirtualMemoryArea target = area;
         if (caller != owner) {

@@ -2,6 +2,7 @@ package io.shmlab.sim.sem;
 
 import io.shmlab.api.Access;
 import io.shmlab.api.FaultKind;
+import io.shmlab.api.Limits;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MemoryFault;
 import io.shmlab.api.Semaphore;
@@ -31,7 +32,7 @@ public record SemaphorePointer(String name, long address, Mapping mapping, long 
     /**
      * Checks that the 32 bytes of the {@code sem_t} lie inside the mapping it was taken from, as every
      * access through a {@link Mapping} is checked (both backends refuse a {@code sem_t} that runs past
-     * {@code length()}, before glibc touches it).
+     * {@code length()} rounded up to whole pages, before glibc touches it).
      *
      * @throws MemoryFault SIGSEGV at the first byte outside the mapping
      */
@@ -39,11 +40,11 @@ public record SemaphorePointer(String name, long address, Mapping mapping, long 
         if (mapping == null) {
             return;
         }
-        long length = mapping.length();
-        if (offset < 0 || offset > length - SemaphoreDescriptor.SIZE) {
-            long bad = offset < 0 ? offset : Math.max(offset, length);
+        long extent = Limits.pageAlignUp(mapping.length());
+        if (offset < 0 || offset > extent - SemaphoreDescriptor.SIZE) {
+            long bad = offset < 0 ? offset : Math.max(offset, extent);
             throw MemoryFault.of(FaultKind.NOT_MAPPED, access, mapping.address() + bad, bad,
-                    "outside the mapping (length " + length + ")");
+                    "outside the mapping (" + extent + " bytes in whole pages)");
         }
     }
 
