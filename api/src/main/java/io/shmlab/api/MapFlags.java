@@ -11,4 +11,24 @@ public final class MapFlags {
 
     private MapFlags() {
     }
+
+    /** The flags as C would write them, e.g. {@code MAP_SHARED|MAP_ANONYMOUS}; unknown bits in hex. */
+    public static String describe(int flags) {
+        StringBuilder s = new StringBuilder();
+        int rest = flags;
+        if ((rest & MAP_SHARED) != 0) {
+            s.append("MAP_SHARED");
+        }
+        if ((rest & MAP_PRIVATE) != 0) {
+            s.append(s.length() > 0 ? "|" : "").append("MAP_PRIVATE");
+        }
+        if ((rest & MAP_ANONYMOUS) != 0) {
+            s.append(s.length() > 0 ? "|" : "").append("MAP_ANONYMOUS");
+        }
+        rest &= ~(MAP_SHARED | MAP_PRIVATE | MAP_ANONYMOUS);
+        if (rest != 0 || s.length() == 0) {
+            s.append(s.length() > 0 ? "|" : "").append("0x").append(Integer.toHexString(rest));
+        }
+        return s.toString();
+    }
 }

@@ -22,4 +22,28 @@ public final class OpenFlags {
 
     private OpenFlags() {
     }
+
+    /** The flags as C would write them, e.g. {@code O_RDWR|O_CREAT|O_EXCL}; unknown bits in octal. */
+    public static String describe(int oflag) {
+        StringBuilder s = new StringBuilder(switch (oflag & O_ACCMODE) {
+            case O_RDONLY -> "O_RDONLY";
+            case O_WRONLY -> "O_WRONLY";
+            case O_RDWR -> "O_RDWR";
+            default -> "O_ACCMODE";
+        });
+        if ((oflag & O_CREAT) != 0) {
+            s.append("|O_CREAT");
+        }
+        if ((oflag & O_EXCL) != 0) {
+            s.append("|O_EXCL");
+        }
+        if ((oflag & O_TRUNC) != 0) {
+            s.append("|O_TRUNC");
+        }
+        int rest = oflag & ~(O_ACCMODE | O_CREAT | O_EXCL | O_TRUNC);
+        if (rest != 0) {
+            s.append("|0").append(Integer.toOctalString(rest));
+        }
+        return s.toString();
+    }
 }

@@ -18,6 +18,8 @@ public final class Console {
     private final BufferedReader in;
     private final PrintStream out;
     private final PrintStream err;
+    /** How long the status line on the error stream is now, to blank it out (guarded by err). */
+    private int statusWidth;
 
     /** A console over these streams (UTF-8). */
     public Console(InputStream in, OutputStream out, OutputStream err) {
@@ -69,11 +71,9 @@ public final class Console {
      */
     public void status(String text) {
         synchronized (err) {
-            if (text == null) {
-                err.print("\r" + " ".repeat(78) + "\r");
-            } else {
-                err.print("\r" + text);
-            }
+            String shown = text == null ? "" : text;
+            err.print("\r" + shown + " ".repeat(Math.max(0, statusWidth - shown.length())) + (text == null ? "\r" : ""));
+            statusWidth = shown.length();
             err.flush();
         }
     }

@@ -206,13 +206,14 @@ public final class SimMachine implements Machine {
     /** Ends a process (a system call of its own): memory and descriptors go, a waiting parent wakes. */
     void exit(KernelProcess process, Ending how) {
         Thread.interrupted();
-        dispatcher.enter(process.pid(), "exit", how.toString());
+        String arguments = how instanceof Ending.Exited exited ? String.valueOf(exited.status()) : how.toString();
+        dispatcher.enter(process.pid(), "exit", arguments);
         try {
             if (kernel.processes().exit(process, how)) {
                 namedSemaphores.exited(process);
             }
         } finally {
-            dispatcher.exit(process.pid(), "");
+            dispatcher.exit(process.pid(), how instanceof Ending.Exited ? "(no return)" : "(ended)");
         }
         if (spawned.remove(process.pid())) {
             dispatcher.detach(process.pid());

@@ -3,9 +3,11 @@ package io.shmlab.sim;
 import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
 import io.shmlab.api.FileStatus;
+import io.shmlab.api.MapFlags;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MemoryFault;
 import io.shmlab.api.OpenFile;
+import io.shmlab.api.OpenFlags;
 import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.Program;
@@ -108,7 +110,7 @@ public final class SimOs implements Os {
 
     @Override
     public OpenFile shmOpen(String name, int oflag, int mode) {
-        return call("shm_open", quoted(name) + ", " + oflag + ", 0" + Integer.toOctalString(mode),
+        return call("shm_open", quoted(name) + ", " + OpenFlags.describe(oflag) + ", 0" + Integer.toOctalString(mode),
                 () -> kernel.objects().shmOpen(process, name, oflag, mode));
     }
 
@@ -119,7 +121,7 @@ public final class SimOs implements Os {
 
     @Override
     public OpenFile open(String path, int oflag, int mode) {
-        return call("open", quoted(path) + ", " + oflag + ", 0" + Integer.toOctalString(mode),
+        return call("open", quoted(path) + ", " + OpenFlags.describe(oflag) + ", 0" + Integer.toOctalString(mode),
                 () -> kernel.objects().open(process, path, oflag, mode));
     }
 
@@ -157,13 +159,14 @@ public final class SimOs implements Os {
 
     @Override
     public Mapping mmap(long length, int prot, int flags, OpenFile file, long offset) {
-        return call("mmap", "NULL, " + length + ", " + Protection.describe(prot) + ", " + flags + ", " + fd(file)
+        return call("mmap", "NULL, " + length + ", " + Protection.describe(prot) + ", " + MapFlags.describe(flags) + ", " + fd(file)
                 + ", " + offset, () -> kernel.memory().mmap(process, length, prot, flags, file, offset));
     }
 
     @Override
     public Mapping mmapAnonymous(long length, int prot, int flags) {
-        return call("mmap", "NULL, " + length + ", " + Protection.describe(prot) + ", " + flags + "|MAP_ANONYMOUS, -1, 0",
+        return call("mmap", "NULL, " + length + ", " + Protection.describe(prot) + ", "
+                + MapFlags.describe(flags | MapFlags.MAP_ANONYMOUS) + ", -1, 0",
                 () -> kernel.memory().mmapAnonymous(process, length, prot, flags));
     }
 
@@ -195,13 +198,13 @@ public final class SimOs implements Os {
 
     @Override
     public Semaphore semOpen(String name, int oflag) {
-        return call("sem_open", quoted(name) + ", " + oflag,
+        return call("sem_open", quoted(name) + ", " + OpenFlags.describe(oflag),
                 () -> machine.namedSemaphores().open(process, name, oflag & ~io.shmlab.api.OpenFlags.O_CREAT, 0, 0));
     }
 
     @Override
     public Semaphore semOpen(String name, int oflag, int mode, long value) {
-        return call("sem_open", quoted(name) + ", " + oflag + ", 0" + Integer.toOctalString(mode) + ", " + value,
+        return call("sem_open", quoted(name) + ", " + OpenFlags.describe(oflag) + ", 0" + Integer.toOctalString(mode) + ", " + value,
                 () -> machine.namedSemaphores().open(process, name, oflag, mode, value));
     }
 
@@ -218,14 +221,14 @@ public final class SimOs implements Os {
     @Override
     public Semaphore semInit(Mapping mapping, long offset, boolean pshared, long value) {
         long address = mapping.address() + offset;
-        return call("sem_init", hex(address) + ", " + (pshared ? 1 : 0) + ", " + value, () -> {
-            SemaphorePointer sem = SemaphorePointer.in(mapping, offset);
+        SemaphorePointer sem = SemaphorePointer.in(mapping, offset);
+        run("sem_init", hex(address) + ", " + (pshared ? 1 : 0) + ", " + value, () -> {
             if (value >= 0 && value <= io.shmlab.api.Limits.SEM_VALUE_MAX) {
                 sem.checkInsideMapping(Access.WRITE);
             }
             glibc().init(process, address, pshared, value);
-            return sem;
         });
+        return sem;
     }
 
     @Override

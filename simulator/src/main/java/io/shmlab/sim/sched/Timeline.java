@@ -20,15 +20,19 @@ import java.util.List;
  */
 public final class Timeline {
 
-    /** Cells longer than this are cut with "...". */
-    public static final int DEFAULT_WIDTH = 44;
+    /** How wide a whole timeline may be, in characters: a wide terminal. */
+    public static final int LINE_WIDTH = 140;
 
     private Timeline() {
     }
 
-    /** The timeline with cells at most {@link #DEFAULT_WIDTH} characters wide. */
+    /**
+     * The timeline with cells as wide as {@link #LINE_WIDTH} allows for its number of processes
+     * (between 24 and 64 characters; longer cells are cut with "...").
+     */
     public static String render(Trace trace) {
-        return render(trace, DEFAULT_WIDTH);
+        int processes = Math.max(1, trace.labels().size());
+        return render(trace, Math.max(24, Math.min(64, (LINE_WIDTH - 12) / processes)));
     }
 
     /** The timeline with cells at most {@code width} characters wide (at least 8). */
