@@ -82,7 +82,7 @@ final class ExplorationFigures {
 
     /**
      * How often real processes hit the deadlock: N runs of Exercise 5 in two child JVMs with no
-     * injected delay (a run blocked at the timeout deadlocked), against the share of random schedules
+     * injected delay (see {@link #classify} for what counts), against the share of random schedules
      * that deadlock. Call after {@link #simulated()}.
      */
     Figure realRuns(Machine machine) {
