@@ -1,7 +1,11 @@
 package io.shmlab.bench;
 
 import io.shmlab.api.Backends;
+import io.shmlab.api.Machine;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +27,7 @@ public final class BenchMain {
 
     BenchMain(boolean smoke, Path scratch, PrintStream log) {
         this.smoke = smoke;
-        this.jmh = new Jmh(smoke);
+        this.jmh = new Jmh(smoke, log);
         this.scratch = scratch;
         this.log = log;
     }
@@ -31,9 +35,54 @@ public final class BenchMain {
     /** Runs every figure; a figure that cannot run here is a row saying why. */
     List<Figure> run() throws Exception {
         List<Figure> figures = new ArrayList<>();
-        figures.add(semaphorePair());
-        figures.addAll(simulatedMapping());
+        figures.add(semaphorePair().numbered(1));
+        figures.add(ringBuffer().numbered(2));
+        exploration().forEach(f -> figures.add(f.numbered(3)));
+        simulatedMapping().forEach(f -> figures.add(f.numbered(4)));
+        thousandProcesses().forEach(f -> figures.add(f.numbered(5)));
         return figures;
+    }
+
+    private Figure ringBuffer() throws Exception {
+        String reason = unavailable("native");
+        if (reason == null && !CProgram.compilerAvailable()) {
+            reason = "no gcc";
+        }
+        if (reason != null) {
+            return skipped(RingFigure.NAME, reason);
+        }
+        log.println("figure 2: " + RingFigure.NAME);
+        try (Machine machine = Backends.get("native").boot()) {
+            return new RingFigure(smoke, scratch, log).measure(machine);
+        }
+    }
+
+    private List<Figure> exploration() throws Exception {
+        String reason = unavailable("sim");
+        if (reason != null) {
+            return List.of(skipped("Exercise 5 exploration", reason));
+        }
+        log.println("figure 3: exploring Exercise 5");
+        ExplorationFigures exploration = new ExplorationFigures(smoke, log);
+        List<Figure> figures = new ArrayList<>(exploration.simulated());
+        String real = unavailable("native");
+        if (real != null) {
+            figures.add(skipped("Exercise 5, real runs that deadlock", real));
+        } else {
+            try (Machine machine = Backends.get("native").boot()) {
+                figures.add(exploration.realRuns(machine));
+            }
+        }
+        return figures;
+    }
+
+    private List<Figure> thousandProcesses() throws Exception {
+        String reason = unavailable("sim");
+        if (reason != null) {
+            return List.of(skipped("1,000 simulated processes over one ring buffer", reason));
+        }
+        log.println("figure 5: 1,000 simulated processes over one ring buffer");
+        return new ThousandProcessesFigure(smoke, log).measure();
     }
 
     private Figure semaphorePair() throws Exception {
@@ -46,9 +95,12 @@ public final class BenchMain {
             return skipped(name, reason);
         }
         log.println("figure 1: " + name);
-        double c = CProgram.compile("sem_pair", scratch).measure("ns_per_pair", smoke ? "100000" : "20000000");
+        CProgram pair = CProgram.compile("sem_pair", scratch);
+        String pairs = smoke ? "100000" : "20000000";
+        double c = Rounds.median(smoke ? 1 : 3, () -> pair.measure("ns_per_pair", pairs));
         double java = jmh.score(SemaphorePairBenchmark.class, "postThenWait");
-        return new Figure(name, java, c, "ns", false, "target ≤ 1.25x");
+        String how = smoke ? "smoke counts" : "JMH (1 fork, 5 x 1 s after 3 x 1 s of warm-up) vs C (median of 3 runs of 20M pairs)";
+        return new Figure(name, java, c, "ns", false, how + "; target ≤ 1.25x");
     }
 
     private List<Figure> simulatedMapping() throws Exception {
@@ -59,8 +111,9 @@ public final class BenchMain {
         log.println("figure 4: simulated mapping vs ByteBuffer");
         double buffer = jmh.score(SimMappingBenchmark.class, "byteBuffer");
         double sim = jmh.score(SimMappingBenchmark.class, "simulatedMapping");
-        return List.of(new Figure("simulated mapping int store+load, syscall granularity, vs ByteBuffer",
-                sim, buffer, "ns", false, "every access checked"));
+        return List.of(new Figure("simulated mapping int store+load, syscall granularity (JMH), vs ByteBuffer",
+                sim, buffer, "ns", false, "every access checked for range, protection and object size"),
+                new PerAccessMappingFigure(smoke, log).measure());
     }
 
     private static String unavailable(String backend) {
@@ -75,24 +128,43 @@ public final class BenchMain {
         return new Figure(name, Double.NaN, Double.NaN, "", false, "not run: " + reason);
     }
 
-    /** The table, with a header naming the machine. */
-    static String table(List<Figure> figures) {
+    /** The table, with a header naming the machine and its load before and after the run. */
+    static String table(List<Figure> figures, double loadBefore, double loadAfter, boolean smoke) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "Machine: %d cores, %s %s, Java %s (%s)%n%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
+        s.append(String.format(Locale.ROOT, "Command: `bench/run%s`%n%n", smoke ? " --smoke" : ""));
+        s.append(String.format(Locale.ROOT, "Machine: %d cores (%s), %s %s, Java %s (%s); load average (1 min) "
+                        + "%.2f before the run, %.2f after%n%n",
+                Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("java.version"),
-                System.getProperty("java.vm.name")));
+                System.getProperty("java.vm.name"), loadBefore, loadAfter));
+        if (smoke) {
+            s.append("Smoke run: tiny counts, the numbers mean nothing.\n\n");
+        }
         s.append("| figure | shmlab | reference | ratio | note |\n|---|---|---|---|---|\n");
         figures.forEach(f -> s.append(f.row()).append('\n'));
         return s.toString();
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static String cpuModel() {
+        try (var lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse(System.getProperty("os.arch"));
+        } catch (IOException | UncheckedIOException e) {
+            return System.getProperty("os.arch");
+        }
     }
 
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
         Path scratch = Files.createTempDirectory("shmlab-bench");
         try {
+            double loadBefore = loadAverage();
             List<Figure> figures = new BenchMain(smoke, scratch, System.err).run();
-            System.out.print(table(figures));
+            System.out.print(table(figures, loadBefore, loadAverage(), smoke));
         } finally {
             try (var files = Files.walk(scratch)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

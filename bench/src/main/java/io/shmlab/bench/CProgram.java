@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -54,17 +56,30 @@ final class CProgram {
 
     /** Runs the program and returns the value following {@code key} in its output. */
     double measure(String key, String... args) throws IOException, InterruptedException {
+        Map<String, Double> values = values(args);
+        Double value = values.get(key);
+        if (value == null) {
+            throw new IOException(binary.getFileName() + " printed no " + key + ": " + values);
+        }
+        return value;
+    }
+
+    /** Runs the program and returns every {@code key value} pair of its output. */
+    Map<String, Double> values(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(List.of(args));
         String out = run(command);
         String[] words = out.trim().split("\\s+");
-        for (int i = 0; i + 1 < words.length; i++) {
-            if (words[i].equals(key)) {
-                return Double.parseDouble(words[i + 1]);
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < words.length; i += 2) {
+            try {
+                values.put(words[i], Double.parseDouble(words[i + 1]));
+            } catch (NumberFormatException e) {
+                throw new IOException(binary.getFileName() + " printed no key value pairs: " + out, e);
             }
         }
-        throw new IOException(binary.getFileName() + " printed no " + key + ": " + out);
+        return values;
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {

@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.shmlab.api.Backend;
 import io.shmlab.api.Backends;
 import io.shmlab.api.Machine;
-import io.shmlab.api.OpenFile;
-import io.shmlab.api.OpenFlags;
 import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.ProcessOutcome;
-import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
+import io.shmlab.labs.RingTransfer;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Exercise 4's ring buffer between two child JVMs, guarded by three named semaphores: every item
- * arrives exactly once, in order (the checksum). The item count is {@code shmlab.ring.items}
- * (default 20000); the consumer's rate is logged, not asserted.
+ * Exercise 4's ring buffer between two child JVMs ({@link RingTransfer}), guarded by three named
+ * semaphores: every item arrives exactly once, in order (the checksum). The item count is
+ * {@code shmlab.ring.items} (default 20000); the consumer's rate is logged, not asserted.
  */
 class RingBufferBetweenTwoJvmsTest {
     private static final Logger LOG = LoggerFactory.getLogger(RingBufferBetweenTwoJvmsTest.class);
@@ -50,10 +47,14 @@ class RingBufferBetweenTwoJvmsTest {
         if (os == null) {
             return; // skipped: the backend cannot run here
         }
-        for (Runnable unlink : List.<Runnable>of(() -> os.shmUnlink(name), () -> os.semUnlink(name + "-empty"),
-                () -> os.semUnlink(name + "-full"), () -> os.semUnlink(name + "-mutex"))) {
+        try {
+            os.shmUnlink(name);
+        } catch (PosixException gone) {
+            // not made
+        }
+        for (String sem : RingTransfer.names(name)) {
             try {
-                unlink.run();
+                os.semUnlink(sem);
             } catch (PosixException gone) {
                 // not made
             }
@@ -62,15 +63,7 @@ class RingBufferBetweenTwoJvmsTest {
 
     @Test
     void everyItemArrivesOnceAndInOrder() {
-        OpenFile fd = os.shmOpen(name, OpenFlags.O_RDWR | OpenFlags.O_CREAT | OpenFlags.O_EXCL, 0600);
-        os.ftruncate(fd, RingLayout.SIZE);
-        os.close(fd);
-        int create = OpenFlags.O_CREAT | OpenFlags.O_EXCL;
-        os.semClose(os.semOpen(name + "-empty", create, 0600, RingLayout.SLOTS - 1));
-        os.semClose(os.semOpen(name + "-full", create, 0600, 0));
-        os.semClose(os.semOpen(name + "-mutex", create, 0600, 1));
-
-        RunReport report = machine.run(ProgramSpec.of(RingBufferProgram.class, name, Long.toString(ITEMS)),
+        RunReport report = machine.run(RingTransfer.spec(name, ITEMS, 1),
                 RunOptions.of(2).withTimeout(Duration.ofMinutes(5)));
 
         assertFalse(report.failed(), report.toString());
@@ -79,7 +72,7 @@ class RingBufferBetweenTwoJvmsTest {
         String producer = report.processes().stream().map(ProcessOutcome::output)
                 .filter(o -> o.startsWith("produced")).findFirst().orElseThrow();
         assertEquals("produced " + ITEMS + "\n", producer);
-        assertEquals("checksum " + ITEMS * (ITEMS - 1) / 2, consumer.lines().findFirst().orElseThrow());
+        assertEquals("checksum " + RingTransfer.checksumOf(ITEMS), consumer.lines().findFirst().orElseThrow());
         LOG.info("ring buffer, {} items of 256 bytes between two JVMs: {}", ITEMS, consumer.lines().skip(1).findFirst().orElse("?"));
     }
 }

@@ -1,0 +1,104 @@
+package io.shmlab.bench;
+
+import io.shmlab.api.Machine;
+import io.shmlab.api.Os;
+import io.shmlab.api.PosixException;
+import io.shmlab.api.ProcessOutcome;
+import io.shmlab.api.RunOptions;
+import io.shmlab.api.RunReport;
+import io.shmlab.labs.RingTransfer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Figure 2: Exercise 4's ring buffer between two real processes, items of 256 bytes per second.
+ * shmlab: two child JVMs on the native backend running {@link RingTransfer} (one producer, one
+ * consumer); reference: {@code c/ring.c}, the same program in C with fork. Both sides time the
+ * consumer from its first item to its last (process start-up excluded on both) and check the
+ * checksum. Each side's figure is the median of a few rounds, C and Java taking turns.
+ */
+final class RingFigure {
+    static final String NAME = "ring buffer, 2 real processes, items of 256 B, native vs C";
+
+    private final boolean smoke;
+    private final Path scratch;
+    private final PrintStream log;
+
+    RingFigure(boolean smoke, Path scratch, PrintStream log) {
+        this.smoke = smoke;
+        this.scratch = scratch;
+        this.log = log;
+    }
+
+    Figure measure(Machine machine) throws Exception {
+        Os os = machine.spawn();
+        long items = smoke ? 2_000 : 1_000_000;
+        int rounds = smoke ? 1 : 3;
+        CProgram c = CProgram.compile("ring", scratch);
+        double[] cRates = new double[rounds];
+        int[] round = new int[1];
+        double java = Rounds.median(rounds, () -> {
+            cRates[round[0]++] = cRate(c, os, items); // C and Java take turns, so both see the same load
+            return javaRate(machine, os, items);
+        });
+        double reference = Rounds.median(rounds, () -> cRates[--round[0]]);
+        log.printf("  ring: native %.0f items/s, C %.0f items/s (medians of %d)%n", java, reference, rounds);
+        return new Figure(NAME + " (" + String.format(Locale.ROOT, "%,d", items) + " items)", java, reference,
+                "items/s", true, "from the consumer's first item to its last on both sides; median of " + rounds
+                + " turns each; target ≥ 0.90x");
+    }
+
+    private static double cRate(CProgram c, Os os, long items) throws IOException, InterruptedException {
+        String name = "/shmlab-bench-ring-c-" + UUID.randomUUID();
+        try {
+            Map<String, Double> values = c.values(name, Long.toString(items));
+            if (values.getOrDefault("checksum", -1.0) != RingTransfer.checksumOf(items)) {
+                throw new IllegalStateException("c/ring.c lost items: " + values);
+            }
+            return values.get("items_per_second");
+        } finally {
+            unlinkAll(os, name); // c/ring.c unlinks its objects itself, unless it failed half-way
+        }
+    }
+
+    private static double javaRate(Machine machine, Os os, long items) {
+        String name = "/shmlab-bench-ring-" + UUID.randomUUID();
+        try {
+            RunReport report = machine.run(RingTransfer.spec(name, items, 1),
+                    RunOptions.of(2).withTimeout(Duration.ofMinutes(10)));
+            if (report.failed()) {
+                throw new IllegalStateException("the ring buffer run failed: " + report);
+            }
+            String consumer = report.processes().stream().map(ProcessOutcome::output)
+                    .filter(o -> o.startsWith("checksum")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no consumer output: " + report));
+            String[] lines = consumer.split("\n");
+            if (!lines[0].equals("checksum " + RingTransfer.checksumOf(items))) {
+                throw new IllegalStateException("the ring buffer lost items: " + lines[0]);
+            }
+            return Double.parseDouble(lines[1].substring("items_per_second ".length()));
+        } finally {
+            unlinkAll(os, name);
+        }
+    }
+
+    private static void unlinkAll(Os os, String name) {
+        try {
+            os.shmUnlink(name);
+        } catch (PosixException gone) {
+            // never made
+        }
+        for (String sem : RingTransfer.names(name)) {
+            try {
+                os.semUnlink(sem);
+            } catch (PosixException gone) {
+                // never made
+            }
+        }
+    }
+}

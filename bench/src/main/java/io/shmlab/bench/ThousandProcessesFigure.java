@@ -1,0 +1,132 @@
+package io.shmlab.bench;
+
+import io.shmlab.api.Ending;
+import io.shmlab.api.ProcessOutcome;
+import io.shmlab.api.RunOptions;
+import io.shmlab.api.RunReport;
+import io.shmlab.labs.RingTransfer;
+import io.shmlab.sim.SimMachine;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Figure 5: one simulated run of {@link RingTransfer} in 1,000 processes over one ring buffer (500
+ * producers and 500 consumers of one item each), against the same run in 10 processes (5 and 5):
+ * wall time, and heap used (the most heap in use during the run, sampled every millisecond, garbage
+ * and the driver's own heap included; G1 reports it coarsely, so only the difference between the two
+ * runs means something). Every consumer must get its item.
+ */
+final class ThousandProcessesFigure {
+    private static final double MIB = 1024 * 1024;
+
+    private final boolean smoke;
+    private final PrintStream log;
+
+    ThousandProcessesFigure(boolean smoke, PrintStream log) {
+        this.smoke = smoke;
+        this.log = log;
+    }
+
+    List<Figure> measure() throws Exception {
+        int many = smoke ? 40 : 1_000;
+        int few = 10;
+        int rounds = smoke ? 1 : 3;
+        run(few);
+        run(many);
+        double[] heap = new double[3];
+        double manyMillis = Rounds.median(rounds, () -> {
+            double[] m = run(many);
+            heap[0] = Math.max(heap[0], m[1]);
+            heap[2] = Math.max(heap[2], m[2]);
+            return m[0];
+        });
+        double fewMillis = Rounds.median(rounds, () -> {
+            double[] m = run(few);
+            heap[1] = Math.max(heap[1], m[1]);
+            heap[2] = Math.max(heap[2], m[2]);
+            return m[0];
+        });
+        log.printf(Locale.ROOT, "  %d processes: %.0f ms, %.1f MiB; %d processes: %.1f ms, %.1f MiB%n", many, manyMillis,
+                heap[0], few, fewMillis, heap[1]);
+        String name = String.format(Locale.ROOT, "%,d simulated processes over one ring buffer (%d producers, %d consumers)",
+                many, many / 2, many / 2);
+        return List.of(
+                new Figure(name + ": wall time", manyMillis, fewMillis, "ms", false,
+                        "reference is the same run in " + few + " processes; median of " + rounds),
+                new Figure(name + ": heap used", heap[0], heap[1], "MiB", false, String.format(Locale.ROOT,
+                        "reference is the same run in %d processes; peak heap in use during the run, sampled every ms,"
+                                + " garbage and the driver's own heap (%.1f MiB after a GC before each run) included;"
+                                + " max of %d", few, heap[2], rounds)));
+    }
+
+    /** One run: {wall milliseconds, peak MiB of heap in use, MiB in use before it}. */
+    private static double[] run(int processes) throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long before = memory.getHeapMemoryUsage().getUsed();
+        HeapPeak peak = new HeapPeak(memory);
+        long start = System.nanoTime();
+        RunReport report;
+        try (SimMachine machine = SimMachine.builder().seed(1).build()) {
+            report = machine.run(RingTransfer.spec("/ring", 1, processes / 2), RunOptions.of(processes).withSeed(1));
+        } finally {
+            peak.stop();
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        check(report, processes);
+        return new double[] {millis, peak.max() / MIB, before / MIB};
+    }
+
+    /** The most heap in use while it runs, sampled every millisecond by a daemon thread. */
+    private static final class HeapPeak {
+        private final MemoryMXBean memory;
+        private final Thread sampler;
+        private volatile boolean running = true;
+        private volatile long max;
+
+        HeapPeak(MemoryMXBean memory) {
+            this.memory = memory;
+            this.max = memory.getHeapMemoryUsage().getUsed();
+            this.sampler = new Thread(this::sample, "heap-peak");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        private void sample() {
+            while (running) {
+                max = Math.max(max, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+            max = Math.max(max, memory.getHeapMemoryUsage().getUsed());
+        }
+
+        long max() {
+            return max;
+        }
+    }
+
+    private static void check(RunReport report, int processes) {
+        if (report.processes().size() != processes || report.failed()) {
+            throw new IllegalStateException("the run of " + processes + " processes failed: " + report.processes().stream()
+                    .filter(p -> p.ending().failed()).limit(5).toList());
+        }
+        long consumers = report.processes().stream().map(ProcessOutcome::output)
+                .filter(o -> o.startsWith("checksum " + RingTransfer.checksumOf(1) + "\n")).count();
+        if (consumers != processes / 2
+                || !report.processes().stream().allMatch(p -> p.ending().equals(new Ending.Exited(0)))) {
+            throw new IllegalStateException(consumers + " of " + processes / 2 + " consumers got their item");
+        }
+    }
+}
