@@ -19,21 +19,21 @@ package io.shmlab.stress;
  * Every field is changed by atomic adds only, so the processes need no lock for it. A receipt is the
  * consumer's durable "I got it": after a run every one must be exactly 1.
  */
-final class LedgerLayout {
+public final class LedgerLayout {
     /** {@code offsetof(ledger, roster)}. */
-    static final long ROSTER_OFFSET = 0;
+    public static final long ROSTER_OFFSET = 0;
     /** {@code offsetof(ledger, claims)}. */
-    static final long CLAIMS_OFFSET = ROSTER_OFFSET + Integer.BYTES;
+    public static final long CLAIMS_OFFSET = ROSTER_OFFSET + Integer.BYTES;
     /** {@code offsetof(ledger, producersDone)}. */
-    static final long PRODUCERS_DONE_OFFSET = CLAIMS_OFFSET + Integer.BYTES;
+    public static final long PRODUCERS_DONE_OFFSET = CLAIMS_OFFSET + Integer.BYTES;
     /** {@code offsetof(ledger, consumersDone)}. */
-    static final long CONSUMERS_DONE_OFFSET = PRODUCERS_DONE_OFFSET + Integer.BYTES;
+    public static final long CONSUMERS_DONE_OFFSET = PRODUCERS_DONE_OFFSET + Integer.BYTES;
     /** {@code offsetof(ledger, corrupt)}. */
-    static final long CORRUPT_OFFSET = CONSUMERS_DONE_OFFSET + Integer.BYTES;
+    public static final long CORRUPT_OFFSET = CONSUMERS_DONE_OFFSET + Integer.BYTES;
     /** {@code offsetof(ledger, strays)}. */
-    static final long STRAYS_OFFSET = CORRUPT_OFFSET + Integer.BYTES;
+    public static final long STRAYS_OFFSET = CORRUPT_OFFSET + Integer.BYTES;
     /** {@code offsetof(ledger, receipts)}. */
-    static final long RECEIPTS_OFFSET = STRAYS_OFFSET + Integer.BYTES;
+    public static final long RECEIPTS_OFFSET = STRAYS_OFFSET + Integer.BYTES;
 
     private final int producers;
     private final int perProducer;
@@ -44,33 +44,33 @@ final class LedgerLayout {
     }
 
     /** The ledger of a run where each of {@code producers} producers sends {@code perProducer} items. */
-    static LedgerLayout of(int producers, int perProducer) {
+    public static LedgerLayout of(int producers, int perProducer) {
         if (producers < 1 || perProducer < 1 || (long) producers * perProducer > Integer.MAX_VALUE / Integer.BYTES) {
             throw new IllegalArgumentException("producers=" + producers + ", perProducer=" + perProducer);
         }
         return new LedgerLayout(producers, perProducer);
     }
 
-    int producers() {
+    public int producers() {
         return producers;
     }
 
-    int perProducer() {
+    public int perProducer() {
         return perProducer;
     }
 
     /** How many items the producers send in all. */
-    int items() {
+    public int items() {
         return producers * perProducer;
     }
 
     /** True when (producer, sequence) is an item some producer sends. */
-    boolean sent(int producer, long sequence) {
+    public boolean sent(int producer, long sequence) {
         return producer >= 0 && producer < producers && sequence >= 0 && sequence < perProducer;
     }
 
     /** {@code offsetof(ledger, receipts[producer * N + sequence])}. */
-    long receiptOffset(int producer, long sequence) {
+    public long receiptOffset(int producer, long sequence) {
         if (!sent(producer, sequence)) {
             throw new IndexOutOfBoundsException("producer=" + producer + ", sequence=" + sequence);
         }
@@ -78,7 +78,7 @@ final class LedgerLayout {
     }
 
     /** {@code sizeof(struct ledger)}. */
-    long size() {
+    public long size() {
         return RECEIPTS_OFFSET + (long) items() * Integer.BYTES;
     }
 }

@@ -3,7 +3,7 @@ package io.shmlab.stress;
 import io.shmlab.api.Mapping;
 
 /** How a consumer records an item it got in the ledger ({@link LedgerLayout}). */
-final class Receipts {
+public final class Receipts {
     private Receipts() {
     }
 
@@ -11,7 +11,7 @@ final class Receipts {
      * Adds one to the item's receipt; an item that fails its check counts as corrupt, one that no
      * producer sends as a stray.
      */
-    static void record(Mapping ledgerMemory, LedgerLayout ledger, byte[] item) {
+    public static void record(Mapping ledgerMemory, LedgerLayout ledger, byte[] item) {
         if (!StressItem.intact(item)) {
             ledgerMemory.getAndAddInt(LedgerLayout.CORRUPT_OFFSET, 1);
             return;

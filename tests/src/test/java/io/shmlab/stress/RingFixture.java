@@ -21,6 +21,7 @@ public final class RingFixture implements AutoCloseable {
 
     private final Os os;
     private final String name;
+    private final java.util.List<String> extraObjects = new java.util.ArrayList<>();
 
     private RingFixture(Os os, String name) {
         this.os = os;
@@ -28,12 +29,12 @@ public final class RingFixture implements AutoCloseable {
     }
 
     /** A name not used before by this test JVM, with the run tag. */
-    static String uniqueName(String what) {
+    public static String uniqueName(String what) {
         return "/" + ShmLeakCheck.RUN_TAG + "-" + what + SEQUENCE.incrementAndGet();
     }
 
     /** The ledger object of the ring called {@code name}. */
-    static String ledgerName(String name) {
+    public static String ledgerName(String name) {
         return name + LEDGER_SUFFIX;
     }
 
@@ -41,7 +42,7 @@ public final class RingFixture implements AutoCloseable {
      * Makes the ring (all zeros: empty), its semaphores with Exercise 4's values, and the ledger, each
      * with O_EXCL; what was made is removed again if a later step fails.
      */
-    static RingFixture create(Os os, String name, RingBufferLayout ring, long ledgerSize) {
+    public static RingFixture create(Os os, String name, RingBufferLayout ring, long ledgerSize) {
         RingFixture fixture = new RingFixture(os, name);
         try {
             fixture.makeObject(name, ring.size());
@@ -66,7 +67,13 @@ public final class RingFixture implements AutoCloseable {
         }
     }
 
-    String name() {
+    /** Makes one more object of the run ({@code O_EXCL}, zero-filled), removed with the others. */
+    public void addObject(String objectName, long size) {
+        extraObjects.add(objectName);
+        makeObject(objectName, size);
+    }
+
+    public String name() {
         return name;
     }
 
@@ -75,6 +82,9 @@ public final class RingFixture implements AutoCloseable {
     public void close() {
         quietly(() -> os.shmUnlink(name));
         quietly(() -> os.shmUnlink(ledgerName(name)));
+        for (String extra : extraObjects) {
+            quietly(() -> os.shmUnlink(extra));
+        }
         for (String sem : Exercise4.semaphoreNames(name)) {
             quietly(() -> os.semUnlink(sem));
         }

@@ -108,7 +108,7 @@ public final class RingStressProgram implements Program {
         os.println("consumer " + id + " got " + got);
     }
 
-    static Mapping map(Os os, String objectName, long size) {
+    public static Mapping map(Os os, String objectName, long size) {
         OpenFile fd = os.shmOpen(objectName, OpenFlags.O_RDWR, 0);
         try {
             return os.mmap(size, Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED, fd, 0);

@@ -18,7 +18,7 @@ import io.shmlab.labs.RingBufferLayout;
  * The check is a 64-bit mix of the other two fields: an item torn by a half-done copy, or read from a
  * slot nobody filled, fails it.
  */
-final class StressItem {
+public final class StressItem {
     /** {@code offsetof(item, producer)}. */
     static final int PRODUCER_OFFSET = 0;
     /** {@code offsetof(item, sequence)}: the int producer, then 4 bytes of padding. */
@@ -38,24 +38,24 @@ final class StressItem {
     }
 
     /** Writes item (producer, sequence) into a buffer of {@code item_t} size. */
-    static void encode(byte[] item, int producer, long sequence) {
+    public static void encode(byte[] item, int producer, long sequence) {
         putInt(item, PRODUCER_OFFSET, producer);
         putLong(item, SEQUENCE_OFFSET, sequence);
         putLong(item, CHECK_OFFSET, check(producer, sequence));
     }
 
     /** The producer of an item. */
-    static int producer(byte[] item) {
+    public static int producer(byte[] item) {
         return (int) getLong(item, PRODUCER_OFFSET, Integer.BYTES);
     }
 
     /** The sequence number of an item. */
-    static long sequence(byte[] item) {
+    public static long sequence(byte[] item) {
         return getLong(item, SEQUENCE_OFFSET, Long.BYTES);
     }
 
     /** True when the check field matches the producer and sequence, and the rest is zeros. */
-    static boolean intact(byte[] item) {
+    public static boolean intact(byte[] item) {
         if (item.length != RingBufferLayout.ITEM_SIZE
                 || getLong(item, CHECK_OFFSET, Long.BYTES) != check(producer(item), sequence(item))) {
             return false;
