@@ -17,9 +17,17 @@ import java.util.List;
  * @param holdAfter the worker that stops for good inside the critical section after this many
  *     items ({@code -1}: none does), for a test to kill while it holds the mutex
  * @param holdingWorker which worker does so
+ * @param holdStage where in the critical section it stops: {@link #BEFORE_THE_RING_CHANGES} (the
+ *     mutex taken, the ring untouched) or {@link #AFTER_THE_RING_CHANGED} (a producer's {@code last}
+ *     advanced but {@code full} not posted; a consumer's {@code first} advanced but no receipt yet)
  */
 record CrashSettings(String name, int producers, int consumers, int perProducer, int capacity, Duration patience,
-        int holdAfter, int holdingWorker) {
+        int holdAfter, int holdingWorker, int holdStage) {
+
+    /** holdStage: the worker stops once it holds the mutex, before it puts or gets. */
+    static final int BEFORE_THE_RING_CHANGES = 0;
+    /** holdStage: the worker stops just after its put or get moved the ring's index. */
+    static final int AFTER_THE_RING_CHANGED = 1;
 
     /** The suffix of the board object. */
     static final String BOARD_SUFFIX = "-board";
@@ -29,6 +37,9 @@ record CrashSettings(String name, int producers, int consumers, int perProducer,
             throw new IllegalArgumentException("producers=" + producers + ", consumers=" + consumers
                     + ", perProducer=" + perProducer + ", capacity=" + capacity);
         }
+        if (holdStage != BEFORE_THE_RING_CHANGES && holdStage != AFTER_THE_RING_CHANGED) {
+            throw new IllegalArgumentException("holdStage=" + holdStage);
+        }
         if (patience.isNegative() || patience.isZero()) {
             throw new IllegalArgumentException("patience=" + patience);
         }
@@ -36,21 +47,21 @@ record CrashSettings(String name, int producers, int consumers, int perProducer,
 
     /** Parses what {@link #toArgs()} made. */
     static CrashSettings parse(List<String> args) {
-        if (args.size() != 8) {
+        if (args.size() != 9) {
             throw new IllegalArgumentException("NAME PRODUCERS CONSUMERS PER_PRODUCER CAPACITY PATIENCE_MS HOLD_AFTER "
-                    + "HOLDING_WORKER; got " + args);
+                    + "HOLDING_WORKER HOLD_STAGE; got " + args);
         }
         return new CrashSettings(args.get(0), Integer.parseInt(args.get(1)), Integer.parseInt(args.get(2)),
                 Integer.parseInt(args.get(3)), Integer.parseInt(args.get(4)),
                 Duration.ofMillis(Long.parseLong(args.get(5))), Integer.parseInt(args.get(6)),
-                Integer.parseInt(args.get(7)));
+                Integer.parseInt(args.get(7)), Integer.parseInt(args.get(8)));
     }
 
     /** The command-line form. */
     List<String> toArgs() {
         return List.of(name, Integer.toString(producers), Integer.toString(consumers), Integer.toString(perProducer),
                 Integer.toString(capacity), Long.toString(patience.toMillis()), Integer.toString(holdAfter),
-                Integer.toString(holdingWorker));
+                Integer.toString(holdingWorker), Integer.toString(holdStage));
     }
 
     int workers() {

@@ -117,9 +117,10 @@ public final class RingWorker implements Program {
                 }
                 tokens(EMPTY_TOKEN);
                 acquireMutex();
-                holdIfTold(s);
+                holdIfTold(s, CrashSettings.BEFORE_THE_RING_CHANGES);
                 StressItem.encode(item, worker, s);
                 boolean stored = buffer.put(item);
+                holdIfTold(s, CrashSettings.AFTER_THE_RING_CHANGED);
                 releaseMutex();
                 if (!stored) {
                     tokens(NO_TOKEN); // a token a repair left over: the ring was full after all
@@ -148,9 +149,10 @@ public final class RingWorker implements Program {
                 }
                 tokens(FULL_TOKEN);
                 acquireMutex();
-                holdIfTold(got);
+                holdIfTold(got, CrashSettings.BEFORE_THE_RING_CHANGES);
                 board.putLong(view.worker(worker, PENDING), view.first() + 1);
                 byte[] item = buffer.get();
+                holdIfTold(got, CrashSettings.AFTER_THE_RING_CHANGED);
                 if (item != null) {
                     Receipts.record(view.ledger(), ledger, item);
                 }
@@ -230,8 +232,8 @@ public final class RingWorker implements Program {
         }
 
         /** The worker a test kills: it says it holds the mutex, then waits to be killed. */
-        private void holdIfTold(long done) {
-            if (worker != settings.holdingWorker() || done != settings.holdAfter()) {
+        private void holdIfTold(long done, int stage) {
+            if (worker != settings.holdingWorker() || done != settings.holdAfter() || stage != settings.holdStage()) {
                 return;
             }
             board.putInt(RecoveryBoardLayout.HOLDING_OFFSET, os.pid());

@@ -35,7 +35,7 @@ class SimCrashSweepTest {
     @CsvSource({"0, 1", "2, 1", "1, 7", "3, 7"})
     void killingAWorkerAtAnyStepLosesNoCommittedItem(int victim, long seed) {
         CrashSettings settings = new CrashSettings(RingFixture.uniqueName("sweep"), 2, 2, 3, 2,
-                Duration.ofMillis(100), -1, -1);
+                Duration.ofMillis(100), -1, -1, CrashSettings.BEFORE_THE_RING_CHANGES);
         List<String> args = new ArrayList<>(settings.toArgs());
         args.add(Integer.toString(victim));
         ProgramSpec drill = new ProgramSpec(CrashDrill.class.getName(), args);
