@@ -17,7 +17,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,16 +31,33 @@ import org.slf4j.LoggerFactory;
  * The simulator kills a worker of Exercise 4's ring at every one of its steps in turn (each system
  * call and each load or store it makes, {@link KillingDispatcher}), over the same seeded schedule, and
  * after each kill the same invariant must hold ({@link CrashDrill}): the survivors finish, nothing
- * blocks, every committed item arrived exactly once, the ring is empty and the mutex free.
+ * blocks, every committed item arrived exactly once, the ring is empty and the mutex free. Every worker
+ * is the victim in turn, for {@code shmlab.crash.sim.seeds} seeds (2 by default, more with
+ * {@code -Pstress}); odd seeds schedule at every memory access.
  */
 class SimCrashSweepTest {
     private static final Logger LOG = LoggerFactory.getLogger(SimCrashSweepTest.class);
     private static final long STEP_LIMIT = 200_000;
+    private static final AtomicLong KILLS = new AtomicLong();
+
+    @AfterAll
+    static void figures() {
+        LOG.info("sim crash sweep: {} kills survived over {} seeds and {} workers", KILLS.get(), SEEDS, WORKERS);
+    }
+
+    private static final int WORKERS = 4;
+    private static final int SEEDS = Integer.getInteger("shmlab.crash.sim.seeds", 2);
+
+    /** Every worker with every seed; odd seeds switch processes at every memory access too. */
+    static Stream<Arguments> victimsAndSeeds() {
+        return LongStream.range(0, SEEDS).boxed()
+                .flatMap(seed -> IntStream.range(0, WORKERS).mapToObj(victim -> Arguments.of(victim, seed)));
+    }
 
     @ParameterizedTest(name = "worker {0} killed, seed {1}")
-    @CsvSource({"0, 1", "2, 1", "1, 7", "3, 7"})
+    @MethodSource("victimsAndSeeds")
     void killingAWorkerAtAnyStepLosesNoCommittedItem(int victim, long seed) {
-        CrashSettings settings = new CrashSettings(RingFixture.uniqueName("sweep"), 2, 2, 3, 2,
+        CrashSettings settings = new CrashSettings(RingFixture.uniqueName("sweep"), WORKERS / 2, WORKERS / 2, 3, 2,
                 Duration.ofMillis(100), -1, -1, CrashSettings.BEFORE_THE_RING_CHANGES);
         List<String> args = new ArrayList<>(settings.toArgs());
         args.add(Integer.toString(victim));
@@ -51,6 +74,7 @@ class SimCrashSweepTest {
             }
             LOG.info("sim crash sweep, worker {} ({}), seed {}: killed at each of its {} steps, invariant held "
                     + "every time", victim, settings.isProducer(victim) ? "producer" : "consumer", seed, steps);
+            KILLS.addAndGet(steps);
         }
     }
 
@@ -61,7 +85,8 @@ class SimCrashSweepTest {
         ScheduledRun run = scheduler.run((inner, processes, machineSeed) -> {
             dispatcher[0] = new KillingDispatcher(inner, killAt);
             return new ProgramSimulation(drill).boot(dispatcher[0], processes, machineSeed);
-        }, new RunSettings(1, seed, Granularity.SYSCALL, STEP_LIMIT, false), strategy);
+        }, new RunSettings(1, seed, seed % 2 == 0 ? Granularity.SYSCALL : Granularity.ACCESS, STEP_LIMIT, false),
+                strategy);
         return new Sweep(killAt, run, dispatcher[0]);
     }
 
