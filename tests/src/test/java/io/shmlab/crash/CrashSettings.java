@@ -64,6 +64,12 @@ record CrashSettings(String name, int producers, int consumers, int perProducer,
                 Integer.toString(holdingWorker), Integer.toString(holdStage));
     }
 
+    /** How often a parked worker, or a supervisor waiting for the workers to park, looks again. */
+    Duration poll() {
+        Duration quarter = patience.dividedBy(4);
+        return quarter.isZero() ? Duration.ofMillis(1) : quarter;
+    }
+
     int workers() {
         return producers + consumers;
     }

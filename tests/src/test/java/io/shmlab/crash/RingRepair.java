@@ -64,8 +64,7 @@ final class RingRepair {
         if ((generation & 1) == 0) {
             throw new IllegalStateException("a repair is already going on (generation " + (generation - 1) + ")");
         }
-        Duration poll = view.settings().patience().dividedBy(4).isZero() ? Duration.ofMillis(1)
-                : view.settings().patience().dividedBy(4);
+        Duration poll = view.settings().poll();
         while (!quiet(view, generation)) {
             os.sleep(poll);
         }

@@ -95,8 +95,7 @@ public final class RingWorker implements Program {
         private final int worker;
         private final RingBuffer buffer;
         private final Duration patience = settings.patience();
-        private final Duration poll = settings.patience().dividedBy(4).isZero() ? Duration.ofMillis(1)
-                : settings.patience().dividedBy(4);
+        private final Duration poll = settings.poll();
 
         Crew(Os os, RingView view, int worker) {
             this.os = os;
@@ -195,14 +194,15 @@ public final class RingWorker implements Program {
             return false;
         }
 
+        /** Takes the mutex; each stall is reported once per holder seen (the holder may be dead). */
         private void acquireMutex() {
-            boolean stalled = false;
+            int reportedHolder = -1;
             while (!timedWait(view.mutex())) {
                 board.getAndAddInt(view.worker(worker, MUTEX_TIMEOUTS), 1);
-                if (!stalled) {
-                    stalled = true;
-                    os.println("worker " + worker + ": the mutex timed out; holder pid "
-                            + board.getInt(RecoveryBoardLayout.HOLDER_OFFSET));
+                int holder = board.getInt(RecoveryBoardLayout.HOLDER_OFFSET);
+                if (holder != reportedHolder) {
+                    reportedHolder = holder;
+                    os.println("worker " + worker + ": the mutex timed out; holder pid " + holder);
                 }
                 checkpoint();
             }
