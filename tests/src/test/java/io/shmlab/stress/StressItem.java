@@ -16,23 +16,26 @@ import io.shmlab.labs.RingBufferLayout;
  *                                           256  +---------------------+
  * </pre>
  * The check is a 64-bit mix of the other two fields: an item torn by a half-done copy, or read from a
- * slot nobody filled, fails it.
+ * slot nobody filled (all zeros), fails it.
  */
 public final class StressItem {
     /** {@code offsetof(item, producer)}. */
-    static final int PRODUCER_OFFSET = 0;
+    public static final int PRODUCER_OFFSET = 0;
     /** {@code offsetof(item, sequence)}: the int producer, then 4 bytes of padding. */
-    static final int SEQUENCE_OFFSET = PRODUCER_OFFSET + Integer.BYTES + Integer.BYTES;
+    public static final int SEQUENCE_OFFSET = PRODUCER_OFFSET + Integer.BYTES + Integer.BYTES;
     /** {@code offsetof(item, check)}. */
-    static final int CHECK_OFFSET = SEQUENCE_OFFSET + Long.BYTES;
+    public static final int CHECK_OFFSET = SEQUENCE_OFFSET + Long.BYTES;
     /** Where the zero filling starts. */
-    static final int END_OFFSET = CHECK_OFFSET + Long.BYTES;
+    public static final int END_OFFSET = CHECK_OFFSET + Long.BYTES;
 
     static {
         if (END_OFFSET > RingBufferLayout.ITEM_SIZE) {
             throw new IllegalStateException("an item does not fit in item_t");
         }
     }
+
+    /** Makes the check of item (0, 0) non-zero. */
+    private static final long UNWRITTEN_IS_NOT_AN_ITEM = 0x5DEECE66DL;
 
     private StressItem() {
     }
@@ -68,12 +71,15 @@ public final class StressItem {
         return true;
     }
 
-    /** A 64-bit mix (the finaliser of SplitMix64) of the producer and sequence. */
+    /**
+     * A 64-bit mix (the finaliser of SplitMix64) of the producer and sequence, xored with a constant so
+     * that a slot of zeros (never written) does not pass for item (0, 0).
+     */
     static long check(int producer, long sequence) {
         long z = sequence * 0x9E3779B97F4A7C15L + producer;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return z ^ (z >>> 31) ^ UNWRITTEN_IS_NOT_AN_ITEM;
     }
 
     private static void putInt(byte[] b, int at, int value) {
