@@ -21,14 +21,16 @@ import java.time.Duration;
  * said SIGKILL): a stop-the-world repair of Exercise 4's ring, exact whatever step the worker died at.
  *
  * <ol>
- *   <li>Mark the worker DEAD on the board and ask for a repair: the generation becomes odd.</li>
+ *   <li>Mark the worker DEAD on the board and ask for a repair: the generation becomes odd (after
+ *       any repair already going on has ended).</li>
  *   <li>Wait until every other worker is parked in this generation or done. A parked worker is at a
  *       checkpoint ({@link RingWorker}): outside the critical section, its tokens recorded. So no
  *       live process holds the mutex or is inside sem_wait on it: the semaphores and the ring are
  *       still, and whatever is wrong with them is the dead worker's doing.</li>
- *   <li>If the dead worker was a consumer between its get and its receipt ({@code pending} set and
+ *   <li>If a dead worker was a consumer between its get and its receipt ({@code pending} set and
  *       {@code first} moved past that slot), deliver the item in its stead: the slot is intact, since
- *       nobody could put there while the dead held the mutex. Its receipt is set only if still 0.</li>
+ *       nobody could put there while the dead held the mutex. Its receipt is set only if still 0.
+ *       Every dead worker is looked at, not only this one, in case two died close together.</li>
  *   <li>Set the mutex back to 1 (a dead holder left it at 0).</li>
  *   <li>Recount the other two from the ring: {@code full} = items in the ring - consumers parked
  *       holding a token of full; {@code empty} = capacity - items - producers parked holding a token
@@ -60,15 +62,17 @@ final class RingRepair {
         Mapping board = view.board();
         board.putInt(view.worker(worker, STATE), DEAD);
         board.getAndAddInt(RecoveryBoardLayout.DEATHS_OFFSET, 1);
-        int generation = board.getAndAddInt(RecoveryBoardLayout.REPAIR_OFFSET, 1) + 1;
-        if ((generation & 1) == 0) {
-            throw new IllegalStateException("a repair is already going on (generation " + (generation - 1) + ")");
-        }
         Duration poll = view.settings().poll();
+        int generation = beginRepair(os, board, poll);
         while (!quiet(view, generation)) {
             os.sleep(poll);
         }
-        boolean adopted = deliverPendingItem(view, worker);
+        boolean adopted = false;
+        for (int w = 0; w < view.settings().workers(); w++) {
+            if (board.getInt(view.worker(w, STATE)) == DEAD) {
+                adopted |= deliverPendingItem(view, w);
+            }
+        }
         boolean mutexWasHeld = setValue(os, view.mutex(), 1) == 0;
         int items = (int) view.items();
         int heldFull = 0;
@@ -89,6 +93,21 @@ final class RingRepair {
         board.getAndAddInt(RecoveryBoardLayout.REPAIR_OFFSET, 1);
         return new Report(worker, generation, mutexWasHeld, adopted, items, fullBefore, fullAfter, emptyBefore,
                 emptyAfter);
+    }
+
+    /**
+     * Asks for a repair: moves the generation from even to odd. A supervisor that finds another
+     * repair going on (two workers died close together) waits for it to end, so repairs never overlap;
+     * the first one already treats both as dead.
+     */
+    private static int beginRepair(Os os, Mapping board, Duration poll) {
+        while (true) {
+            int current = board.getInt(RecoveryBoardLayout.REPAIR_OFFSET);
+            if ((current & 1) == 0 && board.compareAndSetInt(RecoveryBoardLayout.REPAIR_OFFSET, current, current + 1)) {
+                return current + 1;
+            }
+            os.sleep(poll);
+        }
     }
 
     /** True when every worker is dead, done or parked in this repair's generation. */
