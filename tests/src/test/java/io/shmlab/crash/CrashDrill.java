@@ -4,24 +4,41 @@ import io.shmlab.api.Os;
 import io.shmlab.api.Program;
 import io.shmlab.api.Signal;
 import io.shmlab.stress.RingFixture;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * A whole crash run inside one simulated machine, for the simulator's kill sweep: the first process
  * makes the ring, its semaphores, the ledger and the board, then forks one {@link Guardian} per worker
- * (the chosen worker's first, so {@link KillingDispatcher} can find it), waits for them all, and
- * audits the ledger ({@link CrashAudit}). It exits 0 only when the audit holds, the mutex is free
- * (value 1) and every guardian did its job; it prints the audit either way.
+ * in the order given (so {@link KillingDispatcher} can find its victims: the workers of the first
+ * guardians), waits for them all, and audits the ledger ({@link CrashAudit}). It exits 0 only when the
+ * audit holds, the mutex is free (value 1) and every guardian did its job; it prints the audit either
+ * way.
  *
- * <p>Arguments: {@link CrashSettings#toArgs()} then the worker whose guardian is forked first.
+ * <p>Arguments: {@link CrashSettings#toArgs()} then the order in which to fork the workers' guardians,
+ * comma-separated (every worker once), such as {@code 2,0,1,3}.
  */
 public final class CrashDrill implements Program {
     private final CrashSettings settings;
-    private final int firstWorker;
+    private final int[] forkOrder;
 
     public CrashDrill(String[] args) {
         this.settings = CrashSettings.parse(Arrays.asList(args).subList(0, args.length - 1));
-        this.firstWorker = Integer.parseInt(args[args.length - 1]);
+        this.forkOrder = Arrays.stream(args[args.length - 1].split(",")).mapToInt(Integer::parseInt).toArray();
+        if (!Arrays.equals(Arrays.stream(forkOrder).sorted().toArray(), IntStream.range(0,
+                settings.workers()).toArray())) {
+            throw new IllegalArgumentException("fork order " + args[args.length - 1] + " is not every worker once");
+        }
+    }
+
+    /** The fork order that puts these workers first, in this order, and the others after. */
+    static String forkOrder(int workers, int... first) {
+        List<Integer> order = new ArrayList<>();
+        Arrays.stream(first).forEach(order::add);
+        IntStream.range(0, workers).filter(w -> !order.contains(w)).forEach(order::add);
+        return String.join(",", order.stream().map(String::valueOf).toList());
     }
 
     @Override
@@ -29,11 +46,8 @@ public final class CrashDrill implements Program {
         try (RingFixture fixture = RingFixture.create(os, settings.name(), settings.ring(), settings.ledger().size())) {
             fixture.addObject(settings.boardName(), settings.board().size());
             int[] guardians = new int[settings.workers()];
-            guardians[firstWorker] = os.fork(new Guardian(settings, firstWorker));
-            for (int w = 0; w < settings.workers(); w++) {
-                if (w != firstWorker) {
-                    guardians[w] = os.fork(new Guardian(settings, w));
-                }
+            for (int w : forkOrder) {
+                guardians[w] = os.fork(new Guardian(settings, w));
             }
             boolean guarded = true;
             for (int w = 0; w < settings.workers(); w++) {

@@ -15,6 +15,7 @@ import io.shmlab.sim.sched.Scheduler;
 import io.shmlab.stress.RingFixture;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import java.util.concurrent.atomic.AtomicLong;
@@ -42,7 +43,8 @@ class SimCrashSweepTest {
 
     @AfterAll
     static void figures() {
-        LOG.info("sim crash sweep: {} kills survived over {} seeds and {} workers", KILLS.get(), SEEDS, WORKERS);
+        LOG.info("sim crash sweep: {} kills survived (one or two per run) over {} seeds and {} workers", KILLS.get(),
+                SEEDS, WORKERS);
     }
 
     private static final int WORKERS = 4;
@@ -59,17 +61,15 @@ class SimCrashSweepTest {
     void killingAWorkerAtAnyStepLosesNoCommittedItem(int victim, long seed) {
         CrashSettings settings = new CrashSettings(RingFixture.uniqueName("sweep"), WORKERS / 2, WORKERS / 2, 3, 2,
                 Duration.ofMillis(100), -1, -1, CrashSettings.BEFORE_THE_RING_CHANGES);
-        List<String> args = new ArrayList<>(settings.toArgs());
-        args.add(Integer.toString(victim));
-        ProgramSpec drill = new ProgramSpec(CrashDrill.class.getName(), args);
+        ProgramSpec drill = drill(settings, victim);
         try (Scheduler scheduler = new Scheduler()) {
             Sweep clean = run(scheduler, drill, seed, 0);
-            assertEquals(0, clean.report().ending() instanceof Ending.Exited e ? e.status() : -1, clean::describe);
-            long steps = clean.dispatcher().victimSteps();
+            assertEquals(new Ending.Exited(0), clean.report().ending(), clean::describe);
+            long steps = clean.dispatcher().steps(0);
             assertTrue(steps > 20, () -> "the victim made only " + steps + " steps");
             for (long k = 1; k <= steps; k++) {
                 Sweep sweep = run(scheduler, drill, seed, k);
-                assertTrue(sweep.dispatcher().killed(), sweep::describe);
+                assertTrue(sweep.dispatcher().killed(0), sweep::describe);
                 assertEquals(new Ending.Exited(0), sweep.report().ending(), sweep::describe);
             }
             LOG.info("sim crash sweep, worker {} ({}), seed {}: killed at each of its {} steps, invariant held "
@@ -78,7 +78,50 @@ class SimCrashSweepTest {
         }
     }
 
-    private static Sweep run(Scheduler scheduler, ProgramSpec drill, long seed, long killAt) {
+    /**
+     * Two workers die, a producer and a consumer, each at one of its steps (every third, over a grid):
+     * the repairs take turns and the invariant still holds.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("twoDeathSeeds")
+    void twoWorkersDyingCloseTogetherLoseNoCommittedItem(long seed) {
+        CrashSettings settings = new CrashSettings(RingFixture.uniqueName("sweep2"), WORKERS / 2, WORKERS / 2, 3, 2,
+                Duration.ofMillis(100), -1, -1, CrashSettings.BEFORE_THE_RING_CHANGES);
+        ProgramSpec drill = drill(settings, 0, WORKERS / 2);
+        try (Scheduler scheduler = new Scheduler()) {
+            Sweep clean = run(scheduler, drill, seed, 0, 0);
+            long producerSteps = clean.dispatcher().steps(0);
+            long consumerSteps = clean.dispatcher().steps(1);
+            long runs = 0;
+            long bothDied = 0;
+            for (long k0 = 1; k0 <= producerSteps; k0 += 3) {
+                for (long k1 = 1; k1 <= consumerSteps; k1 += 3) {
+                    Sweep sweep = run(scheduler, drill, seed, k0, k1);
+                    assertTrue(sweep.dispatcher().killed(0), sweep::describe);
+                    assertEquals(new Ending.Exited(0), sweep.report().ending(), sweep::describe);
+                    runs++;
+                    // the consumer may end before its step k1 once the producer died with its items
+                    bothDied += sweep.dispatcher().killed(1) ? 1 : 0;
+                }
+            }
+            LOG.info("sim crash sweep, two deaths, seed {}: {} runs, {} with both dead, invariant held every time",
+                    seed, runs, bothDied);
+            assertTrue(bothDied > runs / 2, () -> "too few runs killed both workers");
+            KILLS.addAndGet(runs + bothDied);
+        }
+    }
+
+    static LongStream twoDeathSeeds() {
+        return LongStream.range(0, Math.max(1, SEEDS / 4));
+    }
+
+    private static ProgramSpec drill(CrashSettings settings, int... victims) {
+        List<String> args = new ArrayList<>(settings.toArgs());
+        args.add(CrashDrill.forkOrder(settings.workers(), victims));
+        return new ProgramSpec(CrashDrill.class.getName(), args);
+    }
+
+    private static Sweep run(Scheduler scheduler, ProgramSpec drill, long seed, long... killAt) {
         KillingDispatcher[] dispatcher = new KillingDispatcher[1];
         RandomStrategy strategy = new RandomStrategy(seed);
         strategy.beginSchedule();
@@ -91,13 +134,14 @@ class SimCrashSweepTest {
     }
 
     /** One run of the sweep. */
-    private record Sweep(long killAt, ScheduledRun run, KillingDispatcher dispatcher) {
+    private record Sweep(long[] killAt, ScheduledRun run, KillingDispatcher dispatcher) {
         ProcessOutcome report() {
             return run.report().processes().get(0);
         }
 
         String describe() {
-            return "kill at step " + killAt + ": " + run.outcome() + ", " + report() + ", schedule " + run.token();
+            return "kill at steps " + Arrays.toString(killAt) + ": " + run.outcome() + ", " + report() + ", schedule "
+                    + run.token();
         }
     }
 }
