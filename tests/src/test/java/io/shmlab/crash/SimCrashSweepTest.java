@@ -34,21 +34,21 @@ import org.slf4j.LoggerFactory;
  * after each kill the same invariant must hold ({@link CrashDrill}): the survivors finish, nothing
  * blocks, every committed item arrived exactly once, the ring is empty and the mutex free. Every worker
  * is the victim in turn, for {@code shmlab.crash.sim.seeds} seeds (2 by default, more with
- * {@code -Pstress}); odd seeds schedule at every memory access.
+ * {@code -Pstress}); odd seeds schedule at every memory access. A second test kills two workers in
+ * one run.
  */
 class SimCrashSweepTest {
     private static final Logger LOG = LoggerFactory.getLogger(SimCrashSweepTest.class);
     private static final long STEP_LIMIT = 200_000;
     private static final AtomicLong KILLS = new AtomicLong();
+    private static final int WORKERS = 4;
+    private static final int SEEDS = Integer.getInteger("shmlab.crash.sim.seeds", 2);
 
     @AfterAll
     static void figures() {
         LOG.info("sim crash sweep: {} kills survived (one or two per run) over {} seeds and {} workers", KILLS.get(),
                 SEEDS, WORKERS);
     }
-
-    private static final int WORKERS = 4;
-    private static final int SEEDS = Integer.getInteger("shmlab.crash.sim.seeds", 2);
 
     /** Every worker with every seed; odd seeds switch processes at every memory access too. */
     static Stream<Arguments> victimsAndSeeds() {
