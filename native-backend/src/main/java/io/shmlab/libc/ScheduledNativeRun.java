@@ -27,6 +27,11 @@ public final class ScheduledNativeRun {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduledNativeRun.class);
     /** How often the supervisor looks at the control block. */
     private static final Duration POLL = Duration.ofMillis(2);
+    /**
+     * How long before the timeout the supervisor stops and continues every process it stopped, so
+     * that they can take the timeout's SIGTERM and report.
+     */
+    private static final Duration STOP_MARGIN = Duration.ofMillis(200);
 
     /**
      * What an ordered run gave.
@@ -56,13 +61,20 @@ public final class ScheduledNativeRun {
             ChildRun run = new ChildRun(program, RunOptions.of(order.processes()).withTimeout(timeout),
                     i -> List.of("-D" + ChildMain.TURNS_PROPERTY + "=" + controlName,
                             "-D" + ChildMain.TURNS_PROCESS_PROPERTY + "=" + i));
-            Watch watch = new Watch(new Supervisor(block, settle, SleepProbe.proc()), run);
+            Supervisor supervisor = new Supervisor(block, settle, SleepProbe.proc(),
+                    new KillSignals(ThisProcess.get().libc()));
+            Watch watch = new Watch(supervisor, run, System.nanoTime() + timeout.toNanos() - STOP_MARGIN.toNanos());
             Thread watcher = new Thread(watch, "shmlab-supervisor " + controlName);
             watcher.setDaemon(true);
             watcher.start();
-            RunReport report = run.run();
-            watch.finish();
-            watcher.join();
+            RunReport report;
+            try {
+                report = run.run();
+            } finally {
+                watch.finish();
+                watcher.join();
+                supervisor.resumeAll();
+            }
             Verdict verdict = watch.verdict;
             String detail = watch.detail;
             if (verdict == Verdict.RUNNING) {
@@ -83,13 +95,15 @@ public final class ScheduledNativeRun {
     private static final class Watch implements Runnable {
         private final Supervisor supervisor;
         private final ChildRun run;
+        private final long giveUpAt;
         private volatile boolean finished;
         volatile Verdict verdict = Verdict.RUNNING;
         volatile String detail = "";
 
-        Watch(Supervisor supervisor, ChildRun run) {
+        Watch(Supervisor supervisor, ChildRun run, long giveUpAt) {
             this.supervisor = supervisor;
             this.run = run;
+            this.giveUpAt = giveUpAt;
         }
 
         void finish() {
@@ -100,6 +114,10 @@ public final class ScheduledNativeRun {
         public void run() {
             try {
                 while (!finished) {
+                    if (System.nanoTime() - giveUpAt > 0) {
+                        supervisor.resumeAll();
+                        return;
+                    }
                     Verdict v = supervisor.poll(System.nanoTime());
                     if (v != Verdict.RUNNING) {
                         detail = supervisor.detail();

@@ -61,6 +61,8 @@ class ControlBlockTest {
         assertEquals(48, ControlBlockLayout.TURNSTILES_OFFSET);
         assertEquals(48 + 32, ControlBlockLayout.turnstileOffset(1));
         assertEquals(16, ControlBlockLayout.PROCESS_RECORD_SIZE);
+        assertEquals(8, ControlBlockLayout.TURN_WAKES);
+        assertEquals(12, ControlBlockLayout.TURN_CALL);
         assertEquals(32, ControlBlockLayout.TURN_RECORD_SIZE);
         assertEquals(48 + 2 * 32, ControlBlockLayout.processOffset(2, 0));
         assertEquals(48 + 2 * 32 + 2 * 16, ControlBlockLayout.turnOffset(2, 0));
@@ -118,6 +120,26 @@ class ControlBlockTest {
     }
 
     @Test
+    void aTurnThatWakesSomeoneIsHeldUntilReleased() {
+        TurnOrder order = new TurnOrder(2, List.of(
+                new Turn(0, TurnKind.BLOCKS, "sem_wait"),
+                new Turn(1, TurnKind.CALL, "sem_post", 0b01),
+                new Turn(0, TurnKind.RESUMED, "sem_wait")));
+        try (ControlBlock block = ControlBlock.create(os, name, order)) {
+            block.lock();
+            try {
+                assertEquals(0b01, block.wakes(1));
+                block.advance();
+                assertEquals(0, value(block, 1));
+                block.release();
+                assertEquals(1, value(block, 1));
+            } finally {
+                block.unlock();
+            }
+        }
+    }
+
+    @Test
     void aNameTakenAlreadyIsEexist() {
         try (ControlBlock first = ControlBlock.create(os, name, ORDER)) {
             PosixException e = assertThrows(PosixException.class, () -> ControlBlock.create(os, name, ORDER));
@@ -136,7 +158,7 @@ class ControlBlockTest {
     @Test
     void aTurnNamesAPrintableCallThatFits() {
         assertThrows(IllegalArgumentException.class, () -> new Turn(0, TurnKind.CALL, "a call"));
-        assertThrows(IllegalArgumentException.class, () -> new Turn(0, TurnKind.CALL, "x".repeat(24)));
+        assertThrows(IllegalArgumentException.class, () -> new Turn(0, TurnKind.CALL, "x".repeat(20)));
         assertThrows(IllegalArgumentException.class, () -> new TurnOrder(1, List.of(new Turn(1, TurnKind.EXIT, "exit"))));
     }
 

@@ -14,6 +14,7 @@ import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.libc.turns.ControlBlock;
+import io.shmlab.libc.turns.ProcessSignals;
 import io.shmlab.libc.turns.ScheduleDivergence;
 import io.shmlab.libc.turns.SleepProbe;
 import io.shmlab.libc.turns.Supervisor;
@@ -44,6 +45,18 @@ class TurnProtocolTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     /** Only the order of the probe's answers matters here: a thread in a turn is taken as asleep. */
     private static final SleepProbe ALWAYS_ASLEEP = (pid, tid) -> true;
+    /** No order here wakes a process another one is blocked on: stopping one would be a mistake. */
+    private static final ProcessSignals NO_SIGNALS = new ProcessSignals() {
+        @Override
+        public void stop(int pid) {
+            throw new AssertionError("stopped " + pid);
+        }
+
+        @Override
+        public void resume(int pid) {
+            throw new AssertionError("continued " + pid);
+        }
+    };
 
     private Machine machine;
     private Os os;
@@ -96,7 +109,7 @@ class TurnProtocolTest {
             } finally {
                 block.unlock();
             }
-            assertEquals(Verdict.FOLLOWED, new Supervisor(block, Duration.ZERO, ALWAYS_ASLEEP).poll(System.nanoTime()));
+            assertEquals(Verdict.FOLLOWED, new Supervisor(block, Duration.ZERO, ALWAYS_ASLEEP, NO_SIGNALS).poll(System.nanoTime()));
         }
     }
 
@@ -107,7 +120,7 @@ class TurnProtocolTest {
             TurnTaking turns = new TurnTaking(ControlBlock.open(machine.spawn(), name), 0, os.pid());
             ScheduleDivergence e = assertThrows(ScheduleDivergence.class, () -> turns.enter("sem_wait"));
             assertTrue(e.getMessage().contains("A calls sem_wait but turn 0 is A's call sem_post"), e.getMessage());
-            Supervisor supervisor = new Supervisor(block, Duration.ZERO, ALWAYS_ASLEEP);
+            Supervisor supervisor = new Supervisor(block, Duration.ZERO, ALWAYS_ASLEEP, NO_SIGNALS);
             assertEquals(Verdict.DIVERGED, supervisor.poll(System.nanoTime()));
         }
     }
@@ -129,7 +142,7 @@ class TurnProtocolTest {
                     new Turn(0, TurnKind.EXIT, "exit")));
             List<String> happened = Collections.synchronizedList(new ArrayList<>());
             try (ControlBlock block = ControlBlock.create(os, name, order)) {
-                Supervisor supervisor = new Supervisor(block, Duration.ofMillis(20), SleepProbe.proc());
+                Supervisor supervisor = new Supervisor(block, Duration.ofMillis(20), SleepProbe.proc(), NO_SIGNALS);
                 CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
                     Os mine = machine.spawn();
                     TurnTaking t = new TurnTaking(ControlBlock.open(mine, name), 0, mine.pid());
@@ -175,7 +188,7 @@ class TurnProtocolTest {
             var sem = os.semInit(data, 0, true, 0);
             TurnOrder order = new TurnOrder(1, List.of(new Turn(0, TurnKind.BLOCKS, "sem_wait")));
             try (ControlBlock block = ControlBlock.create(os, name, order)) {
-                Supervisor supervisor = new Supervisor(block, Duration.ofMillis(20), SleepProbe.proc());
+                Supervisor supervisor = new Supervisor(block, Duration.ofMillis(20), SleepProbe.proc(), NO_SIGNALS);
                 CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
                     Os mine = machine.spawn();
                     TurnTaking t = new TurnTaking(ControlBlock.open(mine, name), 0, mine.pid());

@@ -72,7 +72,7 @@ public final class ControlBlock implements AutoCloseable {
         m.putInt(CURSOR_OFFSET, 0);
         os.semInit(m, MUTEX_OFFSET, true, 1);
         for (int i = 0; i < n; i++) {
-            boolean first = s > 0 && order.turn(0).owner() == i;
+            boolean first = s > 0 && order.turn(0).owner() == i && order.turn(0).wakes() == 0;
             os.semInit(m, ControlBlockLayout.turnstileOffset(i), true, first ? 1 : 0);
             long record = ControlBlockLayout.processOffset(n, i);
             m.putInt(record + PROCESS_STATE, ProcessState.STARTING.ordinal());
@@ -85,6 +85,7 @@ public final class ControlBlock implements AutoCloseable {
             long record = ControlBlockLayout.turnOffset(n, k);
             m.putInt(record + TURN_OWNER, t.owner());
             m.putInt(record + TURN_KIND, t.kind().ordinal());
+            m.putInt(record + ControlBlockLayout.TURN_WAKES, t.wakes());
             byte[] padded = new byte[CALL_NAME_BYTES];
             byte[] call = t.call().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             System.arraycopy(call, 0, padded, 0, call.length);
@@ -164,8 +165,9 @@ public final class ControlBlock implements AutoCloseable {
     }
 
     /**
-     * Moves the cursor to the next turn and, if that turn is taken by its owner, posts the owner's
-     * turnstile. Under the mutex.
+     * Moves the cursor to the next turn and, if that turn is taken by its owner and wakes nobody, posts
+     * the owner's turnstile. A turn that wakes someone is held until the supervisor has made ready the
+     * processes it wakes, then {@link #release}d. Under the mutex.
      */
     public void advance() {
         int next = cursor() + 1;
@@ -173,8 +175,16 @@ public final class ControlBlock implements AutoCloseable {
             throw new IllegalStateException("the cursor is past the last turn");
         }
         mapping.putInt(CURSOR_OFFSET, next);
-        if (next < turns && kind(next).postsOwner()) {
+        if (next < turns && kind(next).postsOwner() && wakes(next) == 0) {
             os.semPost(turnstile(owner(next)));
+        }
+    }
+
+    /** Posts the owner of the turn due, held because it wakes someone. Under the mutex. */
+    public void release() {
+        int k = cursor();
+        if (k < turns && kind(k).postsOwner()) {
+            os.semPost(turnstile(owner(k)));
         }
     }
 
@@ -188,6 +198,11 @@ public final class ControlBlock implements AutoCloseable {
         return TurnKind.values()[mapping.getInt(turnRecord(k) + TURN_KIND)];
     }
 
+    /** The processes turn {@code k}'s call wakes, bit i for process i. */
+    public int wakes(int k) {
+        return mapping.getInt(turnRecord(k) + ControlBlockLayout.TURN_WAKES);
+    }
+
     /** Turn {@code k}'s call name. */
     public String call(int k) {
         return mapping.getCString(turnRecord(k) + TURN_CALL, CALL_NAME_BYTES);
@@ -195,7 +210,7 @@ public final class ControlBlock implements AutoCloseable {
 
     /** Turn {@code k} as a whole. */
     public Turn turn(int k) {
-        return new Turn(owner(k), kind(k), call(k));
+        return new Turn(owner(k), kind(k), call(k), wakes(k));
     }
 
     /** The order the block holds. */

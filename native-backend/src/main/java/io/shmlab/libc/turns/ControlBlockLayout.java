@@ -25,7 +25,8 @@ package io.shmlab.libc.turns;
  *         | turn[k] (32 B each):                 |
  *         |   +0 owner (process index)           |
  *         |   +4 kind (TurnKind ordinal)         |
- *         |   +8 call (C name, 24 B, NUL-padded) |
+ *         |   +8 wakes (bit i: wakes process i)  |
+ *         |  +12 call (C name, 20 B, NUL-padded) |
  *  48+48N+32S +----------------------------------+  = size(N, S)
  * </pre>
  */
@@ -63,10 +64,14 @@ public final class ControlBlockLayout {
     public static final long TURN_OWNER = 0;
     /** A turn's kind ({@link TurnKind} ordinal). */
     public static final long TURN_KIND = TURN_OWNER + Integer.BYTES;
+    /** The processes a turn's call wakes from a futex wait: bit i for process i. */
+    public static final long TURN_WAKES = TURN_KIND + Integer.BYTES;
     /** A turn's call name, NUL-padded. */
-    public static final long TURN_CALL = TURN_KIND + Integer.BYTES;
+    public static final long TURN_CALL = TURN_WAKES + Integer.BYTES;
     /** The room for a call name, its NUL included. */
-    public static final int CALL_NAME_BYTES = 24;
+    public static final int CALL_NAME_BYTES = 20;
+    /** The most processes a block can order (one bit each in a turn's wakes). */
+    public static final int MAX_PROCESSES = Integer.SIZE;
     /** The size of a turn record. */
     public static final long TURN_RECORD_SIZE = TURN_CALL + CALL_NAME_BYTES;
 

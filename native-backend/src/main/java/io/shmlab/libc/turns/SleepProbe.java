@@ -16,6 +16,25 @@ public interface SleepProbe {
     /** True when the thread sleeps in a system call; true as well when the thread is unknown (tid 0). */
     boolean asleepInKernel(int pid, int tid);
 
+    /**
+     * True when the thread is stopped by a signal (state {@code T}), or gone, or unknown: what a
+     * SIGSTOP is waited for with.
+     */
+    default boolean stoppedOrGone(int pid, int tid) {
+        if (pid <= 0 || tid <= 0) {
+            return true;
+        }
+        Path stat = Path.of("/proc", Integer.toString(pid), "task", Integer.toString(tid), "stat");
+        try {
+            String text = Files.readString(stat, StandardCharsets.US_ASCII);
+            int close = text.lastIndexOf(')');
+            char state = close >= 0 && close + 2 < text.length() ? text.charAt(close + 2) : '?';
+            return state == 'T' || state == 't' || state == 'Z' || state == 'X';
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
     /** The probe reading /proc; a thread that is gone is not asleep. */
     static SleepProbe proc() {
         return (pid, tid) -> {

@@ -11,13 +11,26 @@ import java.time.Duration;
  * the whole of a settle time, the cursor not moving meanwhile: the simulator's notion of blocked, seen
  * on the real process. Once every turn has been taken, processes still in their calls and asleep for
  * the settle time make a {@link Verdict#HANG}.
+ *
+ * <p>A woken process must not run before its turn: in the simulator a process woken by a sem_post
+ * goes on only when scheduled, and another may take the semaphore first. So a turn whose call wakes
+ * processes is held: the supervisor first stops them (SIGSTOP; their futex wait is interrupted and
+ * restarted transparently, rechecking the word as a woken waiter does), then lets the turn's owner go;
+ * a stopped process is continued (SIGCONT) when the cursor reaches its next turn. Every stopped process
+ * is continued before a verdict other than RUNNING is given, and by {@link #resumeAll}.
  */
 public final class Supervisor {
     /** How long a poll waits for the mutex before giving up until the next poll. */
     private static final Duration LOCK_PATIENCE = Duration.ofMillis(500);
+    /** How long a SIGSTOP may take to show in /proc. */
+    private static final long STOP_PATIENCE_NANOS = Duration.ofSeconds(2).toNanos();
+
     private final ControlBlock block;
     private final long settleNanos;
     private final SleepProbe probe;
+    private final ProcessSignals signals;
+    private final java.util.Set<Integer> frozen = new java.util.TreeSet<>();
+    private int released = -1;
     private int watchedCursor = -1;
     private long stableSince;
     private boolean stable;
@@ -27,11 +40,21 @@ public final class Supervisor {
      * @param block the run's control block
      * @param settle how long a process must be seen blocked before its turn is handed on
      * @param probe what tells whether a thread sleeps in the kernel
+     * @param signals what stops and continues a process
      */
-    public Supervisor(ControlBlock block, Duration settle, SleepProbe probe) {
+    public Supervisor(ControlBlock block, Duration settle, SleepProbe probe, ProcessSignals signals) {
         this.block = block;
         this.settleNanos = settle.toNanos();
         this.probe = probe;
+        this.signals = signals;
+    }
+
+    /** Continues every process this supervisor stopped. */
+    public void resumeAll() {
+        for (int i : frozen) {
+            signals.resume(block.pid(i));
+        }
+        frozen.clear();
     }
 
     /** What the last verdict other than RUNNING was about, in words. */
@@ -48,7 +71,11 @@ public final class Supervisor {
             return Verdict.RUNNING;
         }
         try {
-            return pollLocked(nowNanos);
+            Verdict v = pollLocked(nowNanos);
+            if (v != Verdict.RUNNING) {
+                resumeAll();
+            }
+            return v;
         } finally {
             block.unlock();
         }
@@ -72,6 +99,14 @@ public final class Supervisor {
         }
         Turn due = block.turn(cursor);
         int p = due.owner();
+        if (frozen.remove(p)) {
+            signals.resume(block.pid(p));
+        }
+        if (due.wakes() != 0 && released != cursor) {
+            freezeWoken(due);
+            block.release();
+            released = cursor;
+        }
         ProcessState state = block.state(p);
         if (state == ProcessState.ENDED) {
             detail = "turn " + cursor + " is " + TurnTaking.describe(due) + " but " + TurnTaking.label(p) + " has ended";
@@ -103,7 +138,7 @@ public final class Supervisor {
             }
             allEnded = false;
             boolean asleep = (s == ProcessState.IN_CALL || s == ProcessState.AWAIT_RESUME)
-                    && probe.asleepInKernel(block.pid(i), block.tid(i));
+                    && (frozen.contains(i) || probe.asleepInKernel(block.pid(i), block.tid(i)));
             allBlocked &= asleep;
             blocked.append(blocked.length() == 0 ? "" : ", ").append(TurnTaking.label(i))
                     .append(s == ProcessState.IN_CALL ? " in " + block.call(block.enteredOn(i)) : " " + s);
@@ -120,6 +155,26 @@ public final class Supervisor {
             stable = false;
         }
         return Verdict.RUNNING;
+    }
+
+    /**
+     * Stops each process the turn's call will wake that sleeps in its call, and waits until it is
+     * stopped, so the wake-up cannot let it run before its own turn.
+     */
+    private void freezeWoken(Turn due) {
+        for (int q = 0; q < block.processes(); q++) {
+            if (!due.wakes(q) || frozen.contains(q) || block.state(q) != ProcessState.IN_CALL) {
+                continue;
+            }
+            int pid = block.pid(q);
+            int tid = block.tid(q);
+            signals.stop(pid);
+            frozen.add(q);
+            long deadline = System.nanoTime() + STOP_PATIENCE_NANOS;
+            while (!probe.stoppedOrGone(pid, tid) && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     /** True once the condition seen now has held, with the cursor still, for the settle time. */

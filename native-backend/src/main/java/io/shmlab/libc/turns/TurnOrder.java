@@ -12,12 +12,13 @@ public record TurnOrder(int processes, List<Turn> turns) {
 
     /** Validates and copies. */
     public TurnOrder {
-        if (processes < 1) {
-            throw new IllegalArgumentException("processes=" + processes);
+        if (processes < 1 || processes > ControlBlockLayout.MAX_PROCESSES) {
+            throw new IllegalArgumentException("processes=" + processes + ": an ordered run takes 1 to "
+                    + ControlBlockLayout.MAX_PROCESSES);
         }
         turns = List.copyOf(turns);
         for (Turn t : turns) {
-            if (t.owner() >= processes) {
+            if (t.owner() >= processes || (processes < Integer.SIZE && t.wakes() >>> processes != 0)) {
                 throw new IllegalArgumentException("turn " + t + " of a run of " + processes + " process(es)");
             }
         }
