@@ -27,6 +27,8 @@ import java.util.List;
 public final class NativeReplay {
     /** How long a process is seen asleep in the kernel before its turn is handed on. */
     public static final Duration SETTLE = Duration.ofMillis(50);
+    /** The control block's name is the lab's name with this after it. */
+    public static final String CONTROL_SUFFIX = "-turns";
 
     /**
      * Both runs of a token.
@@ -70,8 +72,9 @@ public final class NativeReplay {
         ScheduledRun simulated = simulate(lab, settings, token);
         TurnOrder order = TraceTurns.of(simulated.trace());
         try (Machine machine = Backends.get("native").boot()) {
+            String control = lab.name(settings) + CONTROL_SUFFIX;
             List<String> names = names(lab, settings);
-            String control = lab.name(settings) + "-turns";
+            names.add(control.substring(1));
             List<String> present = new ArrayList<>(machine.listShm());
             for (String n : names) {
                 if (present.contains(n)) {

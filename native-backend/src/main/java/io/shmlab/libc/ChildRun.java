@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +35,7 @@ final class ChildRun {
     private final ProgramSpec program;
     private final RunOptions options;
     private final IntFunction<List<String>> jvmOptions;
-    private volatile boolean stopRequested;
+    private volatile IntPredicate stopRequested = i -> false;
 
     ChildRun(ProgramSpec program, RunOptions options) {
         this(program, options, i -> List.of());
@@ -55,7 +56,12 @@ final class ChildRun {
      * in); safe from any thread while {@link #run} waits.
      */
     void stopNow() {
-        stopRequested = true;
+        stopNow(i -> true);
+    }
+
+    /** Stops now the children whose index {@code which} accepts; the others are waited for as before. */
+    void stopNow(IntPredicate which) {
+        stopRequested = which;
     }
 
     RunReport run() {
@@ -66,8 +72,10 @@ final class ChildRun {
             }
             long deadline = System.nanoTime() + options.timeout().toNanos();
             List<ProcessOutcome> outcomes = new ArrayList<>();
-            for (ChildProcess child : children) {
-                outcomes.add(child.awaitUntil(deadline, options.timeout(), STOP_GRACE, () -> stopRequested));
+            for (int i = 0; i < children.size(); i++) {
+                int index = i;
+                outcomes.add(children.get(i).awaitUntil(deadline, options.timeout(), STOP_GRACE,
+                        () -> stopRequested.test(index)));
             }
             return new RunReport(outcomes, null);
         } catch (IOException e) {

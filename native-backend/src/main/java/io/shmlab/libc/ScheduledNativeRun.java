@@ -122,7 +122,9 @@ public final class ScheduledNativeRun {
                     if (v != Verdict.RUNNING) {
                         detail = supervisor.detail();
                         verdict = v;
-                        if (v != Verdict.FOLLOWED) {
+                        if (v == Verdict.HANG) {
+                            run.stopNow(supervisor::stuck);
+                        } else if (v == Verdict.DIVERGED) {
                             run.stopNow();
                         }
                         return;

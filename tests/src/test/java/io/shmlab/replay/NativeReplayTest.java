@@ -90,8 +90,10 @@ class NativeReplayTest {
         LabSettings settings = settings("ring").withCapacity(2);
         List<String> blocking = ReplayTokens.random(Lab.EX4, settings, 3, 3, ReplayTokens::blocks);
         List<String> any = ReplayTokens.random(Lab.EX4, settings, 3, 2, run -> !ReplayTokens.blocks(run));
+        List<String> stolen = ReplayTokens.random(Lab.EX4, settings, 3, 2, ReplayTokens::blocksAgain);
         assertEquals(3, blocking.size(), "ring buffer schedules where a get waits: " + blocking);
-        for (String token : concat(blocking, any)) {
+        assertEquals(2, stolen.size(), "ring buffer schedules where a woken waiter blocks again: " + stolen);
+        for (String token : concat(concat(blocking, stolen), any)) {
             NativeReplay.Replay replay = NativeReplay.replay(Lab.EX4, settings, token, TIMEOUT);
             String where = token + ": " + replay.real().detail() + "\n" + replay.real().report();
             assertEquals(Verdict.FOLLOWED, replay.real().verdict(), where);

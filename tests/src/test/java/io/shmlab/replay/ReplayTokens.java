@@ -58,6 +58,25 @@ final class ReplayTokens {
         return run.outcome() == Outcome.CLEAN;
     }
 
+    /**
+     * A run in which a process woken from a sem_wait found the semaphore taken by another and blocked
+     * again: the wake-up must be held still until the woken process's own turn.
+     */
+    static boolean blocksAgain(ScheduledRun run) {
+        java.util.Map<String, Boolean> inCall = new java.util.HashMap<>();
+        for (Step s : run.trace().steps()) {
+            if (s.kind() == Step.Kind.BLOCKED) {
+                if (inCall.getOrDefault(s.process(), false)) {
+                    return true;
+                }
+                inCall.put(s.process(), true);
+            } else if (s.kind() == Step.Kind.RESUMED) {
+                inCall.put(s.process(), false);
+            }
+        }
+        return false;
+    }
+
     /** A run in which some call blocked. */
     static boolean blocks(ScheduledRun run) {
         return run.trace().steps().stream().anyMatch(s -> s.kind() == Step.Kind.BLOCKED && s.call().startsWith("sem_"));

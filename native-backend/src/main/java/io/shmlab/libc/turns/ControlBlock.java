@@ -25,6 +25,9 @@ import io.shmlab.api.Mapping;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.Os;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.Timespec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,7 +90,7 @@ public final class ControlBlock implements AutoCloseable {
             m.putInt(record + TURN_KIND, t.kind().ordinal());
             m.putInt(record + ControlBlockLayout.TURN_WAKES, t.wakes());
             byte[] padded = new byte[CALL_NAME_BYTES];
-            byte[] call = t.call().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] call = t.call().getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(call, 0, padded, 0, call.length);
             m.putBytes(record + TURN_CALL, padded);
         }
@@ -138,10 +141,10 @@ public final class ControlBlock implements AutoCloseable {
      * Takes the mutex unless it stays held for {@code patience}: sem_timedwait(3). The supervisor
      * uses it, so that a child killed while holding the mutex cannot hold the parent forever.
      */
-    public boolean tryLock(java.time.Duration patience) {
-        io.shmlab.api.Timespec now = os.clockGettime();
+    public boolean tryLock(Duration patience) {
+        Timespec now = os.clockGettime();
         long deadline = Math.addExact(now.toNanos(), patience.toNanos());
-        return os.semTimedwait(os.semAt(mapping, MUTEX_OFFSET), io.shmlab.api.Timespec.ofNanos(deadline));
+        return os.semTimedwait(os.semAt(mapping, MUTEX_OFFSET), Timespec.ofNanos(deadline));
     }
 
     /** Gives the mutex back: sem_post(3). */

@@ -1,6 +1,8 @@
 package io.shmlab.libc.turns;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The parent's side of an ordered run: a process that blocks in the kernel never comes back to move
@@ -29,7 +31,8 @@ public final class Supervisor {
     private final long settleNanos;
     private final SleepProbe probe;
     private final ProcessSignals signals;
-    private final java.util.Set<Integer> frozen = new java.util.TreeSet<>();
+    private final Set<Integer> frozen = new TreeSet<>();
+    private final Set<Integer> ended = new TreeSet<>();
     private int released = -1;
     private int watchedCursor = -1;
     private long stableSince;
@@ -47,6 +50,15 @@ public final class Supervisor {
         this.settleNanos = settle.toNanos();
         this.probe = probe;
         this.signals = signals;
+    }
+
+    /**
+     * Whether process {@code i} is to be stopped at the end of the run: every process after a
+     * divergence; after a hang, those that never took their exit turn (the others are exiting by
+     * themselves and are left to do it).
+     */
+    public boolean stuck(int i) {
+        return !ended.contains(i);
     }
 
     /** Continues every process this supervisor stopped. */
@@ -134,6 +146,7 @@ public final class Supervisor {
         for (int i = 0; i < n; i++) {
             ProcessState s = block.state(i);
             if (s == ProcessState.ENDED) {
+                ended.add(i);
                 continue;
             }
             allEnded = false;

@@ -3,6 +3,7 @@ package io.shmlab.libc.turns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * One process's side of the turn protocol on a {@link ControlBlock}.
@@ -139,7 +140,7 @@ public final class TurnTaking {
     }
 
     static String describe(Turn t) {
-        return label(t.owner()) + "'s " + t.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + t.call();
+        return label(t.owner()) + "'s " + t.kind().name().toLowerCase(Locale.ROOT) + " " + t.call();
     }
 
     /** A, B, ... as the runs label processes. */
