@@ -5,17 +5,24 @@ import io.shmlab.labs.Lab;
 import io.shmlab.sim.sched.Replayer;
 import io.shmlab.sim.sched.ScheduledRun;
 import io.shmlab.sim.sched.Timeline;
+import io.shmlab.replay.NativeReplay;
+import io.shmlab.replay.NotReplayableException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code shmlab replay <lab> <token>}: runs one schedule again on the simulator and draws it as a
- * timeline: one column per process, one row per step, the blocked call marked.
+ * timeline: one column per process, one row per step, the blocked call marked. With
+ * {@code --backend=native} the same order of calls is forced on real processes
+ * ({@link NativeReplay}), and both reports are printed.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = "Replay a schedule token of a lab on the simulator and show it as a timeline.")
+@Command(name = "replay", mixinStandardHelpOptions = true, description = {"Replay a schedule token of a lab on the simulator and show it as a timeline.",
+        "With --backend=native, force the same order of calls on real processes (child JVMs) and report how each ended."})
 final class ReplayCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -30,11 +37,22 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     LabOptions labOptions;
 
+    @Mixin
+    BackendOption backend;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
+            description = "native: how long the real processes may take before they are stopped (default ${DEFAULT-VALUE})")
+    Duration timeout;
+
     @Override
     public Integer call() {
         Lab chosen = LabChoice.resolve(lab);
         var settings = labOptions.settings();
         SimOnly.check(chosen);
+        if (!backend.isSim()) {
+            backend.resolve();
+            return replayNative(chosen, settings);
+        }
         ScheduledRun run = replay(chosen, settings, token);
         Console console = root.console();
         console.println("replaying " + chosen.id() + " " + token + " (" + run.steps() + " scheduling points)");
@@ -42,6 +60,29 @@ final class ReplayCommand implements Callable<Integer> {
         console.println("");
         RunReportPrinter.print(run.report(), console);
         return run.report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
+    }
+
+    private int replayNative(Lab chosen, io.shmlab.labs.LabSettings settings) {
+        Console console = root.console();
+        NativeReplay.Replay replay;
+        try {
+            replay = NativeReplay.replay(chosen, settings, token, timeout);
+        } catch (NotReplayableException e) {
+            throw new UsageError("cannot replay '" + token + "' of " + chosen.id() + " on native: " + e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UsageError("cannot replay '" + token + "' on " + chosen.id() + ": " + e.getMessage());
+        }
+        ScheduledRun simulated = replay.simulated();
+        console.println("replaying " + chosen.id() + " " + token + " on native: " + replay.order().size()
+                + " turns taken from the simulator's trace, in this order");
+        console.print(Timeline.render(simulated.trace()));
+        console.println("");
+        console.println("simulator:");
+        RunReportPrinter.print(simulated.report(), console);
+        console.println("native (" + replay.real().verdict().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                + replay.real().detail() + "):");
+        RunReportPrinter.print(replay.real().report(), console);
+        return replay.real().report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     static ScheduledRun replay(Lab lab, io.shmlab.labs.LabSettings settings, String token) {

@@ -1,7 +1,8 @@
 /**
  * The {@code shmlab} command (picocli): the exercises interactively ({@code ex1} ... {@code ex5}), and
  * the tools that run them in several processes ({@code run}), search their schedules
- * ({@code explore}), replay one as a timeline ({@code replay}), let the student schedule by hand
+ * ({@code explore}), replay one as a timeline ({@code replay}, or forced on real processes with
+ * {@code --backend=native}: {@link io.shmlab.replay.NativeReplay}), let the student schedule by hand
  * ({@code step}), and tell the course's story in one go ({@code demo}).
  *
  * <p>Invariants:

@@ -21,7 +21,8 @@ import java.time.Duration;
  * found the object, already waits on the zeroed {@code sem_t}; sem_init then overwrites the
  * semaphore under that waiter (its waiter count included), so the creator's sem_post later wakes no
  * one. On the simulator the race comes out of glibc's semaphore algorithm, found by exploring
- * schedules; on real processes an injected delay before sem_init makes it show.
+ * schedules; on real processes an injected delay before sem_init makes it show, or the simulator's
+ * schedule forced on them ({@code shmlab replay ex5 TOKEN --backend=native}).
  *
  * <pre>
  * C (the seed)                                             Java (this class)

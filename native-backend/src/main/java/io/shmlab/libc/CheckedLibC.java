@@ -209,6 +209,11 @@ final class CheckedLibC {
         return libc.getpid();
     }
 
+    /** Sends a signal to a process: kill(2). */
+    void kill(int pid, int signal) {
+        check(libc.kill(pid, signal), "kill", pid + ", " + signal);
+    }
+
     int getuid() {
         return libc.getuid();
     }

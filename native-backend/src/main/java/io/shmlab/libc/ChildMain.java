@@ -6,6 +6,10 @@ import io.shmlab.api.PosixException;
 import io.shmlab.api.Program;
 import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.Signal;
+import io.shmlab.libc.turns.ControlBlock;
+import io.shmlab.libc.turns.ScheduleDivergence;
+import io.shmlab.libc.turns.TurnTaking;
+import io.shmlab.libc.turns.TurnstileOs;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -16,9 +20,15 @@ import java.util.List;
  * ended in {@link ChildReport} lines on standard error.
  *
  * <p>Usage: {@code java -cp ... io.shmlab.libc.ChildMain CLASS [ARG...]}. When the parent stops it at
- * a timeout (SIGTERM), a shutdown hook reports the blocking call the process was in.
+ * a timeout (SIGTERM), a shutdown hook reports the blocking call the process was in. In an ordered run
+ * (see {@link ScheduledNativeRun}) the program's handle is a {@link TurnstileOs}, and the process takes
+ * its exit turn once the program has ended.
  */
 public final class ChildMain {
+    /** The system property naming the control block of an ordered run, if the child takes part in one. */
+    static final String TURNS_PROPERTY = "shmlab.turns.block";
+    /** The system property giving the child's process index in the ordered run. */
+    static final String TURNS_PROCESS_PROPERTY = "shmlab.turns.process";
     private static volatile boolean finished;
 
     private ChildMain() {
@@ -41,7 +51,17 @@ public final class ChildMain {
                 err.flush();
             }
         }, "shmlab-child-stop-report"));
-        End end = run(spec, machine.spawn(), err);
+        TurnTaking turns = turnsOf(machine, process);
+        Os os = turns == null ? machine.spawn() : new TurnstileOs(machine.spawn(), turns);
+        End end = run(spec, os, err);
+        if (turns != null && !end.diverged()) {
+            try {
+                turns.exit();
+            } catch (ScheduleDivergence e) {
+                System.out.flush();
+                err.println(e.getMessage());
+            }
+        }
         System.out.flush();
         finished = true;
         if (end.fault() == null) {
@@ -51,10 +71,23 @@ public final class ChildMain {
         System.exit(end.status());
     }
 
-    /** How the program ended: an exit status (as C's exit keeps it, 0 to 255), and a fault if one. */
-    private record End(int status, Signal fault) {
+    /**
+     * This process's side of an ordered run when the parent asked for one ({@link #TURNS_PROPERTY} and
+     * {@link #TURNS_PROCESS_PROPERTY}), else {@code null}.
+     */
+    private static TurnTaking turnsOf(NativeMachine machine, ThisProcess process) {
+        String block = System.getProperty(TURNS_PROPERTY);
+        if (block == null) {
+            return null;
+        }
+        int index = Integer.parseInt(System.getProperty(TURNS_PROCESS_PROPERTY));
+        return new TurnTaking(ControlBlock.open(machine.spawn(), block), index, process.pid());
+    }
+
+    /** How the program ended: an exit status (as C's exit keeps it, 0 to 255), a fault if one, and whether it left its schedule. */
+    private record End(int status, Signal fault, boolean diverged) {
         static End exited(int status) {
-            return new End(status & 0xFF, null);
+            return new End(status & 0xFF, null, false);
         }
     }
 
@@ -67,6 +100,10 @@ public final class ChildMain {
             String prefix = fault.signal().name() + " ";
             String message = fault.getMessage();
             return faulted(fault.signal(), message.startsWith(prefix) ? message.substring(prefix.length()) : message, err);
+        } catch (ScheduleDivergence e) {
+            System.out.flush();
+            err.println(e.getMessage());
+            return new End(1, null, true);
         } catch (PosixException e) {
             // As perror(3) would print it, and exit(1).
             System.out.flush();
@@ -88,6 +125,6 @@ public final class ChildMain {
     private static End faulted(Signal signal, String detail, PrintStream err) {
         System.out.flush();
         err.println(ChildReport.fault(signal, detail));
-        return new End(128 + signal.number(), signal);
+        return new End(128 + signal.number(), signal, false);
     }
 }

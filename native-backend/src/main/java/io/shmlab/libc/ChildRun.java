@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
+import java.util.function.IntPredicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,25 +29,53 @@ final class ChildRun {
     private static final Logger LOG = LoggerFactory.getLogger(ChildRun.class);
     /** How long a child told to stop may take to report and exit before it is killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** How often a wait for a child looks whether it was asked to stop. */
+    private static final Duration STOP_POLL = Duration.ofMillis(20);
 
     private final ProgramSpec program;
     private final RunOptions options;
+    private final IntFunction<List<String>> jvmOptions;
+    private volatile IntPredicate stopRequested = i -> false;
 
     ChildRun(ProgramSpec program, RunOptions options) {
+        this(program, options, i -> List.of());
+    }
+
+    /**
+     * @param jvmOptions the JVM options of child {@code i} (such as {@code -Dname=value}), before its
+     *     main class
+     */
+    ChildRun(ProgramSpec program, RunOptions options, IntFunction<List<String>> jvmOptions) {
         this.program = program;
         this.options = options;
+        this.jvmOptions = jvmOptions;
+    }
+
+    /**
+     * Stops every child still running now, as at the timeout (they report the call they are blocked
+     * in); safe from any thread while {@link #run} waits.
+     */
+    void stopNow() {
+        stopNow(i -> true);
+    }
+
+    /** Stops now the children whose index {@code which} accepts; the others are waited for as before. */
+    void stopNow(IntPredicate which) {
+        stopRequested = which;
     }
 
     RunReport run() {
         List<ChildProcess> children = new ArrayList<>();
         try {
             for (int i = 0; i < options.processes(); i++) {
-                children.add(ChildProcess.start(label(i), command()));
+                children.add(ChildProcess.start(label(i), command(i)));
             }
             long deadline = System.nanoTime() + options.timeout().toNanos();
             List<ProcessOutcome> outcomes = new ArrayList<>();
-            for (ChildProcess child : children) {
-                outcomes.add(child.awaitUntil(deadline, options.timeout(), STOP_GRACE));
+            for (int i = 0; i < children.size(); i++) {
+                int index = i;
+                outcomes.add(children.get(i).awaitUntil(deadline, options.timeout(), STOP_GRACE,
+                        () -> stopRequested.test(index)));
             }
             return new RunReport(outcomes, null);
         } catch (IOException e) {
@@ -59,10 +90,11 @@ final class ChildRun {
         }
     }
 
-    private List<String> command() {
+    private List<String> command(int index) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
+        command.addAll(jvmOptions.apply(index));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(ChildMain.class.getName());
@@ -131,10 +163,10 @@ final class ChildRun {
             return new ChildProcess(label, builder.start());
         }
 
-        ProcessOutcome awaitUntil(long deadline, Duration timeout, Duration grace) throws InterruptedException {
-            long left = deadline - System.nanoTime();
+        ProcessOutcome awaitUntil(long deadline, Duration timeout, Duration grace, BooleanSupplier stopNow)
+                throws InterruptedException {
             boolean stopped = false;
-            if (!process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+            if (!awaitExit(deadline, stopNow)) {
                 stopped = true;
                 LOG.debug("process {} (pid {}) still running at the timeout: stopping it", label, process.pid());
                 // Through the handle: Process.destroy would also close the pipes, losing the report.
@@ -148,6 +180,19 @@ final class ChildRun {
             List<String> reports = stderr.awaitMatched();
             Ending ending = ending(reports, process.exitValue(), stopped, timeout);
             return new ProcessOutcome(label, (int) process.pid(), output, ending);
+        }
+
+        /** Waits until the process exits (true), or the deadline passes or a stop is asked (false). */
+        private boolean awaitExit(long deadline, BooleanSupplier stopNow) throws InterruptedException {
+            while (true) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || stopNow.getAsBoolean()) {
+                    return !process.isAlive();
+                }
+                if (process.waitFor(Math.min(left, STOP_POLL.toNanos()), TimeUnit.NANOSECONDS)) {
+                    return true;
+                }
+            }
         }
 
         void killIfAlive() {

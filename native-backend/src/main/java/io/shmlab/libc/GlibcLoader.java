@@ -163,6 +163,9 @@ final class GlibcLoader {
         /** int sem_getvalue(sem_t *sem, int *sval) */
         int sem_getvalue(@intptr_t long sem, @intptr_t long valueOut);
 
+        /** int kill(pid_t pid, int sig) */
+        int kill(int pid, int signal);
+
         /** pid_t getpid(void) */
         @IgnoreError
         int getpid();

@@ -6,7 +6,9 @@
  * {@link io.shmlab.libc.CheckedLibC} is the one boundary where a failed call becomes a {@link io.shmlab.api.PosixException} and where
  * EINTR is retried; {@link io.shmlab.libc.NativeOs} models each call of {@link io.shmlab.api.Os} by
  * making it; {@link io.shmlab.libc.NativeMapping} gives checked access to mapped memory;
- * {@link io.shmlab.libc.ChildRun} and {@link io.shmlab.libc.ChildMain} run a program in real child JVMs.
+ * {@link io.shmlab.libc.ChildRun} and {@link io.shmlab.libc.ChildMain} run a program in real child JVMs;
+ * {@link io.shmlab.libc.ScheduledNativeRun} runs them with their calls forced into a given order
+ * (package {@code io.shmlab.libc.turns}).
  *
  * <p>Invariants:
  * <ul>

@@ -1,0 +1,116 @@
+package io.shmlab.replay;
+
+import io.shmlab.api.Backends;
+import io.shmlab.api.Errno;
+import io.shmlab.api.Machine;
+import io.shmlab.api.Os;
+import io.shmlab.api.PosixException;
+import io.shmlab.labs.Lab;
+import io.shmlab.labs.LabSettings;
+import io.shmlab.libc.ScheduledNativeRun;
+import io.shmlab.libc.turns.TurnOrder;
+import io.shmlab.sim.ProgramSimulation;
+import io.shmlab.sim.sched.Granularity;
+import io.shmlab.sim.sched.Outcome;
+import io.shmlab.sim.sched.Replayer;
+import io.shmlab.sim.sched.ScheduledRun;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A schedule token of a lab, replayed on the simulator for its trace and then forced on real
+ * processes in that order ({@link ScheduledNativeRun}): what {@code shmlab replay <lab> <token>
+ * --backend=native} does. The lab's objects and semaphores must not exist before (a left-over one
+ * would change the run); every one of them, and the control block, is removed afterwards.
+ */
+public final class NativeReplay {
+    /** How long a process is seen asleep in the kernel before its turn is handed on. */
+    public static final Duration SETTLE = Duration.ofMillis(50);
+    /** The control block's name is the lab's name with this after it. */
+    public static final String CONTROL_SUFFIX = "-turns";
+
+    /**
+     * Both runs of a token.
+     *
+     * @param simulated the simulator's run, whose trace gave the order
+     * @param order the order forced on the real processes
+     * @param real what the real processes did
+     */
+    public record Replay(ScheduledRun simulated, TurnOrder order, ScheduledNativeRun.Result real) {
+    }
+
+    private NativeReplay() {
+    }
+
+    /**
+     * The simulator's run of a token, refused when it cannot be forced on real processes.
+     *
+     * @throws IllegalArgumentException when the token is malformed or not a schedule of the lab
+     * @throws NotReplayableException when the token switches at single memory accesses, or ends at its
+     *     step limit
+     */
+    public static ScheduledRun simulate(Lab lab, LabSettings settings, String token) {
+        ScheduledRun run = Replayer.replay(new ProgramSimulation(lab.spec(settings)), token);
+        if (run.schedule().granularity() == Granularity.ACCESS) {
+            throw new NotReplayableException("the schedule switches processes at single memory accesses;"
+                    + " real processes can be ordered only at their calls into the OS (find one without --per-access)");
+        }
+        if (run.outcome() == Outcome.STEP_LIMIT) {
+            throw new NotReplayableException("the schedule ends at its step limit, not at the end of the run");
+        }
+        return run;
+    }
+
+    /**
+     * Replays a token on real processes.
+     *
+     * @param timeout how long the real run may take before every process is stopped
+     * @throws IllegalStateException when a name of the lab already exists
+     */
+    public static Replay replay(Lab lab, LabSettings settings, String token, Duration timeout) {
+        ScheduledRun simulated = simulate(lab, settings, token);
+        TurnOrder order = TraceTurns.of(simulated.trace());
+        try (Machine machine = Backends.get("native").boot()) {
+            String control = lab.name(settings) + CONTROL_SUFFIX;
+            List<String> names = names(lab, settings);
+            names.add(control.substring(1));
+            List<String> present = new ArrayList<>(machine.listShm());
+            for (String n : names) {
+                if (present.contains(n)) {
+                    throw new IllegalStateException("/dev/shm/" + n + " already exists; remove it first (it would change the run)");
+                }
+            }
+            Os os = machine.spawn();
+            try {
+                return new Replay(simulated, order,
+                        ScheduledNativeRun.run(lab.spec(settings), order, control, SETTLE, timeout));
+            } finally {
+                for (String n : lab.sharedNames(settings)) {
+                    ignoreMissing(() -> os.shmUnlink(n));
+                }
+                for (String n : lab.semaphoreNames(settings)) {
+                    ignoreMissing(() -> os.semUnlink(n));
+                }
+            }
+        }
+    }
+
+    /** The lab's names as /dev/shm lists them. */
+    private static List<String> names(Lab lab, LabSettings settings) {
+        List<String> names = new ArrayList<>();
+        lab.sharedNames(settings).forEach(n -> names.add(n.substring(1)));
+        lab.semaphoreNames(settings).forEach(n -> names.add("sem." + n.substring(1)));
+        return names;
+    }
+
+    private static void ignoreMissing(Runnable unlink) {
+        try {
+            unlink.run();
+        } catch (PosixException e) {
+            if (e.errno() != Errno.ENOENT) {
+                throw e;
+            }
+        }
+    }
+}

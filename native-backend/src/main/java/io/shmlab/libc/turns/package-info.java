@@ -1,0 +1,29 @@
+/**
+ * Ordered runs: real processes whose calls into the operating system are forced into an order given
+ * in advance (a schedule found by the simulator), so the real kernel and glibc produce that schedule's
+ * outcome every time.
+ *
+ * <ul>
+ *   <li>{@link io.shmlab.libc.turns.ControlBlock} (laid out by {@link io.shmlab.libc.turns.ControlBlockLayout}):
+ *       a shared memory object with the {@link io.shmlab.libc.turns.TurnOrder}, the cursor, a record per
+ *       process, a mutex and one turnstile semaphore per process.</li>
+ *   <li>{@link io.shmlab.libc.turns.TurnTaking}: a process's side of the protocol;
+ *       {@link io.shmlab.libc.turns.TurnstileOs}: the one place it is applied, around every call of a
+ *       program's {@link io.shmlab.api.Os}.</li>
+ *   <li>{@link io.shmlab.libc.turns.Supervisor}: the parent's side: hands on the turns of calls blocked in
+ *       the kernel, and tells a finished run from a hang.</li>
+ * </ul>
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>The cursor and the process records change only under the mutex; the turn records are written
+ *       once, before the magic word that makes the block valid.</li>
+ *   <li>Each turnstile is posted exactly once per turn its process takes itself, when the cursor
+ *       reaches that turn; so a process never runs a call before its turn, nor two calls on one turn.</li>
+ *   <li>A turn is handed on by the supervisor only if the order says the call blocks and the process is
+ *       seen asleep in the kernel (or already back) for a whole settle time with the cursor still.</li>
+ *   <li>A call that is not the one due is never made: the process marks itself diverged and the run
+ *       is stopped.</li>
+ * </ul>
+ */
+package io.shmlab.libc.turns;
