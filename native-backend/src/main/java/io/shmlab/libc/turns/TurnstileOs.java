@@ -1,6 +1,7 @@
 package io.shmlab.libc.turns;
 
 import io.shmlab.api.FileStatus;
+import io.shmlab.api.ForwardingOs;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.Os;
@@ -17,8 +18,7 @@ import java.util.function.Supplier;
  * can be checked call by call; what the simulator does without a call ({@code getpid},
  * {@code getuid}, taking a {@code sem_t} pointer, a negative sleep) goes straight through.
  */
-public final class TurnstileOs implements Os {
-    private final Os delegate;
+public final class TurnstileOs extends ForwardingOs {
     private final TurnTaking turns;
 
     /**
@@ -26,7 +26,7 @@ public final class TurnstileOs implements Os {
      * @param turns this process's side of the protocol
      */
     public TurnstileOs(Os delegate, TurnTaking turns) {
-        this.delegate = delegate;
+        super(delegate);
         this.turns = turns;
     }
 
@@ -44,16 +44,6 @@ public final class TurnstileOs implements Os {
             body.run();
             return null;
         });
-    }
-
-    @Override
-    public int pid() {
-        return delegate.pid();
-    }
-
-    @Override
-    public int uid() {
-        return delegate.uid();
     }
 
     @Override
@@ -144,11 +134,6 @@ public final class TurnstileOs implements Os {
     @Override
     public Semaphore semInit(Mapping mapping, long offset, boolean pshared, long value) {
         return call("sem_init", () -> delegate.semInit(mapping, offset, pshared, value));
-    }
-
-    @Override
-    public Semaphore semAt(Mapping mapping, long offset) {
-        return delegate.semAt(mapping, offset);
     }
 
     @Override
