@@ -142,11 +142,29 @@ final class NativeMapping implements Mapping {
     }
 
     /**
-     * Checks the {@code sem_t} at {@code offset} before glibc touches it, as the access glibc makes
-     * would be checked; returns its address.
+     * Checks the {@code sem_t} at {@code offset} before glibc touches it; returns its address. All of
+     * the {@code sem_t} must lie inside the mapping (the rule of both backends, as for any access
+     * through a mapping); the protection and the object's end are checked for the {@code touched}
+     * bytes from its start only, the ones glibc's access reaches.
      */
-    long semaphoreAddress(long offset, Access access) {
-        return access == Access.READ ? readable(offset, SEM_T_SIZE) : writable(offset, SEM_T_SIZE);
+    long semaphoreAddress(long offset, long touched, Access access) {
+        if (offset < 0 || offset > extent - SEM_T_SIZE || !mapped) {
+            throw outside(offset, access);
+        }
+        return access == Access.READ ? readable(offset, touched) : writable(offset, touched);
+    }
+
+    /** Whether the protection lets a store through: false for PROT_READ (and PROT_NONE). */
+    boolean allowsStores() {
+        return writable;
+    }
+
+    /**
+     * Whether {@code [offset, offset + length)} lies inside this mapping's pages, the mapping still
+     * mapped; {@code length} is a whole number of pages, compared as an unsigned number.
+     */
+    boolean covers(long offset, long length) {
+        return mapped && offset >= 0 && offset <= extent && Long.compareUnsigned(length, extent - offset) <= 0;
     }
 
     private void checkAgainstFreshSize(long offset, long size, Access access) {

@@ -4,6 +4,7 @@ import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
 import io.shmlab.api.FaultKind;
 import io.shmlab.api.FileStatus;
+import io.shmlab.api.Limits;
 import io.shmlab.api.MapFlags;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MemoryFault;
@@ -93,14 +94,14 @@ final class NativeOs implements Os {
     @Override
     public void ftruncate(OpenFile file, long length) {
         NativeOpenFile f = own(file);
-        libc.ftruncate(f.fd(), length, f.describe());
+        libc.ftruncate(f.kernelFd(), length, f.describe());
         process.mappedObjects().sizeMayHaveChanged(f.fd(), f.describe());
     }
 
     @Override
     public void posixFallocate(OpenFile file, long offset, long length) {
         NativeOpenFile f = own(file);
-        libc.posixFallocate(f.fd(), offset, length, f.describe());
+        libc.posixFallocate(f.kernelFd(), offset, length, f.describe());
         process.mappedObjects().sizeMayHaveChanged(f.fd(), f.describe());
     }
 
@@ -108,7 +109,7 @@ final class NativeOs implements Os {
     public FileStatus fstat(OpenFile file) {
         NativeOpenFile f = own(file);
         long stat = scratch.address();
-        libc.fstat(f.fd(), stat, f.describe());
+        libc.fstat(f.kernelFd(), stat, f.describe());
         return new FileStatus(NativeMemory.getLong(stat + StatLayout.ST_SIZE_OFFSET),
                 NativeMemory.getInt(stat + StatLayout.ST_MODE_OFFSET) & 07777,
                 NativeMemory.getInt(stat + StatLayout.ST_UID_OFFSET));
@@ -117,7 +118,9 @@ final class NativeOs implements Os {
     @Override
     public void close(OpenFile file) {
         NativeOpenFile f = own(file);
-        libc.close(f.fd(), f.describe());
+        int fd = f.kernelFd();
+        f.markClosed();
+        libc.close(fd, f.describe());
     }
 
     // ------------------------------------------------------------------ mappings
@@ -125,7 +128,7 @@ final class NativeOs implements Os {
     @Override
     public Mapping mmap(long length, int prot, int flags, OpenFile file, long offset) {
         NativeOpenFile f = own(file);
-        long address = libc.mmap(length, prot, flags, f.fd(), offset, f.describe());
+        long address = libc.mmap(length, prot, flags, f.kernelFd(), offset, f.describe());
         MappedObject object;
         try {
             object = process.mappedObjects().acquire(f.fd(), f.describe());
@@ -150,15 +153,26 @@ final class NativeOs implements Os {
         return mapping;
     }
 
+    /**
+     * The range must lie in this mapping's pages, the mapping still mapped; past them it is ENOMEM,
+     * as where nothing is mapped (the JVM's neighbouring memory is not the program's, nor synced).
+     * The kernel checks the flags and the start first: outside, it is asked with a length of 0,
+     * which checks them and touches nothing.
+     */
     @Override
     public void msync(Mapping mapping, long offset, long length, int flags) {
         NativeMapping m = own(mapping);
-        if (!m.isMapped()) {
-            // What the kernel answers for a range with no mapping; asking it could sync whatever the
-            // JVM has mapped at those addresses since.
-            throw new PosixException(Errno.ENOMEM, "msync", describe(m));
+        long start = m.address() + offset;
+        long pages = Limits.pageAlignUp(length);
+        if (m.covers(offset, pages)) {
+            libc.msync(start, length, flags, describe(m));
+            return;
         }
-        libc.msync(m.address() + offset, length, flags, describe(m));
+        libc.msync(start, 0, flags, describe(m));
+        if (pages == 0) {
+            return; // a length that rounds (as an unsigned number) to 0 syncs nothing and succeeds
+        }
+        throw new PosixException(Errno.ENOMEM, "msync", describe(m));
     }
 
     @Override
@@ -221,7 +235,12 @@ final class NativeOs implements Os {
     @Override
     public Semaphore semInit(Mapping mapping, long offset, boolean pshared, long value) {
         NativeSemaphore s = NativeSemaphore.inMapping(own(mapping), offset);
-        libc.semInit(s.checkedAddress(Access.WRITE), pshared ? 1 : 0, unsignedInt(value), s.description());
+        int cValue = unsignedInt(value);
+        if (Integer.compareUnsigned(cValue, Limits.SEM_VALUE_MAX) > 0) {
+            // glibc refuses the value before it stores anything: so does this, touching nothing
+            throw new PosixException(Errno.EINVAL, "sem_init", s.description());
+        }
+        libc.semInit(s.storableAddress(SemTLayout.INIT_SIZE), pshared ? 1 : 0, cValue, s.description());
         return s;
     }
 
@@ -237,10 +256,19 @@ final class NativeOs implements Os {
         libc.semDestroy(s.address(), s.description());
     }
 
+    /*
+     * The waits and sem_post check in glibc's order: its first access is a load of the data word
+     * (so a semaphore past the object's end is SIGBUS on a read), and its first store comes after.
+     * glibc is never handed a semaphore it may not store into: where the mapping refuses stores,
+     * what glibc would do after its load is decided here, from the same value.
+     */
+
     @Override
     public void semWait(Semaphore sem) {
         NativeSemaphore s = own(sem);
-        long address = s.checkedAddress(Access.WRITE);
+        s.loadableAddress();
+        // whatever the value, sem_wait stores: a compare-and-swap, or one more waiter in the count
+        long address = s.storableAddress(SemTLayout.DATA_SIZE);
         if (fastPath.tryDecrement(address)) {
             return;
         }
@@ -255,14 +283,23 @@ final class NativeOs implements Os {
     @Override
     public boolean semTrywait(Semaphore sem) {
         NativeSemaphore s = own(sem);
-        long address = s.checkedAddress(Access.WRITE);
+        s.loadableAddress();
+        if (!s.allowsStores() && s.loadValue() == 0) {
+            return false; // glibc's sem_trywait saw 0 and gave up (EAGAIN) without a store
+        }
+        long address = s.storableAddress(SemTLayout.DATA_SIZE);
         return fastPath.tryDecrement(address) || libc.semTrywait(address, s.description());
     }
 
     @Override
     public boolean semTimedwait(Semaphore sem, Timespec deadline) {
         NativeSemaphore s = own(sem);
-        long address = s.checkedAddress(Access.WRITE);
+        if (!deadline.valid()) {
+            // glibc 2.36 checks tv_nsec before it touches the semaphore: a dangling one is not followed
+            throw new PosixException(Errno.EINVAL, "sem_timedwait", s.description());
+        }
+        s.loadableAddress();
+        long address = s.storableAddress(SemTLayout.DATA_SIZE);
         long timespec = scratch.address();
         TimespecLayout.put(timespec, deadline);
         process.enterBlocking(s.timedwaitCall());
@@ -276,7 +313,12 @@ final class NativeOs implements Os {
     @Override
     public void semPost(Semaphore sem) {
         NativeSemaphore s = own(sem);
-        long address = s.checkedAddress(Access.WRITE);
+        s.loadableAddress();
+        if (!s.allowsStores() && s.loadValue() == Limits.SEM_VALUE_MAX) {
+            // glibc's sem_post saw the maximum and refused before its store
+            throw new PosixException(Errno.EOVERFLOW, "sem_post", s.description());
+        }
+        long address = s.storableAddress(SemTLayout.DATA_SIZE);
         if (!fastPath.tryPost(address)) {
             libc.semPost(address, s.description());
         }
@@ -285,7 +327,7 @@ final class NativeOs implements Os {
     @Override
     public int semGetvalue(Semaphore sem) {
         NativeSemaphore s = own(sem);
-        return libc.semGetvalue(s.checkedAddress(Access.READ), scratch.address(), s.description());
+        return libc.semGetvalue(s.loadableAddress(), scratch.address(), s.description());
     }
 
     /** C's conversion of the value to {@code unsigned int}, with anything beyond it kept invalid. */

@@ -28,6 +28,10 @@ final class SemTLayout {
             .build();
 
     static final long DATA_OFFSET = LAYOUT.offsetOf("data");
+    /** The bytes sem_post, sem_wait, sem_trywait and sem_getvalue touch: the {@code data} word. */
+    static final long DATA_SIZE = CType.LONG.size();
+    /** The bytes sem_init(3) stores: {@code data} and {@code private}, up to the padding. */
+    static final long INIT_SIZE = LAYOUT.offsetOf("pad");
     /** The low half of {@code data}: the value. */
     static final long VALUE_MASK = 0xFFFF_FFFFL;
     /** {@code data >>> NWAITERS_SHIFT} is the number of waiters. */

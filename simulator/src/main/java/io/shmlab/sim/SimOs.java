@@ -249,7 +249,8 @@ public final class SimOs implements Os {
             if (sem.name() != null) {
                 machine.namedSemaphores().checkNotClosed(process, sem, call);
             }
-            checkInsideMapping(sem, Access.WRITE);
+            // glibc's first access is a load of the data word; its stores come after
+            checkInsideMapping(sem, Access.READ);
             return glibc().wait(process, sem.address(), tryOnly, deadline, call);
         });
     }
@@ -297,7 +298,7 @@ public final class SimOs implements Os {
             if (sem.name() != null) {
                 machine.namedSemaphores().checkNotClosed(process, sem, "sem_post");
             }
-            checkInsideMapping(sem, Access.WRITE);
+            checkInsideMapping(sem, Access.READ);
             glibc().post(process, sem.address());
         });
     }
