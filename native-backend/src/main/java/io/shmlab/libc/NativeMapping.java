@@ -296,6 +296,9 @@ final class NativeMapping implements Mapping {
     @Override
     public void get(long offset, byte[] dst, int dstIndex, int count) {
         Objects.checkFromIndexSize(dstIndex, count, dst.length);
+        if (count == 0) {
+            return; // memcpy of nothing touches nothing, wherever it points
+        }
         long at = readable(offset, count);
         try {
             NativeMemory.copyToArray(at, dst, dstIndex, count);
@@ -307,6 +310,9 @@ final class NativeMapping implements Mapping {
     @Override
     public void put(long offset, byte[] src, int srcIndex, int count) {
         Objects.checkFromIndexSize(srcIndex, count, src.length);
+        if (count == 0) {
+            return;
+        }
         long at = writable(offset, count);
         try {
             NativeMemory.copyFromArray(src, srcIndex, at, count);
@@ -319,6 +325,9 @@ final class NativeMapping implements Mapping {
     public void fill(long offset, long count, byte value) {
         if (count < 0) {
             throw new IllegalArgumentException("length=" + count);
+        }
+        if (count == 0) {
+            return;
         }
         long at = writable(offset, count);
         try {

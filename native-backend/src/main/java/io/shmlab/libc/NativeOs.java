@@ -214,16 +214,46 @@ final class NativeOs implements Os {
     @Override
     public Semaphore semOpen(String name, int oflag, int mode, long value) {
         long address = libc.semOpen(name, oflag, mode, unsignedInt(value));
-        return NativeSemaphore.named(name, process.namedSemaphores().opened(address));
+        NamedSemaphoreMapping named = process.namedSemaphores().opened(address);
+        if (!named.watched()) {
+            named.watch(semaphoreFile(name), process.mappedObjects());
+        }
+        return NativeSemaphore.named(name, named);
+    }
+
+    /**
+     * The file glibc just mapped for the named semaphore, opened again to watch its size (glibc
+     * closed its descriptor): {@code sem.NAME} in the shared memory namespace, the name's leading
+     * slashes dropped as glibc drops them. If it is gone already (unlinked meanwhile), nothing can
+     * be watched: {@link MappedObject#ANONYMOUS}.
+     */
+    private MappedObject semaphoreFile(String name) {
+        String file = "/sem." + name.replaceFirst("^/+", "");
+        int fd;
+        try {
+            fd = libc.shmOpen(file, OpenFlags.O_RDONLY, 0);
+        } catch (PosixException gone) {
+            return MappedObject.ANONYMOUS;
+        }
+        try {
+            return process.mappedObjects().acquire(fd, PosixException.quote(file));
+        } finally {
+            libc.close(fd, PosixException.quote(file));
+        }
     }
 
     @Override
     public void semClose(Semaphore sem) {
         NativeSemaphore s = own(sem);
+        if (s.isNamed() && !s.namedMapping().isMapped()) {
+            // Closed for the last time already: glibc no longer knows the pointer (EINVAL), or knows
+            // it as another semaphore mapped at the same address since, which must not be closed.
+            throw new PosixException(Errno.EINVAL, "sem_close", s.description());
+        }
         // glibc answers EINVAL for a pointer it did not return, without touching it.
         libc.semClose(s.address(), s.description());
-        if (s.isNamed()) {
-            process.namedSemaphores().closed(s.namedMapping());
+        if (s.isNamed() && process.namedSemaphores().closed(s.namedMapping())) {
+            process.mappedObjects().release(s.namedMapping().file());
         }
     }
 

@@ -110,6 +110,7 @@ final class NativeSemaphore implements Semaphore {
             throw MemoryFault.of(FaultKind.NOT_MAPPED, access, address, 0,
                     "through the named semaphore " + description + " after its last sem_close");
         }
+        named.checkInsideFile(touched, access, description);
         return address;
     }
 

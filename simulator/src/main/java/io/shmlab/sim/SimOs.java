@@ -221,7 +221,7 @@ public final class SimOs implements Os {
         return call("sem_init", hex(address) + ", " + (pshared ? 1 : 0) + ", " + value, () -> {
             SemaphorePointer sem = SemaphorePointer.in(mapping, offset);
             if (value >= 0 && value <= io.shmlab.api.Limits.SEM_VALUE_MAX) {
-                sem.checkInsideMapping(Access.WRITE);
+                sem.checkInsideMapping(process, Access.WRITE);
             }
             glibc().init(process, address, pshared, value);
             return sem;
@@ -312,9 +312,9 @@ public final class SimOs implements Os {
     }
 
     /** A sem_t taken from a mapping must lie inside it, as any access through the mapping must. */
-    private static void checkInsideMapping(Semaphore sem, Access access) {
+    private void checkInsideMapping(Semaphore sem, Access access) {
         if (sem instanceof SemaphorePointer p) {
-            p.checkInsideMapping(access);
+            p.checkInsideMapping(process, access);
         }
     }
 

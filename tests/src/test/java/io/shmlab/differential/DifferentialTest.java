@@ -56,7 +56,7 @@ class DifferentialTest {
         String prefix = ShmLeakCheck.RUN_TAG + "-d" + TRIES.incrementAndGet();
         List<String> simulated = new ArrayList<>();
         List<String> kernel = new ArrayList<>();
-        try (World s = new World(sim, prefix, Steps.NAMES); World k = new World(real, prefix, Steps.NAMES)) {
+        try (World s = new World(sim, prefix); World k = new World(real, prefix)) {
             for (Step step : program) {
                 simulated.add(step + " -> " + s.apply(step));
                 kernel.add(step + " -> " + k.apply(step));

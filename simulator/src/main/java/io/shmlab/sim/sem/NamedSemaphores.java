@@ -62,14 +62,25 @@ public final class NamedSemaphores {
 
     /** Models sem_open(3); {@code create} tells whether the four-argument form was used. */
     public Semaphore open(KernelProcess caller, String name, int oflag, int mode, long value) {
-        String file = ShmName.fileName(name, ShmName.SEMAPHORE_PREFIX, Errno.EINVAL, "sem_open");
         boolean create = (oflag & OpenFlags.O_CREAT) != 0;
         boolean exclusive = create && (oflag & OpenFlags.O_EXCL) != 0;
+        boolean badValue = value < 0 || value > Limits.SEM_VALUE_MAX;
+        String file;
+        try {
+            file = ShmName.fileName(name, ShmName.SEMAPHORE_PREFIX, Errno.EINVAL, "sem_open");
+        } catch (PosixException e) {
+            // with O_EXCL glibc checks the value before the kernel sees the name (when it links the
+            // new file); without, the kernel's open of the name comes first
+            if (e.errno() == Errno.ENAMETOOLONG && exclusive && badValue) {
+                throw PosixException.onName(Errno.EINVAL, "sem_open", name);
+            }
+            throw e;
+        }
         var directory = caller.kernel().objects().shmDirectory();
         boolean existed = directory.containsKey(file);
         // glibc opens an existing semaphore first unless O_EXCL, and checks the value only on the way
         // to creating one: so O_CREAT with a too large value opens an existing semaphore fine
-        if (create && (exclusive || !existed) && (value < 0 || value > Limits.SEM_VALUE_MAX)) {
+        if (create && (exclusive || !existed) && badValue) {
             throw PosixException.onName(Errno.EINVAL, "sem_open", name);
         }
         int flags = (oflag & ~OpenFlags.O_ACCMODE) | OpenFlags.O_RDWR;
@@ -94,11 +105,15 @@ public final class NamedSemaphores {
         if (closed != null) {
             closed.remove(opened.region.address());
         }
-        return SemaphorePointer.named(name, opened.region.address());
+        return SemaphorePointer.named(name, opened.region);
     }
 
     /** Models sem_close(3). */
     public void close(KernelProcess caller, Semaphore sem) {
+        if (sem instanceof SemaphorePointer p && !p.mappedIn(caller)) {
+            // closed for the last time already: another semaphore at the same address is not this one
+            throw new PosixException(Errno.EINVAL, "sem_close", sem.describe());
+        }
         Map<Long, Opened> table = table(caller);
         Opened found = null;
         for (Opened o : table.values()) {
