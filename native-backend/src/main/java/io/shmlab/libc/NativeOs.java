@@ -299,6 +299,7 @@ final class NativeOs implements Os {
         s.loadableAddress();
         // whatever the value, sem_wait stores: a compare-and-swap, or one more waiter in the count
         long address = s.storableAddress(SemTLayout.DATA_SIZE);
+        checkFutexFlagBeforeSleeping(s, "sem_wait");
         if (fastPath.tryDecrement(address)) {
             return;
         }
@@ -330,6 +331,7 @@ final class NativeOs implements Os {
         }
         s.loadableAddress();
         long address = s.storableAddress(SemTLayout.DATA_SIZE);
+        checkFutexFlagBeforeSleeping(s, "sem_timedwait");
         long timespec = scratch.address();
         TimespecLayout.put(timespec, deadline);
         process.enterBlocking(s.timedwaitCall());
@@ -349,8 +351,34 @@ final class NativeOs implements Os {
             throw new PosixException(Errno.EOVERFLOW, "sem_post", s.description());
         }
         long address = s.storableAddress(SemTLayout.DATA_SIZE);
+        long data = s.loadData();
+        if ((data & SemTLayout.VALUE_MASK) != Limits.SEM_VALUE_MAX && (data >>> SemTLayout.NWAITERS_SHIFT) != 0) {
+            checkFutexFlag(s, "sem_post"); // it will wake a waiter
+        }
         if (!fastPath.tryPost(address)) {
             libc.semPost(address, s.description());
+        }
+    }
+
+    /** A wait that finds the value 0 sleeps on the futex: its flag is checked first. */
+    private static void checkFutexFlagBeforeSleeping(NativeSemaphore s, String call) {
+        if ((s.loadData() & SemTLayout.VALUE_MASK) == 0) {
+            checkFutexFlag(s, call);
+        }
+    }
+
+    /**
+     * Checks {@code private} before glibc makes a futex call with it: glibc only ever stores 0 or 128
+     * there, and XORs it into the futex operation; anything else (a {@code sem_t} overwritten, or
+     * never initialised) gives the kernel a garbage operation, with any outcome up to glibc aborting
+     * the process ("The futex facility returned an unexpected error code"). Both backends refuse it
+     * with EINVAL instead, before anything is stored. Reading the field may itself fault, as glibc's
+     * read would.
+     */
+    private static void checkFutexFlag(NativeSemaphore s, String call) {
+        int flag = s.loadPrivate();
+        if (flag != SemTLayout.FUTEX_PRIVATE && flag != SemTLayout.FUTEX_SHARED) {
+            throw new PosixException(Errno.EINVAL, call, s.description() + ", futex flag " + flag);
         }
     }
 

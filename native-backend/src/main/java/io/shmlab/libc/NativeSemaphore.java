@@ -99,7 +99,24 @@ final class NativeSemaphore implements Semaphore {
 
     /** The value, loaded through the checked mapping (for a semaphore glibc must not store into). */
     long loadValue() {
-        return mapping.getLong(offset + SemTLayout.DATA_OFFSET) & SemTLayout.VALUE_MASK;
+        return loadData() & SemTLayout.VALUE_MASK;
+    }
+
+    /** The {@code data} word (value and waiter count), loaded with the checks of a load. */
+    long loadData() {
+        if (mapping != null) {
+            return mapping.getLong(offset + SemTLayout.DATA_OFFSET);
+        }
+        return NativeMemory.getLongVolatile(loadableAddress() + SemTLayout.DATA_OFFSET);
+    }
+
+    /** The {@code private} field glibc reads before a futex call, loaded with the checks of a load. */
+    int loadPrivate() {
+        if (mapping != null) {
+            return mapping.getInt(offset + SemTLayout.PRIVATE_OFFSET);
+        }
+        long at = checkedAddress(SemTLayout.PRIVATE_OFFSET + Integer.BYTES, Access.READ);
+        return NativeMemory.getInt(at + SemTLayout.PRIVATE_OFFSET);
     }
 
     private long checkedAddress(long touched, Access access) {

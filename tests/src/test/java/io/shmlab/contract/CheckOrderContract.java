@@ -189,4 +189,22 @@ public abstract class CheckOrderContract extends ContractSupport {
         assertErrno(Errno.EINVAL, () -> os.mmap(PAGE, PROT_READ, MAP_SHARED, fd, 100));
         assertErrno(Errno.EBADF, () -> os.mmap(0, PROT_READ, MAP_SHARED, fd, 0));
     }
+
+    @Test
+    void aFutexFlagGlibcNeverWritesIsRefusedBeforeAFutexCall() {
+        OpenFile fd = object("futexflag", PAGE);
+        Mapping m = os.mmap(PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        Semaphore sem = os.semInit(m, 0, true, 0);
+        m.putInt(LayoutContract.NEW_SEM.offsetOf("private"), 7); // a garbage futex operation for glibc
+        assertFalse(os.semTrywait(sem), "trywait makes no futex call");
+        assertErrno(Errno.EINVAL, () -> os.semTimedwait(sem, new Timespec(0, 0)));
+        assertEquals(0, m.getLong(0), "refused before the waiter count was raised");
+        os.semPost(sem);
+        assertTrue(os.semTrywait(sem), "a post with nobody to wake makes no futex call either");
+        m.putLong(0, 1L << 32); // one waiter counted: the post would wake it
+        assertErrno(Errno.EINVAL, () -> os.semPost(sem));
+        assertEquals(1L << 32, m.getLong(0), "refused before the value changed");
+        os.munmap(m);
+        os.close(fd);
+    }
 }
