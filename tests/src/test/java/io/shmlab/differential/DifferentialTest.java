@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 @AddLifecycleHook(BothBackends.class)
 class DifferentialTest {
     private static final Logger LOG = LoggerFactory.getLogger(DifferentialTest.class);
+    private static final String PREFIX = ShmLeakCheck.RUN_TAG + "-d";
     private static final AtomicInteger TRIES = new AtomicInteger();
     private static final AtomicLong STEPS = new AtomicLong();
     private static Machine sim;
@@ -48,8 +49,13 @@ class DifferentialTest {
     @AfterContainer
     static void shutDown() {
         if (sim != null) {
+            // the leak check of the contract suite may run before this engine: check here too
+            List<String> left = real.listShm().stream().filter(n -> n.contains(PREFIX)).toList();
             sim.close();
             real.close();
+            if (!left.isEmpty()) {
+                throw new AssertionError("the differential programs left these in /dev/shm: " + left);
+            }
             LOG.info("compared {} programs, {} steps, on the simulator and the kernel", TRIES.get(), STEPS.get());
         }
     }
@@ -61,7 +67,7 @@ class DifferentialTest {
 
     @Property(tries = 2000)
     void simulatorAndKernelAgreeOnEveryStep(@ForAll("programs") List<Step> program) {
-        String prefix = ShmLeakCheck.RUN_TAG + "-d" + TRIES.incrementAndGet();
+        String prefix = PREFIX + TRIES.incrementAndGet();
         List<String> simulated = new ArrayList<>();
         List<String> kernel = new ArrayList<>();
         try (World s = new World(sim, prefix); World k = new World(real, prefix)) {

@@ -15,6 +15,7 @@ import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
+import io.shmlab.contract.ShmLeakCheck;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +36,7 @@ class RingBufferBetweenTwoJvmsTest {
 
     private Machine machine;
     private Os os;
-    private final String name = "/shmlab-ring-" + UUID.randomUUID();
+    private final String name = "/" + ShmLeakCheck.RUN_TAG + "-ring-" + UUID.randomUUID();
 
     @BeforeEach
     void boot() {
