@@ -50,6 +50,22 @@ public abstract class BadInputContract extends ContractSupport {
     }
 
     @Test
+    void anObjectAsLargeAsLinuxAllowsMapsAndReadsAsZeros() {
+        OpenFile fd = os.shmOpen(shmName("largest"), O_RDWR | O_CREAT, 0600);
+        for (long size : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 5}) {
+            os.ftruncate(fd, size);
+            assertEquals(size, os.fstat(fd).size());
+            Mapping m = os.mmap(Limits.PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 2L * Limits.PAGE_SIZE);
+            assertEquals(0, m.getLong(0), "no page of it is past its end");
+            m.putLong(8, size);
+            assertEquals(size, m.getLong(8));
+            os.munmap(m);
+        }
+        os.ftruncate(fd, 0);
+        os.close(fd);
+    }
+
+    @Test
     void fallocateBeyondTheLargestFileIsEfbig() {
         OpenFile fd = os.shmOpen(shmName("efbig"), O_RDWR | O_CREAT, 0600);
         assertErrno(Errno.EFBIG, () -> os.posixFallocate(fd, Long.MAX_VALUE, 1));

@@ -74,7 +74,8 @@ sealed interface Step {
     record SemTrywait(int sem) implements Step {
     }
 
-    record SemTimedwait(int sem, long nanos) implements Step {
+    /** A timed wait until a deadline that has passed already (so it never blocks). */
+    record SemTimedwait(int sem, long seconds, long nanos) implements Step {
     }
 
     record SemGetvalue(int sem) implements Step {

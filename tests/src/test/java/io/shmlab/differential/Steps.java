@@ -73,8 +73,9 @@ final class Steps {
                 Tuple.of(1, index().map(Step.SemDestroy::new)),
                 Tuple.of(2, index().map(Step.SemPost::new)),
                 Tuple.of(2, index().map(Step.SemTrywait::new)),
-                Tuple.of(1, Combinators.combine(index(),
-                        Arbitraries.of(0L, 999_999_999L, 1_000_000_000L, -1L)).as(Step.SemTimedwait::new)),
+                Tuple.of(1, Combinators.combine(index(), Arbitraries.of(0L, 0L, 1L, -1L, Long.MIN_VALUE),
+                        Arbitraries.of(0L, 999_999_999L, 1_000_000_000L, -1L, Long.MAX_VALUE, Long.MIN_VALUE))
+                        .as(Step.SemTimedwait::new)),
                 Tuple.of(2, index().map(Step.SemGetvalue::new)));
     }
 
@@ -123,7 +124,8 @@ final class Steps {
     private static Arbitrary<Long> length() {
         return Arbitraries.frequencyOf(
                 Tuple.of(8, size()),
-                Tuple.of(1, Arbitraries.of(1L << 40, Long.MAX_VALUE, Long.MIN_VALUE, -(long) PAGE, -8192L)));
+                Tuple.of(1, Arbitraries.of(1L << 40, Long.MAX_VALUE, Long.MAX_VALUE - 5, Long.MIN_VALUE, -(long) PAGE,
+                        -8192L)));
     }
 
     /** A length for mmap: the sizes, and ones no address space holds. */

@@ -166,7 +166,7 @@ final class World implements AutoCloseable {
         } else if (step instanceof Step.SemTrywait s) {
             return "taken " + os.semTrywait(semaphore(s.sem()));
         } else if (step instanceof Step.SemTimedwait s) {
-            return "taken " + os.semTimedwait(semaphore(s.sem()), new Timespec(0, s.nanos()));
+            return "taken " + os.semTimedwait(semaphore(s.sem()), new Timespec(s.seconds(), s.nanos()));
         } else if (step instanceof Step.SemGetvalue s) {
             return "value " + os.semGetvalue(semaphore(s.sem()));
         }
