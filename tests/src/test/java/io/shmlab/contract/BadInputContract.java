@@ -204,6 +204,24 @@ public abstract class BadInputContract extends ContractSupport {
     }
 
     @Test
+    void glibcKnowsAnOpenSemaphoreByItsNameAsGiven() {
+        String name = semName("spelled");
+        Semaphore one = os.semOpen(name, O_CREAT, 0600, 0);
+        Semaphore same = os.semOpen(name, 0);
+        Semaphore other = os.semOpen("/" + name, 0);
+        assertEquals(one.address(), same.address(), "the same name: the same mapping, counted twice");
+        assertTrue(one.address() != other.address(), "another spelling: another mapping of the same file");
+        os.semPost(other);
+        assertTrue(os.semTrywait(one), "one semaphore all the same");
+        os.semClose(one);
+        os.semClose(same);
+        assertErrno(Errno.EINVAL, () -> os.semClose(one));
+        os.semPost(other);
+        assertEquals(1, os.semGetvalue(other), "the other spelling's mapping is still there");
+        os.semClose(other);
+    }
+
+    @Test
     void aNamedSemaphoreWhoseFileWasShrunkIsSigbusOnTheFirstLoad() {
         String name = semName("shrunk");
         Semaphore sem = os.semOpen(name, O_CREAT, 0600, 1);

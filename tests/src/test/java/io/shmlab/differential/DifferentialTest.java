@@ -65,7 +65,7 @@ class DifferentialTest {
         return Steps.programs(30);
     }
 
-    @Property(tries = 2000)
+    @Property(tries = 5000)
     void simulatorAndKernelAgreeOnEveryStep(@ForAll("programs") List<Step> program) {
         String prefix = PREFIX + TRIES.incrementAndGet();
         List<String> simulated = new ArrayList<>();

@@ -73,7 +73,7 @@ public final class ShmName {
     }
 
     /** The name as C receives it: a Java string is passed as its bytes, and C's string ends at a NUL. */
-    static String asC(String name) {
+    public static String asC(String name) {
         int nul = name.indexOf('\0');
         return nul < 0 ? name : name.substring(0, nul);
     }
