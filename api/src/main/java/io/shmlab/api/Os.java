@@ -90,7 +90,12 @@ public interface Os {
 
     /**
      * Writes a range of a mapping back to its file: models msync(2). {@code offset} is from the start
-     * of the mapping and must be page aligned (else EINVAL); flags are {@link SyncFlags}.
+     * of the mapping and must be page aligned (else EINVAL); flags are {@link SyncFlags}. The checks
+     * come in Linux's order: the flags and the start (EINVAL), then the length, rounded up to pages
+     * as an unsigned number (0 succeeds), then the range. The range must lie in this mapping's pages,
+     * the mapping still mapped, else ENOMEM: where Linux would run on into a neighbouring mapping,
+     * both backends answer as if nothing were mapped there, as every access through a
+     * {@link Mapping} is held to the mapping itself.
      */
     void msync(Mapping mapping, long offset, long length, int flags);
 

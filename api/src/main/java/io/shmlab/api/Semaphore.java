@@ -4,6 +4,12 @@ package io.shmlab.api;
  * A {@code sem_t *}: a named semaphore from sem_open(3), or a pointer to a {@code sem_t} inside a
  * mapping ({@link Os#semInit} or {@link Os#semAt}). Operations on it are calls on {@link Os}, as in
  * C: {@code os.semWait(sem)} models {@code sem_wait(sem)}.
+ *
+ * <p>A {@code sem_t} is only memory: overwritten, or never initialised, it is what its bytes say,
+ * on both backends alike. One case is refused rather than followed: a {@code private} field glibc
+ * never writes (neither 0 nor 128) would hand the kernel a garbage futex operation when a wait
+ * sleeps or a post wakes (on Linux anything may follow, up to glibc aborting the process), so those
+ * calls fail with EINVAL first, before anything is stored.
  */
 public interface Semaphore {
     /** The name given to sem_open, or {@code null} for a semaphore in a mapping. */

@@ -42,7 +42,8 @@ final class MappedObject {
 
     void resize(long newSize) {
         size = newSize;
-        pagesEnd = newSize == Long.MAX_VALUE ? Long.MAX_VALUE : Limits.pageAlignUp(newSize);
+        // a sparse object may be as large as Long.MAX_VALUE: rounding it up to a page would overflow
+        pagesEnd = newSize > Long.MAX_VALUE - Limits.PAGE_SIZE ? Long.MAX_VALUE : Limits.pageAlignUp(newSize);
     }
 
     boolean isAnonymous() {

@@ -1,14 +1,25 @@
 package io.shmlab.libc;
 
+import io.shmlab.api.Access;
+import io.shmlab.api.FaultKind;
+import io.shmlab.api.MemoryFault;
+
 /**
  * The page glibc maps for a named semaphore, shared by every handle of this process that opened the
  * name: glibc returns the same {@code sem_t *} for the same name while it is open, counts the opens,
  * and unmaps it at the last sem_close(3). Using a handle after that would touch unmapped memory, so
  * it is refused first with SIGSEGV.
+ *
+ * <p>The page maps the file {@code sem.NAME}, which anyone may shrink (shm_open("/sem.NAME") and
+ * ftruncate): glibc's access would then be a SIGBUS in the JVM. So the file is watched like any
+ * mapped object ({@link MappedObject}, through a descriptor of our own, as glibc closes its one),
+ * and an access past its end is refused first with SIGBUS.
  */
 final class NamedSemaphoreMapping {
     final long address;
     private volatile int opens;
+    private volatile MappedObject file;
+    private MappedObjects objects;
 
     NamedSemaphoreMapping(long address) {
         this.address = address;
@@ -28,5 +39,38 @@ final class NamedSemaphoreMapping {
 
     void closed() {
         opens--;
+    }
+
+    /** Whether the file is watched yet (the first open watches it). */
+    boolean watched() {
+        return file != null;
+    }
+
+    /** Watches the file mapped, or {@link MappedObject#ANONYMOUS} when it could not be opened again. */
+    void watch(MappedObject mapped, MappedObjects registry) {
+        this.objects = registry;
+        this.file = mapped;
+    }
+
+    /** The watched file, to release at the last close. */
+    MappedObject file() {
+        return file;
+    }
+
+    /**
+     * Checks that an access of {@code touched} bytes at the start of the page would not be past the
+     * end of the file (SIGBUS), asking its size again before refusing.
+     */
+    void checkInsideFile(long touched, Access access, String description) {
+        MappedObject f = file;
+        if (f == null || touched <= f.pagesEnd()) {
+            return;
+        }
+        long size = objects.refresh(f);
+        if (touched > f.pagesEnd()) {
+            throw MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address, 0,
+                    "through the named semaphore " + description + ": a page past the end of its file (size "
+                            + size + ")");
+        }
     }
 }

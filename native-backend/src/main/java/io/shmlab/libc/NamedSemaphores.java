@@ -14,11 +14,13 @@ final class NamedSemaphores {
         return m;
     }
 
-    /** sem_close(3) of it succeeded: one open less; glibc unmapped it at zero. */
-    synchronized void closed(NamedSemaphoreMapping m) {
+    /** sem_close(3) of it succeeded: one open less; true when glibc unmapped it (at zero). */
+    synchronized boolean closed(NamedSemaphoreMapping m) {
         m.closed();
         if (m.opens() == 0) {
             byAddress.remove(m.address);
+            return true;
         }
+        return false;
     }
 }

@@ -142,11 +142,29 @@ final class NativeMapping implements Mapping {
     }
 
     /**
-     * Checks the {@code sem_t} at {@code offset} before glibc touches it, as the access glibc makes
-     * would be checked; returns its address.
+     * Checks the {@code sem_t} at {@code offset} before glibc touches it; returns its address. All of
+     * the {@code sem_t} must lie inside the mapping (the rule of both backends, as for any access
+     * through a mapping); the protection and the object's end are checked for the {@code touched}
+     * bytes from its start only, the ones glibc's access reaches.
      */
-    long semaphoreAddress(long offset, Access access) {
-        return access == Access.READ ? readable(offset, SEM_T_SIZE) : writable(offset, SEM_T_SIZE);
+    long semaphoreAddress(long offset, long touched, Access access) {
+        if (offset < 0 || offset > extent - SEM_T_SIZE || !mapped) {
+            throw outside(offset, access);
+        }
+        return access == Access.READ ? readable(offset, touched) : writable(offset, touched);
+    }
+
+    /** Whether the protection lets a store through: false for PROT_READ (and PROT_NONE). */
+    boolean allowsStores() {
+        return writable;
+    }
+
+    /**
+     * Whether {@code [offset, offset + length)} lies inside this mapping's pages, the mapping still
+     * mapped; {@code length} is a whole number of pages, compared as an unsigned number.
+     */
+    boolean covers(long offset, long length) {
+        return mapped && offset >= 0 && offset <= extent && Long.compareUnsigned(length, extent - offset) <= 0;
     }
 
     private void checkAgainstFreshSize(long offset, long size, Access access) {
@@ -278,6 +296,9 @@ final class NativeMapping implements Mapping {
     @Override
     public void get(long offset, byte[] dst, int dstIndex, int count) {
         Objects.checkFromIndexSize(dstIndex, count, dst.length);
+        if (count == 0) {
+            return; // memcpy of nothing touches nothing, wherever it points
+        }
         long at = readable(offset, count);
         try {
             NativeMemory.copyToArray(at, dst, dstIndex, count);
@@ -289,6 +310,9 @@ final class NativeMapping implements Mapping {
     @Override
     public void put(long offset, byte[] src, int srcIndex, int count) {
         Objects.checkFromIndexSize(srcIndex, count, src.length);
+        if (count == 0) {
+            return;
+        }
         long at = writable(offset, count);
         try {
             NativeMemory.copyFromArray(src, srcIndex, at, count);
@@ -301,6 +325,9 @@ final class NativeMapping implements Mapping {
     public void fill(long offset, long count, byte value) {
         if (count < 0) {
             throw new IllegalArgumentException("length=" + count);
+        }
+        if (count == 0) {
+            return;
         }
         long at = writable(offset, count);
         try {

@@ -4,6 +4,7 @@ import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
 import io.shmlab.api.FaultKind;
 import io.shmlab.api.FileStatus;
+import io.shmlab.api.Limits;
 import io.shmlab.api.MapFlags;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MemoryFault;
@@ -24,27 +25,21 @@ import java.util.List;
  * A handle on this JVM's own process, making real calls into glibc: models each POSIX call of
  * {@link Os} by making it. Every handle of the JVM has the same pid and sees the same objects; each
  * handle keeps its own list of mappings (for {@link #mappingAt}) and a scratch buffer, and is used by
- * one thread at a time.
- *
- * <p>sem_post, sem_wait and sem_trywait first try glibc's own uncontended fast path in Java
- * ({@link SemaphoreFastPath}); glibc is called whenever that does not settle it.
+ * one thread at a time. The semaphore calls are made by {@link SemaphoreCalls}.
  */
 final class NativeOs implements Os {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
-    /** What C converts an out-of-range {@code unsigned int} semaphore value to: above SEM_VALUE_MAX. */
-    private static final int UNREPRESENTABLE_VALUE = -1;
-
     private final ThisProcess process;
     private final CheckedLibC libc;
     private final ScratchMemory scratch;
-    private final SemaphoreFastPath fastPath;
+    private final SemaphoreCalls semaphores;
     private final List<NativeMapping> mappings = new ArrayList<>();
 
     NativeOs(ThisProcess process) {
         this.process = process;
         this.libc = process.libc();
         this.scratch = ScratchMemory.ownedBy(this);
-        this.fastPath = process.semaphoreFastPath();
+        this.semaphores = new SemaphoreCalls(process, libc, scratch, process.semaphoreFastPath());
     }
 
     @Override
@@ -93,14 +88,14 @@ final class NativeOs implements Os {
     @Override
     public void ftruncate(OpenFile file, long length) {
         NativeOpenFile f = own(file);
-        libc.ftruncate(f.fd(), length, f.describe());
+        libc.ftruncate(f.kernelFd(), length, f.describe());
         process.mappedObjects().sizeMayHaveChanged(f.fd(), f.describe());
     }
 
     @Override
     public void posixFallocate(OpenFile file, long offset, long length) {
         NativeOpenFile f = own(file);
-        libc.posixFallocate(f.fd(), offset, length, f.describe());
+        libc.posixFallocate(f.kernelFd(), offset, length, f.describe());
         process.mappedObjects().sizeMayHaveChanged(f.fd(), f.describe());
     }
 
@@ -108,7 +103,7 @@ final class NativeOs implements Os {
     public FileStatus fstat(OpenFile file) {
         NativeOpenFile f = own(file);
         long stat = scratch.address();
-        libc.fstat(f.fd(), stat, f.describe());
+        libc.fstat(f.kernelFd(), stat, f.describe());
         return new FileStatus(NativeMemory.getLong(stat + StatLayout.ST_SIZE_OFFSET),
                 NativeMemory.getInt(stat + StatLayout.ST_MODE_OFFSET) & 07777,
                 NativeMemory.getInt(stat + StatLayout.ST_UID_OFFSET));
@@ -117,7 +112,9 @@ final class NativeOs implements Os {
     @Override
     public void close(OpenFile file) {
         NativeOpenFile f = own(file);
-        libc.close(f.fd(), f.describe());
+        int fd = f.kernelFd();
+        f.markClosed();
+        libc.close(fd, f.describe());
     }
 
     // ------------------------------------------------------------------ mappings
@@ -125,7 +122,7 @@ final class NativeOs implements Os {
     @Override
     public Mapping mmap(long length, int prot, int flags, OpenFile file, long offset) {
         NativeOpenFile f = own(file);
-        long address = libc.mmap(length, prot, flags, f.fd(), offset, f.describe());
+        long address = libc.mmap(length, prot, flags, f.kernelFd(), offset, f.describe());
         MappedObject object;
         try {
             object = process.mappedObjects().acquire(f.fd(), f.describe());
@@ -150,15 +147,26 @@ final class NativeOs implements Os {
         return mapping;
     }
 
+    /**
+     * The range must lie in this mapping's pages, the mapping still mapped; past them it is ENOMEM,
+     * as where nothing is mapped (the JVM's neighbouring memory is not the program's, nor synced).
+     * The kernel checks the flags and the start first: outside, it is asked with a length of 0,
+     * which checks them and touches nothing.
+     */
     @Override
     public void msync(Mapping mapping, long offset, long length, int flags) {
         NativeMapping m = own(mapping);
-        if (!m.isMapped()) {
-            // What the kernel answers for a range with no mapping; asking it could sync whatever the
-            // JVM has mapped at those addresses since.
-            throw new PosixException(Errno.ENOMEM, "msync", describe(m));
+        long start = m.address() + offset;
+        long pages = Limits.pageAlignUp(length);
+        if (m.covers(offset, pages)) {
+            libc.msync(start, length, flags, describe(m));
+            return;
         }
-        libc.msync(m.address() + offset, length, flags, describe(m));
+        libc.msync(start, 0, flags, describe(m));
+        if (pages == 0) {
+            return; // a length that rounds (as an unsigned number) to 0 syncs nothing and succeeds
+        }
+        throw new PosixException(Errno.ENOMEM, "msync", describe(m));
     }
 
     @Override
@@ -194,103 +202,62 @@ final class NativeOs implements Os {
 
     @Override
     public Semaphore semOpen(String name, int oflag) {
-        return semOpen(name, oflag, 0, 0);
+        return semaphores.semOpen(name, oflag);
     }
 
     @Override
     public Semaphore semOpen(String name, int oflag, int mode, long value) {
-        long address = libc.semOpen(name, oflag, mode, unsignedInt(value));
-        return NativeSemaphore.named(name, process.namedSemaphores().opened(address));
+        return semaphores.semOpen(name, oflag, mode, value);
     }
 
     @Override
     public void semClose(Semaphore sem) {
-        NativeSemaphore s = own(sem);
-        // glibc answers EINVAL for a pointer it did not return, without touching it.
-        libc.semClose(s.address(), s.description());
-        if (s.isNamed()) {
-            process.namedSemaphores().closed(s.namedMapping());
-        }
+        semaphores.semClose(sem);
     }
 
     @Override
     public void semUnlink(String name) {
-        libc.semUnlink(name);
+        semaphores.semUnlink(name);
     }
 
     @Override
     public Semaphore semInit(Mapping mapping, long offset, boolean pshared, long value) {
-        NativeSemaphore s = NativeSemaphore.inMapping(own(mapping), offset);
-        libc.semInit(s.checkedAddress(Access.WRITE), pshared ? 1 : 0, unsignedInt(value), s.description());
-        return s;
+        return semaphores.semInit(mapping, offset, pshared, value);
     }
 
     @Override
     public Semaphore semAt(Mapping mapping, long offset) {
-        return NativeSemaphore.inMapping(own(mapping), offset);
+        return semaphores.semAt(mapping, offset);
     }
 
     @Override
     public void semDestroy(Semaphore sem) {
-        NativeSemaphore s = own(sem);
-        // glibc's sem_destroy touches nothing, so nothing is checked: as in C, it succeeds.
-        libc.semDestroy(s.address(), s.description());
+        semaphores.semDestroy(sem);
     }
 
     @Override
     public void semWait(Semaphore sem) {
-        NativeSemaphore s = own(sem);
-        long address = s.checkedAddress(Access.WRITE);
-        if (fastPath.tryDecrement(address)) {
-            return;
-        }
-        process.enterBlocking(s.waitCall());
-        try {
-            libc.semWait(address, s.description());
-        } finally {
-            process.enterBlocking(null);
-        }
+        semaphores.semWait(sem);
     }
 
     @Override
     public boolean semTrywait(Semaphore sem) {
-        NativeSemaphore s = own(sem);
-        long address = s.checkedAddress(Access.WRITE);
-        return fastPath.tryDecrement(address) || libc.semTrywait(address, s.description());
+        return semaphores.semTrywait(sem);
     }
 
     @Override
     public boolean semTimedwait(Semaphore sem, Timespec deadline) {
-        NativeSemaphore s = own(sem);
-        long address = s.checkedAddress(Access.WRITE);
-        long timespec = scratch.address();
-        TimespecLayout.put(timespec, deadline);
-        process.enterBlocking(s.timedwaitCall());
-        try {
-            return libc.semTimedwait(address, timespec, s.description());
-        } finally {
-            process.enterBlocking(null);
-        }
+        return semaphores.semTimedwait(sem, deadline);
     }
 
     @Override
     public void semPost(Semaphore sem) {
-        NativeSemaphore s = own(sem);
-        long address = s.checkedAddress(Access.WRITE);
-        if (!fastPath.tryPost(address)) {
-            libc.semPost(address, s.description());
-        }
+        semaphores.semPost(sem);
     }
 
     @Override
     public int semGetvalue(Semaphore sem) {
-        NativeSemaphore s = own(sem);
-        return libc.semGetvalue(s.checkedAddress(Access.READ), scratch.address(), s.description());
-    }
-
-    /** C's conversion of the value to {@code unsigned int}, with anything beyond it kept invalid. */
-    private static int unsignedInt(long value) {
-        return value < 0 || value > 0xFFFF_FFFFL ? UNREPRESENTABLE_VALUE : (int) value;
+        return semaphores.semGetvalue(sem);
     }
 
     // ------------------------------------------------------------------ process
@@ -350,21 +317,21 @@ final class NativeOs implements Os {
 
     // ------------------------------------------------------------------ handles
 
-    private static NativeOpenFile own(OpenFile file) {
+    static NativeOpenFile own(OpenFile file) {
         if (file instanceof NativeOpenFile f) {
             return f;
         }
         throw new IllegalArgumentException("not a descriptor of the native backend: " + file);
     }
 
-    private static NativeMapping own(Mapping mapping) {
+    static NativeMapping own(Mapping mapping) {
         if (mapping instanceof NativeMapping m) {
             return m;
         }
         throw new IllegalArgumentException("not a mapping of the native backend: " + mapping);
     }
 
-    private static NativeSemaphore own(Semaphore sem) {
+    static NativeSemaphore own(Semaphore sem) {
         if (sem instanceof NativeSemaphore s) {
             return s;
         }

@@ -8,8 +8,9 @@ import io.shmlab.api.Semaphore;
 /**
  * A {@code sem_t *} of this process: a named semaphore (the page glibc maps from
  * {@code /dev/shm/sem.NAME}) or a pointer into a {@link NativeMapping}. Before glibc is handed the
- * pointer, {@link #checkedAddress} makes the check the MMU would make of glibc's access, so a dangling
- * pointer is a {@link MemoryFault}, not a signal in the JVM.
+ * pointer, {@link #loadableAddress} and {@link #storableAddress} make the checks the MMU would make
+ * of glibc's accesses, in glibc's order, so a dangling pointer is a {@link MemoryFault}, not a signal
+ * in the JVM.
  */
 final class NativeSemaphore implements Semaphore {
     private final String name;
@@ -75,15 +76,58 @@ final class NativeSemaphore implements Semaphore {
         return named != null;
     }
 
-    /** The address, once the access glibc will make through it is known to be safe. */
-    long checkedAddress(Access access) {
+    /**
+     * The address, once glibc's first access, a load of the {@code data} word (every call but
+     * sem_init and sem_destroy starts with it), is known to be safe.
+     */
+    long loadableAddress() {
+        return checkedAddress(SemTLayout.DATA_SIZE, Access.READ);
+    }
+
+    /** The address, once a store to the first {@code touched} bytes is known to be safe. */
+    long storableAddress(long touched) {
+        return checkedAddress(touched, Access.WRITE);
+    }
+
+    /**
+     * Whether glibc may store into it: false in a mapping without PROT_WRITE, where glibc's store
+     * would be a SIGSEGV in the JVM. A named semaphore is always mapped read-write by glibc.
+     */
+    boolean allowsStores() {
+        return mapping == null || mapping.allowsStores();
+    }
+
+    /** The value, loaded through the checked mapping (for a semaphore glibc must not store into). */
+    long loadValue() {
+        return loadData() & SemTLayout.VALUE_MASK;
+    }
+
+    /** The {@code data} word (value and waiter count), loaded with the checks of a load. */
+    long loadData() {
         if (mapping != null) {
-            return mapping.semaphoreAddress(offset, access);
+            return mapping.getLong(offset + SemTLayout.DATA_OFFSET);
+        }
+        return NativeMemory.getLongVolatile(loadableAddress() + SemTLayout.DATA_OFFSET);
+    }
+
+    /** The {@code private} field glibc reads before a futex call, loaded with the checks of a load. */
+    int loadPrivate() {
+        if (mapping != null) {
+            return mapping.getInt(offset + SemTLayout.PRIVATE_OFFSET);
+        }
+        long at = checkedAddress(SemTLayout.PRIVATE_OFFSET + Integer.BYTES, Access.READ);
+        return NativeMemory.getInt(at + SemTLayout.PRIVATE_OFFSET);
+    }
+
+    private long checkedAddress(long touched, Access access) {
+        if (mapping != null) {
+            return mapping.semaphoreAddress(offset, touched, access);
         }
         if (!named.isMapped()) {
             throw MemoryFault.of(FaultKind.NOT_MAPPED, access, address, 0,
                     "through the named semaphore " + description + " after its last sem_close");
         }
+        named.checkInsideFile(touched, access, description);
         return address;
     }
 

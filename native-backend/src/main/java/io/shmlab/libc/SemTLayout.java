@@ -28,6 +28,15 @@ final class SemTLayout {
             .build();
 
     static final long DATA_OFFSET = LAYOUT.offsetOf("data");
+    /** The bytes sem_post, sem_wait, sem_trywait and sem_getvalue touch: the {@code data} word. */
+    static final long DATA_SIZE = CType.LONG.size();
+    static final long PRIVATE_OFFSET = LAYOUT.offsetOf("private");
+    /** What glibc stores in {@code private} of a process-private semaphore (LLL_PRIVATE). */
+    static final int FUTEX_PRIVATE = 0;
+    /** What glibc stores in {@code private} of a process-shared one (LLL_SHARED, FUTEX_PRIVATE_FLAG). */
+    static final int FUTEX_SHARED = 128;
+    /** The bytes sem_init(3) stores: {@code data} and {@code private}, up to the padding. */
+    static final long INIT_SIZE = LAYOUT.offsetOf("pad");
     /** The low half of {@code data}: the value. */
     static final long VALUE_MASK = 0xFFFF_FFFFL;
     /** {@code data >>> NWAITERS_SHIFT} is the number of waiters. */

@@ -224,7 +224,7 @@ public final class SimOs implements Os {
         SemaphorePointer sem = SemaphorePointer.in(mapping, offset);
         run("sem_init", hex(address) + ", " + (pshared ? 1 : 0) + ", " + value, () -> {
             if (value >= 0 && value <= io.shmlab.api.Limits.SEM_VALUE_MAX) {
-                sem.checkInsideMapping(Access.WRITE);
+                sem.checkInsideMapping(process, Access.WRITE);
             }
             glibc().init(process, address, pshared, value);
         });
@@ -252,7 +252,8 @@ public final class SimOs implements Os {
             if (sem.name() != null) {
                 machine.namedSemaphores().checkNotClosed(process, sem, call);
             }
-            checkInsideMapping(sem, Access.WRITE);
+            // glibc's first access is a load of the data word; its stores come after
+            checkInsideMapping(sem, Access.READ);
             return glibc().wait(process, sem.address(), tryOnly, deadline, call);
         });
     }
@@ -300,7 +301,7 @@ public final class SimOs implements Os {
             if (sem.name() != null) {
                 machine.namedSemaphores().checkNotClosed(process, sem, "sem_post");
             }
-            checkInsideMapping(sem, Access.WRITE);
+            checkInsideMapping(sem, Access.READ);
             glibc().post(process, sem.address());
         });
     }
@@ -314,9 +315,9 @@ public final class SimOs implements Os {
     }
 
     /** A sem_t taken from a mapping must lie inside it, as any access through the mapping must. */
-    private static void checkInsideMapping(Semaphore sem, Access access) {
+    private void checkInsideMapping(Semaphore sem, Access access) {
         if (sem instanceof SemaphorePointer p) {
-            p.checkInsideMapping(access);
+            p.checkInsideMapping(process, access);
         }
     }
 

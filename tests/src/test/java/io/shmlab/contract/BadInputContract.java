@@ -50,6 +50,22 @@ public abstract class BadInputContract extends ContractSupport {
     }
 
     @Test
+    void anObjectAsLargeAsLinuxAllowsMapsAndReadsAsZeros() {
+        OpenFile fd = os.shmOpen(shmName("largest"), O_RDWR | O_CREAT, 0600);
+        for (long size : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 5}) {
+            os.ftruncate(fd, size);
+            assertEquals(size, os.fstat(fd).size());
+            Mapping m = os.mmap(Limits.PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 2L * Limits.PAGE_SIZE);
+            assertEquals(0, m.getLong(0), "no page of it is past its end");
+            m.putLong(8, size);
+            assertEquals(size, m.getLong(8));
+            os.munmap(m);
+        }
+        os.ftruncate(fd, 0);
+        os.close(fd);
+    }
+
+    @Test
     void fallocateBeyondTheLargestFileIsEfbig() {
         OpenFile fd = os.shmOpen(shmName("efbig"), O_RDWR | O_CREAT, 0600);
         assertErrno(Errno.EFBIG, () -> os.posixFallocate(fd, Long.MAX_VALUE, 1));
@@ -131,5 +147,104 @@ public abstract class BadInputContract extends ContractSupport {
         assertErrno(Errno.EINVAL, () -> os.semTimedwait(sem, new Timespec(-5, 1_000_000_000L)));
         assertErrno(Errno.EINVAL, () -> os.semTimedwait(sem, new Timespec(Long.MAX_VALUE, -1)));
         os.semClose(sem);
+    }
+
+    @Test
+    void aNameEndsAtItsFirstNulAsTheCStringItIsPassedAs() {
+        String name = shmName("nul");
+        OpenFile fd = os.shmOpen(name + "\0tail", O_RDWR | O_CREAT, 0600);
+        assertTrue(machine.listShm().contains(name.substring(1)), machine.listShm().toString());
+        os.close(fd);
+        os.shmUnlink(name + "\0other");
+        assertErrno(Errno.ENOENT, () -> os.shmUnlink(name));
+    }
+
+    @Test
+    void dotAndDotDotNameDirectoriesThatExist() {
+        for (String dir : new String[] {"/.", "/..", ".."}) {
+            assertErrno(Errno.EEXIST, () -> os.shmOpen(dir, O_RDWR | O_CREAT | O_EXCL, 0600));
+            assertErrno(Errno.EINVAL, () -> os.shmOpen(dir, O_RDWR, 0600));
+            assertErrno(Errno.EISDIR, () -> os.shmUnlink(dir));
+        }
+    }
+
+    @Test
+    void aSemaphoreNameIsCheckedByGlibcThenByTheKernel() {
+        String prefix = semName("semlong");
+        int room = Limits.NAME_MAX - "sem.".length() - (prefix.length() - 1);
+        String longest = prefix + "x".repeat(room);
+        Semaphore sem = os.semOpen(longest, O_CREAT, 0600, 0);
+        os.semClose(sem);
+        os.semUnlink(longest);
+        String tooLong = longest + "x";
+        assertErrno(Errno.ENAMETOOLONG, () -> os.semOpen(tooLong, O_CREAT, 0600, 0));
+        assertErrno(Errno.ENAMETOOLONG, () -> os.semUnlink(tooLong));
+        assertErrno(Errno.ENAMETOOLONG, () -> os.semOpen(tooLong, O_CREAT, 0600, -1));
+        // with O_EXCL glibc checks the value before the kernel sees the name
+        assertErrno(Errno.EINVAL, () -> os.semOpen(tooLong, O_CREAT | O_EXCL, 0600, -1));
+        String pastGlibc = prefix + "x".repeat(260);
+        assertErrno(Errno.EINVAL, () -> os.semOpen(pastGlibc, O_CREAT, 0600, 0));
+        assertErrno(Errno.ENOENT, () -> os.semUnlink(pastGlibc));
+    }
+
+    @Test
+    void aNamedSemaphoreClosedForTheLastTimeStaysClosed() {
+        String name = semName("twice");
+        Semaphore first = os.semOpen(name, O_CREAT, 0600, 1);
+        Semaphore again = os.semOpen(name, 0);
+        os.semClose(first);
+        assertTrue(os.semTrywait(again), "one open is left: glibc still maps it");
+        os.semClose(again);
+        Semaphore other = os.semOpen(semName("other"), O_CREAT, 0600, 1);
+        assertErrno(Errno.EINVAL, () -> os.semClose(first));
+        MemoryFault f = assertThrows(MemoryFault.class, () -> os.semPost(first));
+        assertEquals(FaultKind.NOT_MAPPED, f.kind(), f.getMessage());
+        assertTrue(os.semTrywait(other), "the other semaphore was not reached, nor closed");
+        os.semClose(other);
+    }
+
+    @Test
+    void glibcKnowsAnOpenSemaphoreByItsNameAsGiven() {
+        String name = semName("spelled");
+        Semaphore one = os.semOpen(name, O_CREAT, 0600, 0);
+        Semaphore same = os.semOpen(name, 0);
+        Semaphore other = os.semOpen("/" + name, 0);
+        assertEquals(one.address(), same.address(), "the same name: the same mapping, counted twice");
+        assertTrue(one.address() != other.address(), "another spelling: another mapping of the same file");
+        os.semPost(other);
+        assertTrue(os.semTrywait(one), "one semaphore all the same");
+        os.semClose(one);
+        os.semClose(same);
+        assertErrno(Errno.EINVAL, () -> os.semClose(one));
+        os.semPost(other);
+        assertEquals(1, os.semGetvalue(other), "the other spelling's mapping is still there");
+        os.semClose(other);
+    }
+
+    @Test
+    void aNamedSemaphoreWhoseFileWasShrunkIsSigbusOnTheFirstLoad() {
+        String name = semName("shrunk");
+        Semaphore sem = os.semOpen(name, O_CREAT, 0600, 1);
+        OpenFile file = os.shmOpen("/sem." + name.substring(1), O_RDWR, 0);
+        os.ftruncate(file, 0);
+        MemoryFault f = assertThrows(MemoryFault.class, () -> os.semPost(sem));
+        assertEquals(FaultKind.PAST_END_OF_OBJECT + " READ", f.kind() + " " + f.access(), f.getMessage());
+        assertThrows(MemoryFault.class, () -> os.semTrywait(sem));
+        os.ftruncate(file, 32);
+        assertEquals(0, os.semGetvalue(sem), "the file grew back with zeros");
+        os.close(file);
+        os.semClose(sem);
+    }
+
+    @Test
+    void copiesAndFillsOfNothingTouchNothing() {
+        OpenFile fd = os.shmOpen(shmName("nothing"), O_RDWR | O_CREAT, 0600);
+        Mapping ro = os.mmap(Limits.PAGE_SIZE, PROT_READ, MAP_SHARED, fd, 0);
+        ro.putBytes(Long.MAX_VALUE, new byte[0]);
+        ro.fill(-1, 0, (byte) 1);
+        assertEquals(0, ro.getBytes(Long.MIN_VALUE, 0).length);
+        os.munmap(ro);
+        assertEquals(0, ro.getBytes(0, 0).length, "even after munmap");
+        os.close(fd);
     }
 }

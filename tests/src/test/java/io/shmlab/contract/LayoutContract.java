@@ -36,6 +36,30 @@ public abstract class LayoutContract extends ContractSupport {
             .field("count", CType.SIZE_T)
             .build();
 
+    /** glibc's {@code struct new_sem}, the inside of a {@code sem_t} on x86_64. */
+    static final StructLayout NEW_SEM = StructLayout.builder("new_sem")
+            .field("data", CType.LONG)
+            .field("private", CType.INT)
+            .field("pad", CType.INT)
+            .build();
+
+    @Test
+    void semInitStoresTheValueAndGlibcsFutexFlag() {
+        OpenFile fd = os.shmOpen(shmName("newsem"), O_RDWR | O_CREAT, 0600);
+        os.ftruncate(fd, 4096);
+        Mapping m = os.mmap(4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        m.fill(0, 4096, (byte) 0x55);
+        os.semInit(m, 0, true, 3);
+        os.semInit(m, 64, false, 4);
+        assertEquals(3, m.getLong(NEW_SEM.offsetOf("data")), "the value, and no waiters");
+        assertEquals(128, m.getInt(NEW_SEM.offsetOf("private")), "process-shared: LLL_SHARED, 128");
+        assertEquals(4, m.getLong(64 + NEW_SEM.offsetOf("data")));
+        assertEquals(0, m.getInt(64 + NEW_SEM.offsetOf("private")), "process-private: LLL_PRIVATE, 0");
+        assertEquals(0x55555555, m.getInt(NEW_SEM.offsetOf("pad")), "nothing else is stored");
+        os.munmap(m);
+        os.close(fd);
+    }
+
     @Test
     void aStructWrittenByOneProcessIsReadByAnother() {
         String name = shmName("mydata");

@@ -23,9 +23,17 @@ public final class ShmLeakCheck implements LauncherSessionListener {
     static final Path DEV_SHM = Path.of("/dev/shm");
     private static volatile Set<String> before;
 
+    private static volatile long startedMillis = System.currentTimeMillis();
+
     @Override
     public void launcherSessionOpened(LauncherSession session) {
+        startedMillis = System.currentTimeMillis();
         before = list();
+    }
+
+    /** When the test run started, in milliseconds since the epoch. */
+    static long startedMillis() {
+        return startedMillis;
     }
 
     /** The entries of /dev/shm when the run started (empty where there is no /dev/shm). */

@@ -52,7 +52,11 @@ sealed interface Step {
     record Msync(int mapping, long offset, long length, int flags) implements Step {
     }
 
-    record SemOpen(int name, int flags, long value) implements Step {
+    record SemOpen(int name, int flags, int mode, long value) implements Step {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "sem_open(name%d, 0%o, 0%o, %d)", name, flags, mode, value);
+        }
     }
 
     record SemUnlink(int name) implements Step {
@@ -70,9 +74,42 @@ sealed interface Step {
     record SemTrywait(int sem) implements Step {
     }
 
-    record SemTimedwait(int sem, long nanos) implements Step {
+    /** A timed wait until a deadline that has passed already (so it never blocks). */
+    record SemTimedwait(int sem, long seconds, long nanos) implements Step {
     }
 
     record SemGetvalue(int sem) implements Step {
+    }
+
+    record SemDestroy(int sem) implements Step {
+    }
+
+    /** A pointer to whatever the mapping holds at the offset, taken as a {@code sem_t}. */
+    record SemAt(int mapping, long offset) implements Step {
+    }
+
+    record Umask(int mask) implements Step {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "Umask[0%o]", mask);
+        }
+    }
+
+    /** Loads {@code length} bytes at once (memcpy out of the mapping). */
+    record Copy(int mapping, long offset, int length) implements Step {
+    }
+
+    /** Stores {@code length} copies of a byte at once (memset). */
+    record Fill(int mapping, long offset, int length, byte value) implements Step {
+    }
+
+    record CompareAndSetLong(int mapping, long offset, long expected, long value) implements Step {
+    }
+
+    record GetAndAddLong(int mapping, long offset, long delta) implements Step {
+    }
+
+    /** What the namespace holds of this program's names, as {@code ls /dev/shm} would show. */
+    record ListShm() implements Step {
     }
 }

@@ -1,5 +1,6 @@
 package io.shmlab.differential;
 
+import static io.shmlab.api.OpenFlags.O_ACCMODE;
 import static io.shmlab.api.OpenFlags.O_CREAT;
 import static io.shmlab.api.OpenFlags.O_EXCL;
 import static io.shmlab.api.OpenFlags.O_RDONLY;
@@ -15,14 +16,22 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * Random steps, biased toward the edges where kernels differ: sizes and offsets around page
- * boundaries and the object's end, bad flags, values at SEM_VALUE_MAX, bad nanoseconds.
+ * boundaries and the object's end, huge and negative ones, bad flags, bad names, values at and past
+ * SEM_VALUE_MAX, bad nanoseconds, handles used after close, unmap and destroy.
+ *
+ * <p>Left out on purpose: what would block for ever (sem_wait on zero; sem_timedwait on a sem_t whose
+ * value word is not 4-byte aligned, which spins on Linux), huge anonymous or private writable
+ * mappings and huge posix_fallocate lengths (whether they fit depends on the machine's memory), and
+ * lengths near the top of the address space (whether they fit depends on what the JVM has mapped).
  */
 final class Steps {
-    static final int NAMES = 3;
     private static final int PAGE = Limits.PAGE_SIZE;
+    /** The largest length the kernel could ever map: 2^47, the whole user address space. */
+    private static final long ADDRESS_SPACE = 1L << 47;
 
     private Steps() {
     }
@@ -33,43 +42,72 @@ final class Steps {
 
     static Arbitrary<Step> step() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, shmOpen()),
-                net.jqwik.api.Tuple.of(1, index().map(Step.ShmUnlink::new)),
-                net.jqwik.api.Tuple.of(3, Combinators.combine(index(), size()).as(Step.Ftruncate::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(index(), offset(), size()).as(Step.Fallocate::new)),
-                net.jqwik.api.Tuple.of(1, index().map(Step.Fstat::new)),
-                net.jqwik.api.Tuple.of(1, index().map(Step.Close::new)),
-                net.jqwik.api.Tuple.of(4, Combinators.combine(index(), size(), prot(), mapFlags(), mapOffset())
+                Tuple.of(4, shmOpen()),
+                Tuple.of(1, name().map(Step.ShmUnlink::new)),
+                Tuple.of(3, Combinators.combine(index(), length()).as(Step.Ftruncate::new)),
+                Tuple.of(1, Combinators.combine(index(), offset(), size()).as(Step.Fallocate::new)),
+                Tuple.of(1, index().map(Step.Fstat::new)),
+                Tuple.of(1, index().map(Step.Close::new)),
+                Tuple.of(1, Arbitraries.of(022, 0, 077, 0777, 0200).map(Step.Umask::new)),
+                Tuple.of(1, Arbitraries.just(new Step.ListShm())),
+                Tuple.of(4, Combinators.combine(index(), mapLength(), prot(), mapFlags(), mapOffset())
                         .as(Step.Mmap::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(size(), prot()).as(Step.MmapAnonymous::new)),
-                net.jqwik.api.Tuple.of(1, index().map(Step.Munmap::new)),
-                net.jqwik.api.Tuple.of(6, Combinators.combine(index(), offset(), width()).as(Step.Load::new)),
-                net.jqwik.api.Tuple.of(6, Combinators.combine(index(), offset(), width(),
-                        Arbitraries.longs()).as(Step.Store::new)),
-                net.jqwik.api.Tuple.of(2, Combinators.combine(index(), offset().map(o -> o & ~3L),
-                        Arbitraries.integers().between(-3, 3)).as(Step.GetAndAdd::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(index(), Arbitraries.of(0L, 1L, (long) PAGE),
-                        size(), Arbitraries.of(SyncFlags.MS_SYNC, SyncFlags.MS_ASYNC, 0,
-                                SyncFlags.MS_SYNC | SyncFlags.MS_ASYNC)).as(Step.Msync::new)),
-                net.jqwik.api.Tuple.of(2, Combinators.combine(index(),
-                        Arbitraries.of(O_CREAT, O_CREAT | O_EXCL, 0), semValue()).as(Step.SemOpen::new)),
-                net.jqwik.api.Tuple.of(1, index().map(Step.SemUnlink::new)),
-                net.jqwik.api.Tuple.of(1, index().map(Step.SemClose::new)),
-                net.jqwik.api.Tuple.of(2, Combinators.combine(index(), Arbitraries.of(0L, 32L, 64L, (long) PAGE),
-                        semValue()).as(Step.SemInit::new)),
-                net.jqwik.api.Tuple.of(2, index().map(Step.SemPost::new)),
-                net.jqwik.api.Tuple.of(2, index().map(Step.SemTrywait::new)),
-                net.jqwik.api.Tuple.of(1, Combinators.combine(index(),
-                        Arbitraries.of(0L, 999_999_999L, 1_000_000_000L, -1L)).as(Step.SemTimedwait::new)),
-                net.jqwik.api.Tuple.of(2, index().map(Step.SemGetvalue::new)));
+                Tuple.of(1, Combinators.combine(size(), prot()).as(Step.MmapAnonymous::new)),
+                Tuple.of(1, index().map(Step.Munmap::new)),
+                Tuple.of(1, Combinators.combine(index(), msyncOffset(), length(), msyncFlags()).as(Step.Msync::new)),
+                Tuple.of(6, Combinators.combine(index(), offset(), width()).as(Step.Load::new)),
+                Tuple.of(6, Combinators.combine(index(), offset(), width(), Arbitraries.longs()).as(Step.Store::new)),
+                Tuple.of(1, Combinators.combine(index(), offset(), bulk()).as(Step.Copy::new)),
+                Tuple.of(1, Combinators.combine(index(), offset(), bulk(), Arbitraries.bytes()).as(Step.Fill::new)),
+                Tuple.of(2, Combinators.combine(index(), atomicOffset(4), Arbitraries.integers().between(-3, 3))
+                        .as(Step.GetAndAdd::new)),
+                Tuple.of(1, Combinators.combine(index(), atomicOffset(8), Arbitraries.longs().between(-3, 3))
+                        .as(Step.GetAndAddLong::new)),
+                Tuple.of(1, Combinators.combine(index(), atomicOffset(8), Arbitraries.of(0L, 1L, -1L), Arbitraries.longs())
+                        .as(Step.CompareAndSetLong::new)),
+                Tuple.of(3, semOpen()),
+                Tuple.of(1, name().map(Step.SemUnlink::new)),
+                Tuple.of(1, index().map(Step.SemClose::new)),
+                Tuple.of(2, Combinators.combine(index(), semOffset(), semValue()).as(Step.SemInit::new)),
+                Tuple.of(1, Combinators.combine(index(), semOffset()).as(Step.SemAt::new)),
+                Tuple.of(1, index().map(Step.SemDestroy::new)),
+                Tuple.of(2, index().map(Step.SemPost::new)),
+                Tuple.of(2, index().map(Step.SemTrywait::new)),
+                Tuple.of(1, Combinators.combine(index(), Arbitraries.of(0L, 0L, 1L, -1L, Long.MIN_VALUE),
+                        Arbitraries.of(0L, 999_999_999L, 1_000_000_000L, -1L, Long.MAX_VALUE, Long.MIN_VALUE))
+                        .as(Step.SemTimedwait::new)),
+                Tuple.of(2, index().map(Step.SemGetvalue::new)));
     }
 
     private static Arbitrary<Step> shmOpen() {
         Arbitrary<Integer> access = Arbitraries.of(O_RDONLY, O_RDWR, O_WRONLY);
-        Arbitrary<Integer> extra = Arbitraries.of(O_CREAT, O_CREAT, O_CREAT | O_EXCL, 0, O_TRUNC, O_CREAT | O_TRUNC);
-        return Combinators.combine(Arbitraries.integers().between(0, NAMES - 1), access, extra,
-                Arbitraries.of(0600, 0400, 0644))
-                .as((name, a, e, mode) -> new Step.ShmOpen(name, a | e, mode));
+        Arbitrary<Integer> extra = Arbitraries.of(O_CREAT, O_CREAT, O_CREAT | O_EXCL, 0, O_TRUNC, O_CREAT | O_TRUNC,
+                O_EXCL);
+        return Combinators.combine(name(), access, extra, mode())
+                .as((name, a, e, mode) -> new Step.ShmOpen(name, a | e, mode))
+                .filter(s -> !opensADirectory(s))
+                .map(s -> (Step) s);
+    }
+
+    /** The one shm_open left out: "." or ".." read-only opens a directory (see {@link Names#namesADirectory}). */
+    private static boolean opensADirectory(Step.ShmOpen s) {
+        return Names.namesADirectory(s.name()) && (s.flags() & (O_ACCMODE | O_CREAT | O_TRUNC)) == O_RDONLY;
+    }
+
+    private static Arbitrary<Step> semOpen() {
+        return Combinators.combine(name(), Arbitraries.of(O_CREAT, O_CREAT, O_CREAT | O_EXCL, 0, O_EXCL), mode(),
+                semValue()).as(Step.SemOpen::new);
+    }
+
+    /** Mostly the good names, sometimes one of the bad ones of {@link Names}. */
+    private static Arbitrary<Integer> name() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.integers().between(0, Names.GOOD - 1)),
+                Tuple.of(1, Arbitraries.integers().between(Names.GOOD, Names.pool("p").size() - 1)));
+    }
+
+    private static Arbitrary<Integer> mode() {
+        return Arbitraries.of(0600, 0600, 0400, 0644, 0, 0777);
     }
 
     private static Arbitrary<Integer> index() {
@@ -82,15 +120,63 @@ final class Steps {
                 Arbitraries.longs().between(1, 4L * PAGE));
     }
 
+    /** A length for ftruncate and msync: the sizes, and huge and negative ones (a sparse object is free). */
+    private static Arbitrary<Long> length() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(8, size()),
+                Tuple.of(1, Arbitraries.of(1L << 40, Long.MAX_VALUE, Long.MAX_VALUE - 5, Long.MIN_VALUE, -(long) PAGE,
+                        -8192L)));
+    }
+
+    /** A length for mmap: the sizes, and ones no address space holds. */
+    private static Arbitrary<Long> mapLength() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(8, size()),
+                Tuple.of(1, Arbitraries.of(ADDRESS_SPACE, ADDRESS_SPACE + PAGE, Long.MAX_VALUE, Long.MIN_VALUE)));
+    }
+
     private static Arbitrary<Long> offset() {
         return Arbitraries.oneOf(
                 Arbitraries.of(-1L, 0L, 1L, 1023L, 1024L, PAGE - 8L, PAGE - 1L, (long) PAGE, PAGE + 4L,
-                        2L * PAGE, 3L * PAGE - 4),
+                        2L * PAGE, 3L * PAGE - 4, Long.MIN_VALUE, Long.MAX_VALUE),
                 Arbitraries.longs().between(0, 4L * PAGE));
     }
 
+    /** Offsets for atomics: mostly naturally aligned (a misaligned one is refused by both). */
+    private static Arbitrary<Long> atomicOffset(int width) {
+        return Arbitraries.frequencyOf(
+                Tuple.of(8, offset().map(o -> o & -(long) width)),
+                Tuple.of(1, offset()));
+    }
+
+    private static Arbitrary<Integer> bulk() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(0, 1, 7, PAGE - 1, PAGE, PAGE + 1),
+                Arbitraries.integers().between(0, 2 * PAGE));
+    }
+
     private static Arbitrary<Long> mapOffset() {
-        return Arbitraries.of(0L, 0L, 0L, (long) PAGE, 100L, -4096L);
+        return Arbitraries.of(0L, 0L, 0L, (long) PAGE, 2L * PAGE, 100L, -4096L, 1L << 40,
+                Long.MAX_VALUE & -(long) PAGE, Long.MIN_VALUE);
+    }
+
+    private static Arbitrary<Long> msyncOffset() {
+        return Arbitraries.of(0L, 0L, 1L, (long) PAGE, 2L * PAGE, -(long) PAGE, 100L);
+    }
+
+    private static Arbitrary<Integer> msyncFlags() {
+        return Arbitraries.of(SyncFlags.MS_SYNC, SyncFlags.MS_ASYNC, 0, SyncFlags.MS_SYNC | SyncFlags.MS_ASYNC,
+                SyncFlags.MS_INVALIDATE, SyncFlags.MS_SYNC | SyncFlags.MS_INVALIDATE, 0x100);
+    }
+
+    /**
+     * Where a sem_t goes: 8-byte aligned (a misaligned value word would spin in sem_timedwait), at the
+     * start, inside, straddling the end of a page and outside the mapping.
+     */
+    private static Arbitrary<Long> semOffset() {
+        return Arbitraries.oneOf(
+                Arbitraries.of(0L, 32L, 64L, PAGE - 32L, PAGE - 16L, PAGE - 8L, (long) PAGE, -32L, 2L * PAGE - 16),
+                Arbitraries.longs().between(0, 3L * PAGE).map(o -> o & -8L));
     }
 
     private static Arbitrary<Integer> prot() {
@@ -107,6 +193,6 @@ final class Steps {
     }
 
     private static Arbitrary<Long> semValue() {
-        return Arbitraries.of(0L, 1L, 2L, (long) Limits.SEM_VALUE_MAX, Limits.SEM_VALUE_MAX + 1L);
+        return Arbitraries.of(0L, 1L, 2L, (long) Limits.SEM_VALUE_MAX, Limits.SEM_VALUE_MAX + 1L, -1L, 1L << 32);
     }
 }

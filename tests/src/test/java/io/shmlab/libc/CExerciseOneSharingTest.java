@@ -15,6 +15,7 @@ import io.shmlab.api.PosixException;
 import io.shmlab.api.Protection;
 import io.shmlab.api.layout.CType;
 import io.shmlab.api.layout.StructLayout;
+import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.support.CTool;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,7 +45,7 @@ class CExerciseOneSharingTest {
     @TempDir
     Path scratch;
     private Os os;
-    private final String name = "/shmlab-ex1-" + UUID.randomUUID();
+    private final String name = "/" + ShmLeakCheck.RUN_TAG + "-ex1-" + UUID.randomUUID();
 
     @BeforeEach
     void boot() {

@@ -10,6 +10,7 @@ import io.shmlab.api.OpenFlags;
 import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.Semaphore;
+import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.support.CTool;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +31,7 @@ class CExerciseThreeSemaphoreTest {
     @TempDir
     Path scratch;
     private Os os;
-    private final String name = "/shmlab-ex3-" + UUID.randomUUID();
+    private final String name = "/" + ShmLeakCheck.RUN_TAG + "-ex3-" + UUID.randomUUID();
 
     @BeforeEach
     void boot() {

@@ -24,6 +24,7 @@ import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.api.Semaphore;
 import io.shmlab.api.Signal;
+import io.shmlab.contract.ShmLeakCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,13 +75,13 @@ class ChildJvmRunTest {
     }
 
     private String shmName() {
-        String name = "/shmlab-mp-" + UUID.randomUUID();
+        String name = "/" + ShmLeakCheck.RUN_TAG + "-mp-" + UUID.randomUUID();
         shmNames.add(name);
         return name;
     }
 
     private String semName() {
-        String name = "/shmlab-mp-" + UUID.randomUUID();
+        String name = "/" + ShmLeakCheck.RUN_TAG + "-mp-" + UUID.randomUUID();
         semNames.add(name);
         return name;
     }

@@ -12,6 +12,7 @@ import io.shmlab.api.PosixException;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
+import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.labs.RingTransfer;
 import java.time.Duration;
 import java.util.UUID;
@@ -32,7 +33,7 @@ class RingBufferBetweenTwoJvmsTest {
 
     private Machine machine;
     private Os os;
-    private final String name = "/shmlab-ring-" + UUID.randomUUID();
+    private final String name = "/" + ShmLeakCheck.RUN_TAG + "-ring-" + UUID.randomUUID();
 
     @BeforeEach
     void boot() {

@@ -69,6 +69,19 @@ public final class MappedRegion implements Mapping {
         return area.object() == null || area.object().kind() == MemoryObject.Kind.ANONYMOUS ? null : area.object().name();
     }
 
+    /**
+     * Whether this pointer still reaches a mapping in {@code process}: the owner's own, not unmapped,
+     * or (in a child after fork) the copy at the same address. A mapping that took the place of an
+     * unmapped one does not count: the api holds a pointer to its own mapping.
+     */
+    public boolean mappedIn(KernelProcess process) {
+        if (process == owner) {
+            return !area.unmapped();
+        }
+        VirtualMemoryArea target = process.space().find(area.start());
+        return target != null && target.start() == area.start() && !target.unmapped();
+    }
+
     private KernelProcess caller() {
         KernelProcess current = KernelProcess.current();
         return current == null ? owner : current;

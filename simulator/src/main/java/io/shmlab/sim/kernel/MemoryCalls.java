@@ -140,8 +140,10 @@ public final class MemoryCalls {
      * pages of a shared file mapping back to the disk. MS_ASYNC only schedules that on Linux; here the
      * write-back it schedules never runs before a {@link Kernel#losePower power loss}, so only MS_SYNC
      * makes data durable. Flags other than the three, or MS_SYNC with MS_ASYNC, or an unaligned start
-     * are EINVAL; a range not wholly mapped is ENOMEM. The range may run on into the next mapping, as
-     * on Linux (mappings are packed, so it often does).
+     * are EINVAL; a range not wholly inside this mapping's pages, or a mapping no longer mapped, is
+     * ENOMEM, as where nothing is mapped next to it. (Linux would go on into a neighbouring mapping;
+     * what neighbours a mapping has differs between the backends, so the api holds both to the
+     * mapping itself, as it does every access.)
      */
     public void msync(KernelProcess caller, Mapping mapping, long offset, long length, int flags) {
         long address = mapping.address() + offset;
@@ -159,25 +161,30 @@ public final class MemoryCalls {
         if (end == address) {
             return;
         }
-        java.util.List<VirtualMemoryArea> covering = new java.util.ArrayList<>();
-        for (long at = address; at < end; ) {
-            VirtualMemoryArea area = caller.space().find(at);
-            if (area == null) {
-                throw new PosixException(Errno.ENOMEM, "msync", args);
-            }
-            covering.add(area);
-            at = area.end();
+        VirtualMemoryArea area = ownArea(caller, mapping);
+        if (area == null || address < area.start() || Long.compareUnsigned(end, area.end()) > 0) {
+            throw new PosixException(Errno.ENOMEM, "msync", args);
         }
-        if ((flags & SyncFlags.MS_SYNC) == 0) {
-            return;
+        if ((flags & SyncFlags.MS_SYNC) != 0 && area.shared() && area.object() != null) {
+            long from = address - area.start() + area.fileOffset();
+            long to = end - area.start() + area.fileOffset();
+            area.object().writeBack(from / Limits.PAGE_SIZE, to / Limits.PAGE_SIZE);
         }
-        for (VirtualMemoryArea area : covering) {
-            if (area.shared() && area.object() != null) {
-                long from = Math.max(address, area.start()) - area.start() + area.fileOffset();
-                long to = Math.min(end, area.end()) - area.start() + area.fileOffset();
-                area.object().writeBack(from / Limits.PAGE_SIZE, to / Limits.PAGE_SIZE);
-            }
+    }
+
+    /**
+     * The caller's area the mapping names: its own while mapped, or (in a child after fork) the copy
+     * at the same address; null when it is gone, even if another mapping took its place.
+     */
+    private static VirtualMemoryArea ownArea(KernelProcess caller, Mapping mapping) {
+        VirtualMemoryArea area = caller.space().find(mapping.address());
+        if (area == null || area.start() != mapping.address() || area.unmapped()) {
+            return null;
         }
+        if (mapping instanceof MappedRegion region && region.owner() == caller && region.area() != area) {
+            return null;
+        }
+        return area;
     }
 
     /**

@@ -95,7 +95,15 @@ public final class MemoryObject {
 
     /** The number of pages the size covers, the last one maybe partial. */
     long pageCount() {
-        return Limits.pageAlignUp(size) / Limits.PAGE_SIZE;
+        return pagesFor(size);
+    }
+
+    /**
+     * The pages {@code size} bytes take, counted without rounding the size up first: a size near
+     * Long.MAX_VALUE (a sparse object as large as Linux allows) would overflow when rounded.
+     */
+    static long pagesFor(long size) {
+        return size / Limits.PAGE_SIZE + (size % Limits.PAGE_SIZE == 0 ? 0 : 1);
     }
 
     void addMapper(VirtualMemoryArea area) {
@@ -117,7 +125,7 @@ public final class MemoryObject {
         if (newSize >= old) {
             return;
         }
-        long keep = Limits.pageAlignUp(newSize) / Limits.PAGE_SIZE;
+        long keep = pagesFor(newSize);
         pages.keySet().removeIf(p -> p >= keep);
         if (disk != null) {
             disk.keySet().removeIf(p -> p >= keep);

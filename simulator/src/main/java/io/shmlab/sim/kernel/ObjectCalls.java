@@ -30,7 +30,17 @@ public final class ObjectCalls {
 
     /** Models shm_open(3). */
     public OpenDescription shmOpen(KernelProcess caller, String name, int oflag, int mode) {
-        String file = ShmName.fileName(name, "", Errno.EINVAL, "shm_open");
+        String file;
+        try {
+            file = ShmName.fileName(name, "", Errno.EINVAL, "shm_open");
+        } catch (PosixException e) {
+            // "." and ".." name directories that exist: O_CREAT with O_EXCL finds them there first
+            int creation = OpenFlags.O_CREAT | OpenFlags.O_EXCL;
+            if (e.errno() == Errno.EINVAL && ShmName.namesADirectory(name) && (oflag & creation) == creation) {
+                throw PosixException.onName(Errno.EEXIST, "shm_open", name);
+            }
+            throw e;
+        }
         MemoryObject object = openOrCreate(kernel.shmNamespace(), file, "/" + file, MemoryObject.Kind.SHARED_MEMORY,
                 caller, name, oflag, mode, "shm_open");
         return caller.descriptors().add(name, oflag & OpenFlags.O_ACCMODE, object);

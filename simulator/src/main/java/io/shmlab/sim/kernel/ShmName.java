@@ -15,7 +15,8 @@ import io.shmlab.api.PosixException;
  *       EINVAL, while shm_unlink and sem_unlink fail with ENOENT;</li>
  *   <li>{@code "."} and {@code ".."} are EINVAL for shm_open and EISDIR for shm_unlink;</li>
  *   <li>a file name (prefix included) longer than {@link Limits#NAME_MAX} bytes is refused by the
- *       kernel with ENAMETOOLONG.</li>
+ *       kernel with ENAMETOOLONG;</li>
+ *   <li>a name holding a NUL ends there, as the C string it is passed as.</li>
  * </ul>
  * POSIX leaves names without a leading slash, or with more slashes, implementation-defined; this
  * is Linux's answer.
@@ -39,6 +40,7 @@ public final class ShmName {
         if (name == null) {
             throw PosixException.onName(Errno.EFAULT, call, null);
         }
+        name = asC(name);
         int i = 0;
         while (i < name.length() && name.charAt(i) == '/') {
             i++;
@@ -57,5 +59,22 @@ public final class ShmName {
             throw PosixException.onName(Errno.ENAMETOOLONG, call, name);
         }
         return prefix + stripped;
+    }
+
+    /**
+     * Whether the name is {@code "."} or {@code ".."} after its leading slashes: the namespace's own
+     * directory or its parent. Linux opens them read-only (a descriptor of a directory), which the
+     * simulator does not model: it refuses them with EINVAL, as Linux refuses every other access
+     * mode (glibc turns the kernel's EISDIR into EINVAL).
+     */
+    public static boolean namesADirectory(String name) {
+        String stripped = asC(name).replaceFirst("^/+", "");
+        return stripped.equals(".") || stripped.equals("..");
+    }
+
+    /** The name as C receives it: a Java string is passed as its bytes, and C's string ends at a NUL. */
+    public static String asC(String name) {
+        int nul = name.indexOf('\0');
+        return nul < 0 ? name : name.substring(0, nul);
     }
 }

@@ -118,6 +118,7 @@ public final class GlibcSemaphore {
 
     /** __new_sem_wait_slow64: register as a waiter, sleep while the value is 0, then take a token. */
     private WaitResult slowPath(KernelProcess caller, SemaphoreCell cell, long deadline) {
+        checkFutexFlag(cell, deadline == Long.MAX_VALUE ? "sem_wait" : "sem_timedwait");
         long d = cell.getAndAddData(SemaphoreDescriptor.ONE_WAITER);
         while (true) {
             if (SemaphoreDescriptor.value(d) == 0) {
@@ -161,6 +162,9 @@ public final class GlibcSemaphore {
         SemaphoreCell cell = new SemaphoreCell(caller, address);
         registry.checkUse(caller, cell, "sem_post");
         long d = cell.loadData();
+        if (SemaphoreDescriptor.value(d) != Limits.SEM_VALUE_MAX && SemaphoreDescriptor.waiters(d) > 0) {
+            checkFutexFlag(cell, "sem_post"); // it will wake a waiter
+        }
         while (true) {
             if (SemaphoreDescriptor.value(d) == Limits.SEM_VALUE_MAX) {
                 throw new PosixException(Errno.EOVERFLOW, "sem_post", hex(address));
@@ -176,6 +180,21 @@ public final class GlibcSemaphore {
                 caller.kernel().dispatcher().futexWake(caller.pid(), cell.futexKey(), 1);
             }
             // else futex_wake is EINVAL, which glibc ignores: the waiters spin and see the value
+        }
+    }
+
+    /**
+     * Checks {@code private} before a futex call is made with it: glibc only ever stores
+     * {@link SemaphoreDescriptor#FUTEX_PRIVATE} or {@link SemaphoreDescriptor#FUTEX_SHARED} there and
+     * XORs it into the futex operation, so anything else (a {@code sem_t} overwritten, or never
+     * initialised) hands the kernel a garbage operation, with any outcome up to glibc aborting the
+     * process. Both backends refuse it with EINVAL instead, before anything is stored; the load of
+     * the field faults as glibc's would.
+     */
+    private static void checkFutexFlag(SemaphoreCell cell, String call) {
+        int flag = cell.loadPrivate();
+        if (flag != SemaphoreDescriptor.FUTEX_PRIVATE && flag != SemaphoreDescriptor.FUTEX_SHARED) {
+            throw new PosixException(Errno.EINVAL, call, hex(cell.address()) + ", futex flag " + flag);
         }
     }
 

@@ -24,8 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * the namespace listing as {@code sem.NAME}, and a process mapping it at its own address still
  * meets the others on the same futex.
  *
- * <p>Per process, glibc keeps a table of the files it mapped: opening the same semaphore twice gives
- * the same pointer and counts a reference; sem_close drops one, and unmaps at the last (so a use
+ * <p>Per process, glibc keeps a table of the files it mapped, by file and name as given: opening the
+ * same semaphore twice by the same name gives the same pointer and counts a reference; sem_close drops one, and unmaps at the last (so a use
  * after the last close is a SIGSEGV, as on Linux); a pointer it does not know is EINVAL.
  *
  * <p>Errors, as measured on Linux with glibc 2.36: a name glibc refuses is EINVAL for sem_open and
@@ -34,13 +34,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * is not looked at when O_CREAT alone opens an existing one; opening needs read and write permission (EACCES).
  */
 public final class NamedSemaphores {
+    /**
+     * What glibc finds an open semaphore by: the file and the name exactly as given (measured:
+     * "/x", "//x" and "x" opened in one process are three mappings of one semaphore).
+     */
+    private record Key(long object, String name) {
+    }
+
     /** One semaphore file mapped in one process. */
     private static final class Opened {
+        final Key key;
         final MemoryObject object;
         final MappedRegion region;
         int references;
 
-        Opened(MemoryObject object, MappedRegion region) {
+        Opened(Key key, MemoryObject object, MappedRegion region) {
+            this.key = key;
             this.object = object;
             this.region = region;
         }
@@ -48,7 +57,7 @@ public final class NamedSemaphores {
 
     private final GlibcSemaphore semaphores;
     private final SemaphoreRegistry registry;
-    private final Map<Integer, Map<Long, Opened>> byProcess = new ConcurrentHashMap<>();
+    private final Map<Integer, Map<Key, Opened>> byProcess = new ConcurrentHashMap<>();
     private final Map<Integer, Set<Long>> closedByProcess = new ConcurrentHashMap<>();
 
     public NamedSemaphores(GlibcSemaphore semaphores, SemaphoreRegistry registry) {
@@ -56,27 +65,39 @@ public final class NamedSemaphores {
         this.registry = registry;
     }
 
-    private Map<Long, Opened> table(KernelProcess p) {
+    private Map<Key, Opened> table(KernelProcess p) {
         return byProcess.computeIfAbsent(p.pid(), k -> new HashMap<>());
     }
 
     /** Models sem_open(3); {@code create} tells whether the four-argument form was used. */
     public Semaphore open(KernelProcess caller, String name, int oflag, int mode, long value) {
-        String file = ShmName.fileName(name, ShmName.SEMAPHORE_PREFIX, Errno.EINVAL, "sem_open");
         boolean create = (oflag & OpenFlags.O_CREAT) != 0;
         boolean exclusive = create && (oflag & OpenFlags.O_EXCL) != 0;
+        boolean badValue = value < 0 || value > Limits.SEM_VALUE_MAX;
+        String file;
+        try {
+            file = ShmName.fileName(name, ShmName.SEMAPHORE_PREFIX, Errno.EINVAL, "sem_open");
+        } catch (PosixException e) {
+            // with O_EXCL glibc checks the value before the kernel sees the name (when it links the
+            // new file); without, the kernel's open of the name comes first
+            if (e.errno() == Errno.ENAMETOOLONG && exclusive && badValue) {
+                throw PosixException.onName(Errno.EINVAL, "sem_open", name);
+            }
+            throw e;
+        }
         var directory = caller.kernel().objects().shmDirectory();
         boolean existed = directory.containsKey(file);
         // glibc opens an existing semaphore first unless O_EXCL, and checks the value only on the way
         // to creating one: so O_CREAT with a too large value opens an existing semaphore fine
-        if (create && (exclusive || !existed) && (value < 0 || value > Limits.SEM_VALUE_MAX)) {
+        if (create && (exclusive || !existed) && badValue) {
             throw PosixException.onName(Errno.EINVAL, "sem_open", name);
         }
         int flags = (oflag & ~OpenFlags.O_ACCMODE) | OpenFlags.O_RDWR;
         MemoryObject object = caller.kernel().objects().openOrCreate(directory, file, "/" + file,
                 MemoryObject.Kind.SHARED_MEMORY, caller, name, flags, mode, "sem_open");
-        Map<Long, Opened> table = table(caller);
-        Opened opened = table.get(object.id());
+        Map<Key, Opened> table = table(caller);
+        Key key = new Key(object.id(), ShmName.asC(name));
+        Opened opened = table.get(key);
         if (opened == null) {
             if (!existed) {
                 object.resize(SemaphoreDescriptor.SIZE);
@@ -86,20 +107,24 @@ public final class NamedSemaphores {
             if (!existed) {
                 semaphores.initialiseFresh(caller, region.address(), value);
             }
-            opened = new Opened(object, region);
-            table.put(object.id(), opened);
+            opened = new Opened(key, object, region);
+            table.put(key, opened);
         }
         opened.references++;
         Set<Long> closed = closedByProcess.get(caller.pid());
         if (closed != null) {
             closed.remove(opened.region.address());
         }
-        return SemaphorePointer.named(name, opened.region.address());
+        return SemaphorePointer.named(name, opened.region);
     }
 
     /** Models sem_close(3). */
     public void close(KernelProcess caller, Semaphore sem) {
-        Map<Long, Opened> table = table(caller);
+        if (sem instanceof SemaphorePointer p && !p.mappedIn(caller)) {
+            // closed for the last time already: another semaphore at the same address is not this one
+            throw new PosixException(Errno.EINVAL, "sem_close", sem.describe());
+        }
+        Map<Key, Opened> table = table(caller);
         Opened found = null;
         for (Opened o : table.values()) {
             if (o.region.address() == sem.address()) {
@@ -111,7 +136,7 @@ public final class NamedSemaphores {
             throw new PosixException(Errno.EINVAL, "sem_close", sem.describe());
         }
         if (--found.references == 0) {
-            table.remove(found.object.id());
+            table.remove(found.key);
             caller.kernel().memory().munmap(caller, found.region);
             closedByProcess.computeIfAbsent(caller.pid(), k -> new HashSet<>()).add(sem.address());
         }
@@ -134,13 +159,13 @@ public final class NamedSemaphores {
 
     /** A child of fork(2) inherits the table (it is in the parent's memory). */
     public void forked(KernelProcess parent, KernelProcess child) {
-        Map<Long, Opened> parentTable = table(parent);
-        Map<Long, Opened> childTable = table(child);
+        Map<Key, Opened> parentTable = table(parent);
+        Map<Key, Opened> childTable = table(child);
         for (Opened o : parentTable.values()) {
             MappedRegion childRegion = child.kernel().memory().mappingAt(child, o.region.address());
-            Opened copy = new Opened(o.object, childRegion);
+            Opened copy = new Opened(o.key, o.object, childRegion);
             copy.references = o.references;
-            childTable.put(o.object.id(), copy);
+            childTable.put(o.key, copy);
         }
     }
 

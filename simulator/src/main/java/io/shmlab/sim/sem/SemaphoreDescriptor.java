@@ -49,10 +49,17 @@ public final class SemaphoreDescriptor {
     /** One waiter, as added to {@code data}. */
     public static final long ONE_WAITER = 1L << NWAITERS_SHIFT;
 
-    /** {@code private} of a process-shared semaphore: futex operations without FUTEX_PRIVATE_FLAG. */
-    public static final int FUTEX_SHARED = 0;
-    /** {@code private} of a process-private semaphore: Linux's FUTEX_PRIVATE_FLAG. */
-    public static final int FUTEX_PRIVATE = 128;
+    /**
+     * {@code private} of a process-shared semaphore: glibc's LLL_SHARED, which is FUTEX_PRIVATE_FLAG
+     * (128), because glibc XORs the field into the futex operation's FUTEX_PRIVATE_FLAG: 128 clears
+     * the flag, so the futex is shared. Measured: sem_init with pshared 1 stores 128.
+     */
+    public static final int FUTEX_SHARED = 128;
+    /**
+     * {@code private} of a process-private semaphore: glibc's LLL_PRIVATE, 0, which leaves
+     * FUTEX_PRIVATE_FLAG set. Zeroed memory taken as a {@code sem_t} is therefore process-private.
+     */
+    public static final int FUTEX_PRIVATE = 0;
 
     private SemaphoreDescriptor() {
     }

@@ -6,6 +6,8 @@ import io.shmlab.api.Limits;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MemoryFault;
 import io.shmlab.api.Semaphore;
+import io.shmlab.sim.kernel.KernelProcess;
+import io.shmlab.sim.kernel.MappedRegion;
 
 /**
  * A {@code sem_t *} in the simulator: an address, with the name for one from sem_open(3), or the
@@ -19,9 +21,18 @@ import io.shmlab.api.Semaphore;
  */
 public record SemaphorePointer(String name, long address, Mapping mapping, long offset) implements Semaphore {
 
-    /** A named semaphore's pointer. */
-    public static SemaphorePointer named(String name, long address) {
-        return new SemaphorePointer(name, address, null, 0);
+    /** A named semaphore's pointer, into the page sem_open(3) mapped for it. */
+    public static SemaphorePointer named(String name, MappedRegion page) {
+        return new SemaphorePointer(name, page.address(), page, 0);
+    }
+
+    /**
+     * Whether the mapping it points into is still mapped in {@code caller}: false after munmap(2)
+     * of it, or after the last sem_close(3) of a named one, even where another mapping now lies at
+     * the same address (the api holds a pointer to its own mapping, as both backends do).
+     */
+    public boolean mappedIn(KernelProcess caller) {
+        return !(mapping instanceof MappedRegion region) || region.mappedIn(caller);
     }
 
     /** The pointer to the {@code sem_t} at an offset of a mapping. */
@@ -36,9 +47,14 @@ public record SemaphorePointer(String name, long address, Mapping mapping, long 
      *
      * @throws MemoryFault SIGSEGV at the first byte outside the mapping
      */
-    public void checkInsideMapping(Access access) {
+    public void checkInsideMapping(KernelProcess caller, Access access) {
         if (mapping == null) {
             return;
+        }
+        if (!mappedIn(caller)) {
+            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, address, offset, name != null
+                    ? "through the named semaphore " + describe() + " after its last sem_close"
+                    : "of an address no longer mapped (munmap)");
         }
         long extent = Limits.pageAlignUp(mapping.length());
         if (offset < 0 || offset > extent - SemaphoreDescriptor.SIZE) {
