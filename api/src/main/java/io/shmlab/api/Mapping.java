@@ -19,7 +19,10 @@ import java.nio.charset.StandardCharsets;
  *   <li>an access to a page wholly past the current end of the mapped object: {@link BusError}
  *       ({@link FaultKind#PAST_END_OF_OBJECT}); the rest of the object's last page reads as zero.</li>
  * </ul>
- * A multi-byte access is checked byte by byte in effect: it faults if any of its bytes would.
+ * A multi-byte access is checked byte by byte in effect: it faults if any of its bytes would. A bulk
+ * copy or fill is checked whole before any byte moves, so one that faults has stored nothing (C's
+ * memcpy and memset may have stored part of the range first, in an order the library chooses;
+ * shmlab makes the outcome the same on every backend).
  * The atomic operations need a naturally aligned offset (C11 atomics on a misaligned address are
  * undefined): a misaligned one throws {@link IllegalArgumentException}.
  */

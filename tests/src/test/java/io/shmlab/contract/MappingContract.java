@@ -181,6 +181,19 @@ public abstract class MappingContract extends ContractSupport {
     }
 
     @Test
+    void aBulkStoreThatFaultsStoresNothing() {
+        OpenFile fd = object("bulkfault", 1);
+        Mapping m = os.mmap(2 * Limits.PAGE_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        assertFault(FaultKind.PAST_END_OF_OBJECT, Access.WRITE, () -> m.fill(0, Limits.PAGE_SIZE + 1, (byte) 1));
+        assertFault(FaultKind.PAST_END_OF_OBJECT, Access.WRITE,
+                () -> m.put(Limits.PAGE_SIZE - 2, new byte[] {1, 2, 3, 4}, 0, 4));
+        assertFault(FaultKind.PAST_END_OF_OBJECT, Access.WRITE, () -> m.putLong(Limits.PAGE_SIZE - 4, -1L));
+        assertArrayEquals(new byte[Limits.PAGE_SIZE], m.getBytes(0, Limits.PAGE_SIZE));
+        os.munmap(m);
+        os.close(fd);
+    }
+
+    @Test
     void seedAccessBeforeTheMappingIsSigsegv() {
         OpenFile fd = object("before", 1024);
         Mapping m = os.mmap(1024 * 1024, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);

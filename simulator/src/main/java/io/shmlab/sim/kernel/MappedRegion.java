@@ -88,9 +88,10 @@ public final class MappedRegion implements Mapping {
     }
 
     /** The area of the calling process at this address, after the bounds and protection checks. */
-    private VirtualMemoryArea check(KernelProcess caller, long offset, int size, Access access) {
+    private VirtualMemoryArea check(KernelProcess caller, long offset, long size, Access access) {
         caller.checkPendingSignal();
-        caller.kernel().dispatcher().access(caller.pid(), access, area.start() + offset, size);
+        caller.kernel().dispatcher().access(caller.pid(), access, area.start() + offset,
+                (int) Math.min(size, Integer.MAX_VALUE));
         long extent = area.pagedLength();
         if (offset < 0 || offset > extent - size) {
             long bad = offset < 0 ? offset : Math.max(offset, extent);
@@ -121,6 +122,17 @@ public final class MappedRegion implements Mapping {
         return frame;
     }
 
+    /**
+     * A bulk access is refused whole, before any byte moves, when a page of it lies past the end of
+     * the object: SIGBUS at its first such byte (see {@link Mapping}).
+     */
+    private void checkBacked(VirtualMemoryArea target, long offset, long length, Access access) {
+        long bad = target.firstOffsetPastObject(offset, length);
+        if (bad >= 0) {
+            throw AddressSpace.pastEnd(target, access, area.start() + bad, bad);
+        }
+    }
+
     private static int inPage(long offset) {
         return (int) (offset % Limits.PAGE_SIZE);
     }
@@ -130,6 +142,7 @@ public final class MappedRegion implements Mapping {
     }
 
     private long loadSpanning(VirtualMemoryArea target, long offset, int size) {
+        checkBacked(target, offset, size, Access.READ);
         byte[] bytes = new byte[size];
         copyOut(target, offset, bytes, 0, size);
         long value = 0;
@@ -140,6 +153,7 @@ public final class MappedRegion implements Mapping {
     }
 
     private void storeSpanning(VirtualMemoryArea target, long offset, int size, long value) {
+        checkBacked(target, offset, size, Access.WRITE);
         byte[] bytes = new byte[size];
         for (int i = 0; i < size; i++) {
             bytes[i] = (byte) (value >>> (8 * i));
@@ -243,6 +257,7 @@ public final class MappedRegion implements Mapping {
             return;
         }
         VirtualMemoryArea t = check(caller(), offset, length, Access.READ);
+        checkBacked(t, offset, length, Access.READ);
         copyOut(t, offset, dst, dstIndex, length);
     }
 
@@ -253,7 +268,29 @@ public final class MappedRegion implements Mapping {
             return;
         }
         VirtualMemoryArea t = check(caller(), offset, length, Access.WRITE);
+        checkBacked(t, offset, length, Access.WRITE);
         copyIn(t, offset, src, srcIndex, length);
+    }
+
+    @Override
+    public void fill(long offset, long length, byte value) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length=" + length);
+        }
+        if (length == 0) {
+            return;
+        }
+        VirtualMemoryArea t = check(caller(), offset, length, Access.WRITE);
+        checkBacked(t, offset, length, Access.WRITE);
+        byte[] page = new byte[Limits.PAGE_SIZE];
+        java.util.Arrays.fill(page, value);
+        long done = 0;
+        while (done < length) {
+            long at = offset + done;
+            int n = (int) Math.min(length - done, Limits.PAGE_SIZE - inPage(at));
+            frame(t, at, Access.WRITE).put(inPage(at), page, 0, n);
+            done += n;
+        }
     }
 
     private static void requireAligned(long offset, int size) {

@@ -120,6 +120,25 @@ public final class VirtualMemoryArea {
      * needed; or null when the page lies wholly past the end of the object (the caller raises
      * SIGBUS). The caller has checked the protection.
      */
+    /**
+     * The first offset of {@code [offset, offset + length)} whose page lies wholly past the end of the
+     * object, or -1 when there is none (always for anonymous memory).
+     */
+    long firstOffsetPastObject(long offset, long length) {
+        if (object == null) {
+            return -1;
+        }
+        long firstPastPage;
+        synchronized (object) {
+            firstPastPage = object.pageCount() - fileOffset / Limits.PAGE_SIZE;
+        }
+        if (firstPastPage > Long.MAX_VALUE / Limits.PAGE_SIZE) {
+            return -1;
+        }
+        long firstPast = Math.max(0, firstPastPage) * Limits.PAGE_SIZE;
+        return offset + length <= firstPast ? -1 : Math.max(offset, firstPast);
+    }
+
     PageFrame frameFor(long pageIndex, Access access) {
         PageTableEntry entry = pageTable.get(pageIndex);
         if (entry != null && !(access == Access.WRITE && entry.copyOnWrite())) {
