@@ -64,7 +64,7 @@ final class StepCommand implements Callable<Integer> {
             while (!stepper.finished()) {
                 List<Stepper.Choice> enabled = stepper.enabled();
                 for (Stepper.Choice c : enabled) {
-                    console.println("  " + c.label() + " next: " + c.nextCall());
+                    console.println("  " + c.label() + " next: " + Timeline.printable(c.nextCall()));
                 }
                 console.print("run which? [" + String.join("/", enabled.stream().map(Stepper.Choice::label).toList()) + "] > ");
                 String line = console.readLine();
@@ -90,7 +90,7 @@ final class StepCommand implements Callable<Integer> {
                 stepper.step(picked.pid());
                 List<Step> steps = stepper.trace().steps();
                 for (; shown < steps.size(); shown++) {
-                    console.println("    " + steps.get(shown));
+                    console.println("    " + Timeline.printable(String.valueOf(steps.get(shown))));
                 }
             }
             ScheduledRun result = stepper.result();

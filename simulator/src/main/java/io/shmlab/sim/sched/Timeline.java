@@ -100,8 +100,8 @@ public final class Timeline {
         return b.toString();
     }
 
-    /** Control characters (a printed newline) as C escapes, so that a cell stays on its row. */
-    private static String printable(String text) {
+    /** Control characters (a printed newline) as C escapes, so that a call stays on its line. */
+    public static String printable(String text) {
         StringBuilder b = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

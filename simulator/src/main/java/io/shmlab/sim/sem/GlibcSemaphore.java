@@ -36,13 +36,25 @@ public final class GlibcSemaphore {
     /** What a wait ended in. */
     public enum WaitResult {
         /** The value was decremented. */
-        ACQUIRED,
+        ACQUIRED("0"),
         /** sem_trywait found 0 (EAGAIN). */
-        WOULD_BLOCK,
+        WOULD_BLOCK("-1 EAGAIN"),
         /** sem_timedwait passed its deadline (ETIMEDOUT). */
-        TIMED_OUT,
+        TIMED_OUT("-1 ETIMEDOUT"),
         /** A signal interrupted the wait (EINTR). */
-        INTERRUPTED
+        INTERRUPTED("-1 EINTR");
+
+        private final String returned;
+
+        WaitResult(String returned) {
+            this.returned = returned;
+        }
+
+        /** What the C call returns, as a trace shows it: {@code 0}, or {@code -1} and the errno. */
+        @Override
+        public String toString() {
+            return returned;
+        }
     }
 
     /** How long a spinning waiter gives the processor away per turn. */
