@@ -54,8 +54,10 @@ public final class RingBuffer {
         if ((last + 1) % max == first) {
             return false;
         }
-        byte[] slot = Arrays.copyOf(item, RingBufferLayout.ITEM_SIZE);
-        mapping.put(layout.itemOffset(last), slot, 0, slot.length);
+        // an item of at least item_t is stored straight from the caller's array (no copy); only a
+        // shorter one needs the zero-padded copy, so that the slot is still written in one access
+        byte[] slot = item.length >= RingBufferLayout.ITEM_SIZE ? item : Arrays.copyOf(item, RingBufferLayout.ITEM_SIZE);
+        mapping.put(layout.itemOffset(last), slot, 0, RingBufferLayout.ITEM_SIZE);
         mapping.putLong(layout.lastOffset(), (last + 1) % max);
         return true;
     }
@@ -66,15 +68,30 @@ public final class RingBuffer {
      * @return the whole {@code item_t}, or {@code null} when the buffer is empty (the seed's "what now?")
      */
     public byte[] get() {
+        byte[] item = new byte[RingBufferLayout.ITEM_SIZE];
+        return get(item) ? item : null;
+    }
+
+    /**
+     * get into the caller's array (the C's {@code item_t *item}), so that a loop of gets allocates
+     * nothing: copies {@code data[first]} to {@code item[0..ITEM_SIZE)}.
+     *
+     * @param item at least {@code ITEM_SIZE} bytes; left untouched when the buffer is empty
+     * @return false when the buffer is empty (the seed's "what now?")
+     */
+    public boolean get(byte[] item) {
+        if (item.length < RingBufferLayout.ITEM_SIZE) {
+            throw new IllegalArgumentException("an item_t needs " + RingBufferLayout.ITEM_SIZE + " bytes, not " + item.length);
+        }
         final long max = layout.maxElementsPlusOne();
         final long first = index(layout.firstOffset(), "first");
         final long last = index(layout.lastOffset(), "last");
         if (last == first) {
-            return null;
+            return false;
         }
-        byte[] item = mapping.getBytes(layout.itemOffset(first), RingBufferLayout.ITEM_SIZE);
+        mapping.get(layout.itemOffset(first), item, 0, RingBufferLayout.ITEM_SIZE);
         mapping.putLong(layout.firstOffset(), (first + 1) % max);
-        return item;
+        return true;
     }
 
     private long index(long offset, String member) {

@@ -119,15 +119,16 @@ public final class RingTransfer implements Program {
     private void consume(Os os, RingBuffer buffer, Semaphore empty, Semaphore full, Semaphore mutex) {
         long checksum = 0;
         long start = 0;
+        byte[] item = new byte[RingBufferLayout.ITEM_SIZE];
         for (long i = 0; i < items; i++) {
             os.semWait(full);
             if (i == 0) {
                 start = System.nanoTime();
             }
             os.semWait(mutex);
-            byte[] item = buffer.get();
+            boolean got = buffer.get(item);
             os.semPost(mutex);
-            if (item == null) {
+            if (!got) {
                 throw new IllegalStateException(name + Exercise4.FULL_SUFFIX + " let a get from an empty buffer");
             }
             os.semPost(empty);
