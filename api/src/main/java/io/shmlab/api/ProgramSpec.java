@@ -36,7 +36,7 @@ public record ProgramSpec(String className, List<String> args) {
             }
             try {
                 Constructor<?> withArgs = type.getConstructor(String[].class);
-                return (Program) withArgs.newInstance((Object) args.toArray(String[]::new));
+                return (Program) withArgs.newInstance((Object) args.toArray(new String[0]));
             } catch (NoSuchMethodException e) {
                 if (!args.isEmpty()) {
                     throw new IllegalArgumentException(className + " takes no arguments, given " + args);

@@ -315,7 +315,9 @@ public final class SimMachine implements Machine {
             processes.add(kernel.newProcess(label(i), defaultUid, seed));
         }
         // every process of the run is live before any runs, so the first to block is not alone
-        processes.forEach(p -> dispatcher.attach(p.pid()));
+        for (KernelProcess p : processes) {
+            dispatcher.attach(p.pid());
+        }
         for (int i = 0; i < processes.size(); i++) {
             dispatcher.start(processes.get(i).pid(), new ProgramRunner(this, processes.get(i), programs.get(i)));
         }

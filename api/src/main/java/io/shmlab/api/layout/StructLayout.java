@@ -127,7 +127,9 @@ public final class StructLayout {
         /** Ends the struct: its size is padded to its alignment. */
         public StructLayout build() {
             Map<String, Field> byName = new LinkedHashMap<>();
-            fields.forEach(f -> byName.put(f.name(), f));
+            for (Field f : fields) {
+                byName.put(f.name(), f);
+            }
             return new StructLayout(name, byName, alignUp(next, alignment), alignment);
         }
 

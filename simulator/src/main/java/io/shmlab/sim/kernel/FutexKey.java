@@ -12,4 +12,17 @@ package io.shmlab.sim.kernel;
  * @param shared which of the two it is
  */
 public record FutexKey(long space, long location, boolean shared) {
+
+    // Written out rather than generated: the generated ones are bootstrapped through invokedynamic on
+    // first use, which costs milliseconds in a fresh JVM, and a futex key is hashed on every run's first
+    // futex. Same values as the generated ones.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof FutexKey k && k.space == space && k.location == location && k.shared == shared;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Long.hashCode(space) + Long.hashCode(location)) + Boolean.hashCode(shared);
+    }
 }

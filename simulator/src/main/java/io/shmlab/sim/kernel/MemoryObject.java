@@ -85,7 +85,15 @@ public final class MemoryObject {
 
     /** The frame of a page, made zero-filled on first touch. The caller checked the page is below the size. */
     PageFrame frame(long pageIndex) {
-        return pages.computeIfAbsent(pageIndex, p -> new PageFrame());
+        PageFrame frame = pages.get(pageIndex);
+        if (frame == null) {
+            PageFrame made = new PageFrame();
+            frame = pages.putIfAbsent(pageIndex, made);
+            if (frame == null) {
+                frame = made;
+            }
+        }
+        return frame;
     }
 
     /** The frame of a page if it was ever touched, else null (a hole reads as zeros). */

@@ -64,7 +64,8 @@ public final class Explorer {
                     continue;
                 }
                 schedules++;
-                counts.merge(run.outcome(), 1L, Long::sum);
+                Long before = counts.get(run.outcome());
+                counts.put(run.outcome(), before == null ? 1L : before + 1);
                 if (run.outcome().failing()) {
                     if (first == null) {
                         first = run.token();

@@ -15,7 +15,12 @@ final class FutexQueues {
 
     /** Queues a process behind the others waiting on its key ({@code p.futexKey}). */
     void add(ScheduledProcess p) {
-        queues.computeIfAbsent(p.futexKey, k -> new ArrayDeque<>(2)).addLast(p);
+        ArrayDeque<ScheduledProcess> queue = queues.get(p.futexKey);
+        if (queue == null) {
+            queue = new ArrayDeque<>(2);
+            queues.put(p.futexKey, queue);
+        }
+        queue.addLast(p);
     }
 
     /** Takes the oldest waiter on a key, or null when none waits. */

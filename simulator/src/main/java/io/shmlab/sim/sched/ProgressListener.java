@@ -5,7 +5,12 @@ package io.shmlab.sim.sched;
 public interface ProgressListener {
 
     /** Listens to nothing. */
-    ProgressListener NONE = soFar -> { };
+    // a class, not a lambda: a lambda is spun at run time on first use, which a fresh JVM pays for
+    ProgressListener NONE = new ProgressListener() {
+        @Override
+        public void progress(ExplorationReport soFar) {
+        }
+    };
 
     /** The counts so far. Called on the exploring thread: return quickly. */
     void progress(ExplorationReport soFar);

@@ -12,6 +12,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * The scheduled {@link Dispatcher}: every simulated process runs on its own thread, exactly one at a
@@ -93,7 +96,47 @@ final class ScheduledDispatcher implements Dispatcher {
         this.poll = settings.processes() <= POLLING_PROCESSES;
         this.threads = threads;
         this.trace = new TraceRecorder(settings.recordTrace());
-        this.point = new ChoicePoint(i -> processes.get(i).nextCall(), i -> processes.get(i).pid, this::trace);
+        ProcessView view = new ProcessView();
+        this.point = new ChoicePoint(view, view, view);
+    }
+
+    /**
+     * What a choice point reads of the processes. A class rather than lambdas: lambdas are spun at run
+     * time on first use, which a fresh JVM pays for on its first exploration.
+     */
+    private final class ProcessView implements IntFunction<String>, IntUnaryOperator, Supplier<Trace> {
+        @Override
+        public String apply(int index) {
+            return processes.get(index).nextCall();
+        }
+
+        @Override
+        public int applyAsInt(int index) {
+            return processes.get(index).pid;
+        }
+
+        @Override
+        public Trace get() {
+            return trace();
+        }
+    }
+
+    /** A process's body as its worker thread runs it (a class, for the reason {@link ProcessView} is one). */
+    private final class ProcessTask implements Runnable {
+        private final ScheduledProcess process;
+        private final Runnable body;
+        private final ProcessThreads.Worker worker;
+
+        ProcessTask(ScheduledProcess process, Runnable body, ProcessThreads.Worker worker) {
+            this.process = process;
+            this.body = body;
+            this.worker = worker;
+        }
+
+        @Override
+        public void run() {
+            runProcess(process, body, worker);
+        }
     }
 
     // ---------------------------------------------------------------- the controller's side
@@ -306,7 +349,7 @@ final class ScheduledDispatcher implements Dispatcher {
             return;
         }
         ProcessThreads.Worker worker = threads.acquire();
-        worker.run(() -> runProcess(p, body, worker));
+        worker.run(new ProcessTask(p, body, worker));
     }
 
     // ---------------------------------------------------------------- the processes' side
