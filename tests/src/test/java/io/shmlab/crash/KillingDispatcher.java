@@ -3,7 +3,7 @@ package io.shmlab.crash;
 import io.shmlab.api.Access;
 import io.shmlab.api.Signal;
 import io.shmlab.sim.kernel.Dispatcher;
-import io.shmlab.sim.kernel.FutexKey;
+import io.shmlab.sim.kernel.ForwardingDispatcher;
 import io.shmlab.sim.kernel.KernelProcess;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +23,7 @@ import java.util.List;
  *
  * <p>Fields are touched only by the process holding the scheduler's baton, one at a time.
  */
-final class KillingDispatcher implements Dispatcher {
+final class KillingDispatcher extends ForwardingDispatcher {
     private final Dispatcher inner;
     private final long[] killAt;
     private final long[] steps;
@@ -40,6 +40,11 @@ final class KillingDispatcher implements Dispatcher {
         this.killed = new boolean[killAt.length];
         this.victims = new int[killAt.length];
         Arrays.fill(victims, -1);
+    }
+
+    @Override
+    protected Dispatcher delegate() {
+        return inner;
     }
 
     /** How many steps victim i made (up to its death). */
@@ -91,39 +96,9 @@ final class KillingDispatcher implements Dispatcher {
     }
 
     @Override
-    public void exit(int pid, String result) {
-        inner.exit(pid, result);
-    }
-
-    @Override
     public void access(int pid, Access access, long address, int size) {
         step(pid);
         inner.access(pid, access, address, size);
-    }
-
-    @Override
-    public Wake futexWait(int pid, FutexKey key, long deadlineNanos) {
-        return inner.futexWait(pid, key, deadlineNanos);
-    }
-
-    @Override
-    public int futexWake(int pid, FutexKey key, int count) {
-        return inner.futexWake(pid, key, count);
-    }
-
-    @Override
-    public long now() {
-        return inner.now();
-    }
-
-    @Override
-    public void sleepUntil(int pid, long deadlineNanos) {
-        inner.sleepUntil(pid, deadlineNanos);
-    }
-
-    @Override
-    public void warn(int pid, String message) {
-        inner.warn(pid, message);
     }
 
     @Override
@@ -135,15 +110,5 @@ final class KillingDispatcher implements Dispatcher {
             forkedByFirst.add(pid);
         }
         inner.start(pid, body);
-    }
-
-    @Override
-    public void attach(int pid) {
-        inner.attach(pid);
-    }
-
-    @Override
-    public void detach(int pid) {
-        inner.detach(pid);
     }
 }
