@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
 import io.shmlab.api.Ending;
-import io.shmlab.api.Machine;
 import io.shmlab.api.MapFlags;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.OpenFlags;
-import io.shmlab.api.Os;
-import io.shmlab.api.PosixException;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.Protection;
@@ -24,73 +19,28 @@ import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.api.Semaphore;
 import io.shmlab.api.Signal;
-import io.shmlab.contract.ShmLeakCheck;
+import io.shmlab.contract.ContractSupport;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Real processes: child JVMs started by the native machine's run. */
-class ChildJvmRunTest {
+class ChildJvmRunTest extends ContractSupport {
     private static final Duration GENEROUS = Duration.ofSeconds(60);
 
-    private Machine machine;
-    private Os os;
-    private final List<String> shmNames = new ArrayList<>();
-    private final List<String> semNames = new ArrayList<>();
-
-    @BeforeEach
-    void boot() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, backend.unavailableReason());
-        machine = backend.boot();
-        os = machine.spawn();
-    }
-
-    @AfterEach
-    void cleanUp() {
-        if (os == null) {
-            return; // skipped: the backend cannot run here
-        }
-        for (String name : shmNames) {
-            try {
-                os.shmUnlink(name);
-            } catch (PosixException gone) {
-                // never made, or already removed
-            }
-        }
-        for (String name : semNames) {
-            try {
-                os.semUnlink(name);
-            } catch (PosixException gone) {
-                // never made, or already removed
-            }
-        }
-    }
-
-    private String shmName() {
-        String name = "/" + ShmLeakCheck.RUN_TAG + "-mp-" + UUID.randomUUID();
-        shmNames.add(name);
-        return name;
-    }
-
-    private String semName() {
-        String name = "/" + ShmLeakCheck.RUN_TAG + "-mp-" + UUID.randomUUID();
-        semNames.add(name);
-        return name;
+    @Override
+    protected Backend backend() {
+        return new NativeBackend();
     }
 
     @Test
     void twoProcessesPassDataThroughAMappingBothWays() throws Exception {
-        String object = shmName();
-        String ready = semName();
-        String done = semName();
+        String object = shmName("mp");
+        String ready = semName("mp");
+        String done = semName("mp");
         Semaphore readySem = os.semOpen(ready, OpenFlags.O_CREAT | OpenFlags.O_EXCL, 0600, 0);
         Semaphore doneSem = os.semOpen(done, OpenFlags.O_CREAT | OpenFlags.O_EXCL, 0600, 0);
         CompletableFuture<RunReport> child = CompletableFuture.supplyAsync(() -> machine.run(
@@ -118,7 +68,7 @@ class ChildJvmRunTest {
 
     @Test
     void namedSemaphorePostedInOneProcessWakesTheWaiterInTheOther() {
-        String name = semName();
+        String name = semName("mp");
 
         RunReport report = machine.run(ProgramSpec.of(ChildPrograms.WaiterOrPoster.class, name),
                 RunOptions.of(2).withTimeout(GENEROUS));
@@ -132,7 +82,7 @@ class ChildJvmRunTest {
 
     @Test
     void aProcessStillWaitingAtTheTimeoutIsReportedBlockedInItsCall() {
-        String name = semName();
+        String name = semName("mp");
 
         RunReport report = machine.run(ProgramSpec.of(ChildPrograms.WaitsForever.class, name),
                 RunOptions.of(1).withTimeout(Duration.ofSeconds(15)));
@@ -146,7 +96,7 @@ class ChildJvmRunTest {
 
     @Test
     void aFaultInAChildEndsItKilledBySigbusWithTheDetail() {
-        String name = shmName();
+        String name = shmName("mp");
 
         RunReport report = machine.run(ProgramSpec.of(ChildPrograms.ReadsPastTheEnd.class, name),
                 RunOptions.of(1).withTimeout(GENEROUS));
@@ -161,7 +111,7 @@ class ChildJvmRunTest {
 
     @Test
     void anUncaughtPosixExceptionEndsTheChildWithStatusOne() {
-        RunReport report = machine.run(ProgramSpec.of(ChildPrograms.OpensMissingObject.class, shmName()),
+        RunReport report = machine.run(ProgramSpec.of(ChildPrograms.OpensMissingObject.class, shmName("mp")),
                 RunOptions.of(1).withTimeout(GENEROUS));
 
         assertEquals(new Ending.Exited(1), report.processes().get(0).ending());
@@ -179,7 +129,7 @@ class ChildJvmRunTest {
 
     @Test
     void aRealSigbusAfterAnotherShrankTheObjectEndsTheChildKilledBySigbusWithoutACrash() {
-        String name = shmName();
+        String name = shmName("mp");
 
         RunReport report = machine.run(ProgramSpec.of(ChildPrograms.ReadsAfterAnotherShrankTheObject.class, name),
                 RunOptions.of(1).withTimeout(GENEROUS));
