@@ -22,7 +22,17 @@ final class Rounds {
         for (int i = 0; i < rounds; i++) {
             values[i] = measurement.take();
         }
+        return median(values);
+    }
+
+    /** The median of measurements already taken. */
+    static double median(double[] measurements) {
+        if (measurements.length == 0) {
+            throw new IllegalArgumentException("no measurements");
+        }
+        double[] values = measurements.clone();
         Arrays.sort(values);
-        return rounds % 2 == 1 ? values[rounds / 2] : (values[rounds / 2 - 1] + values[rounds / 2]) / 2;
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 }

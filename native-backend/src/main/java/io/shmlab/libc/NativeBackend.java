@@ -7,8 +7,22 @@ import io.shmlab.api.Machine;
 /**
  * The real kernel and glibc through JNR-FFI, by the name {@code "native"}. Available on x86_64 Linux
  * with glibc; nothing native is loaded until {@link #boot()}.
+ *
+ * <p>Its settings are system properties, read once when it is first booted in a JVM and passed on to
+ * the child JVMs of {@link Machine#run}: {@link #SEMAPHORE_FAST_PATH} and {@link #SEMAPHORE_SPINS}.
  */
 public final class NativeBackend implements Backend {
+    /**
+     * {@code -Dshmlab.native.semaphoreFastPath=false} makes every semaphore operation a glibc call;
+     * by default glibc's uncontended sem_post and sem_wait are made in Java on the same word.
+     */
+    public static final String SEMAPHORE_FAST_PATH = "shmlab.native.semaphoreFastPath";
+
+    /**
+     * {@code -Dshmlab.native.semaphoreSpins=N}: how many times a sem_wait that finds the value 0 polls
+     * it before glibc puts it to sleep; 100 by default (as musl), 0 to sleep at once as glibc does.
+     */
+    public static final String SEMAPHORE_SPINS = "shmlab.native.semaphoreSpins";
 
     @Override
     public String name() {
@@ -34,6 +48,7 @@ public final class NativeBackend implements Backend {
      * The host as a machine.
      *
      * @throws BackendUnavailableException off x86_64 Linux/glibc, or when glibc cannot be bound
+     * @throws IllegalArgumentException when a setting is not one it takes
      */
     @Override
     public Machine boot() {
@@ -41,6 +56,7 @@ public final class NativeBackend implements Backend {
         if (reason != null) {
             throw new BackendUnavailableException(reason);
         }
+        SemaphoreFastPath.spinsSetting(); // a bad setting is said as itself, not as a failure to bind glibc
         ThisProcess process;
         try {
             process = ThisProcess.get();

@@ -123,7 +123,9 @@ final class SemaphoreCalls {
         }
         process.enterBlocking(s.waitCall());
         try {
-            libc.semWait(address, s.description());
+            if (!fastPath.spinToDecrement(address)) {
+                libc.semWait(address, s.description());
+            }
         } finally {
             process.enterBlocking(null);
         }

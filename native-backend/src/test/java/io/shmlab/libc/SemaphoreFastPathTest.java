@@ -2,16 +2,19 @@ package io.shmlab.libc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shmlab.api.Limits;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** glibc's uncontended semaphore protocol, on a sem_t in plain native memory (no glibc call). */
 class SemaphoreFastPathTest {
-    private final SemaphoreFastPath fast = new SemaphoreFastPath(true);
+    private final SemaphoreFastPath fast = new SemaphoreFastPath(true, 3);
     private long sem;
 
     @BeforeEach
@@ -69,11 +72,77 @@ class SemaphoreFastPathTest {
 
     @Test
     void aDisabledFastPathLeavesEverythingToGlibc() {
-        SemaphoreFastPath off = new SemaphoreFastPath(false);
+        SemaphoreFastPath off = new SemaphoreFastPath(false, 3);
         setWord(0, 1);
         assertFalse(off.tryPost(sem));
         assertFalse(off.tryDecrement(sem));
+        assertFalse(off.spinToDecrement(sem));
         assertEquals(1, word());
+    }
+
+    @Test
+    void aSpinOnZeroGivesUpAfterItsPollsLeavingTheWordToGlibc() {
+        setWord(0, 0);
+        assertFalse(fast.spinToDecrement(sem));
+        assertEquals(0, word());
+    }
+
+    @Test
+    void aSpinTakesATokenLikeTheFastPath() {
+        setWord(0, 2);
+        assertTrue(fast.spinToDecrement(sem));
+        assertEquals(1, word());
+    }
+
+    @Test
+    @Timeout(60)
+    void aSpinTakesTheTokenAnotherThreadPostsMeanwhile() throws InterruptedException {
+        SemaphoreFastPath patient = new SemaphoreFastPath(true, Integer.MAX_VALUE);
+        setWord(0, 0);
+        Thread poster = new Thread(() -> {
+            LockSupport.parkNanos(20_000_000);
+            assertTrue(fast.tryPost(sem));
+        });
+        poster.start();
+        assertTrue(patient.spinToDecrement(sem), "it polls until the post");
+        poster.join();
+        assertEquals(0, word());
+    }
+
+    @Test
+    @Timeout(60)
+    void aSpinGivesUpAtOnceWhenSomeoneSleepsOnTheSemaphore() {
+        // without the waiter test this would poll 2^31 times (minutes), and time out
+        SemaphoreFastPath patient = new SemaphoreFastPath(true, Integer.MAX_VALUE);
+        setWord(1, 0);
+        assertFalse(patient.spinToDecrement(sem));
+        assertEquals(1L << 32, word(), "untouched, so glibc counts the new waiter and sleeps");
+    }
+
+    @Test
+    void glibcsOwnBehaviourIsZeroSpins() {
+        SemaphoreFastPath none = new SemaphoreFastPath(true, 0);
+        setWord(0, 1);
+        assertFalse(none.spinToDecrement(sem), "no poll at all: the fast path was the one attempt");
+        assertEquals(1, word());
+        assertThrows(IllegalArgumentException.class, () -> new SemaphoreFastPath(true, -1));
+    }
+
+    @Test
+    void theSpinSettingIsANumberOfPollsOrRefused() {
+        try {
+            System.clearProperty(NativeBackend.SEMAPHORE_SPINS);
+            assertEquals(SemaphoreFastPath.DEFAULT_SPINS, SemaphoreFastPath.spinsSetting());
+            System.setProperty(NativeBackend.SEMAPHORE_SPINS, "0");
+            assertEquals(0, SemaphoreFastPath.spinsSetting());
+            for (String bad : new String[] {"-1", "many", ""}) {
+                System.setProperty(NativeBackend.SEMAPHORE_SPINS, bad);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, SemaphoreFastPath::spinsSetting);
+                assertTrue(e.getMessage().contains(NativeBackend.SEMAPHORE_SPINS + "=" + bad), e.getMessage());
+            }
+        } finally {
+            System.clearProperty(NativeBackend.SEMAPHORE_SPINS);
+        }
     }
 
     @Test
