@@ -34,9 +34,11 @@ public final class NativeBackend implements Backend {
         return "the real Linux kernel and glibc, through JNR-FFI";
     }
 
+    /** Off x86_64 Linux/glibc, or with a setting it does not take, why; else {@code null}. */
     @Override
     public String unavailableReason() {
-        return GlibcLoader.unavailableReason();
+        String platform = GlibcLoader.unavailableReason();
+        return platform != null ? platform : SemaphoreFastPath.settingProblem();
     }
 
     @Override
@@ -47,8 +49,8 @@ public final class NativeBackend implements Backend {
     /**
      * The host as a machine.
      *
-     * @throws BackendUnavailableException off x86_64 Linux/glibc, or when glibc cannot be bound
-     * @throws IllegalArgumentException when a setting is not one it takes
+     * @throws BackendUnavailableException off x86_64 Linux/glibc, with a bad setting, or when glibc
+     *     cannot be bound
      */
     @Override
     public Machine boot() {
@@ -56,7 +58,6 @@ public final class NativeBackend implements Backend {
         if (reason != null) {
             throw new BackendUnavailableException(reason);
         }
-        SemaphoreFastPath.spinsSetting(); // a bad setting is said as itself, not as a failure to bind glibc
         ThisProcess process;
         try {
             process = ThisProcess.get();

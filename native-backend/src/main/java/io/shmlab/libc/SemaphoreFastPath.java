@@ -77,6 +77,16 @@ final class SemaphoreFastPath {
                 + ": not a number of polls (0 or more)");
     }
 
+    /** What is wrong with the settings of this class, or {@code null}. */
+    static String settingProblem() {
+        try {
+            spinsSetting();
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
     static boolean atLeast(String version, int major, int minor) {
         String[] parts = version == null ? new String[0] : version.split("\\.");
         try {

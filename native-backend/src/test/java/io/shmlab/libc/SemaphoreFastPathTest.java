@@ -139,6 +139,7 @@ class SemaphoreFastPathTest {
                 System.setProperty(NativeBackend.SEMAPHORE_SPINS, bad);
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, SemaphoreFastPath::spinsSetting);
                 assertTrue(e.getMessage().contains(NativeBackend.SEMAPHORE_SPINS + "=" + bad), e.getMessage());
+                assertEquals(e.getMessage(), new NativeBackend().unavailableReason(), "the backend refuses to boot so");
             }
         } finally {
             System.clearProperty(NativeBackend.SEMAPHORE_SPINS);
