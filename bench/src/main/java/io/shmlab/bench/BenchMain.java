@@ -99,7 +99,7 @@ public final class BenchMain {
         String pairs = smoke ? "100000" : "20000000";
         double c = Rounds.median(smoke ? 1 : 3, () -> pair.measure("ns_per_pair", pairs));
         double java = jmh.score(SemaphorePairBenchmark.class, "postThenWait");
-        String how = smoke ? "smoke counts" : "JMH (1 fork, 5 x 1 s after 3 x 1 s of warm-up) vs C (median of 3 runs of 20M pairs)";
+        String how = smoke ? "smoke counts" : Jmh.SETTINGS + " vs C (median of 3 runs of 20M pairs)";
         return new Figure(name, java, c, "ns", false, how + "; target ≤ 1.25x");
     }
 
