@@ -68,7 +68,7 @@ final class RingFigure {
                         how + "; -D" + NativeBackend.SEMAPHORE_SPINS + "=0: a wait that finds 0 sleeps at once, as in glibc"));
     }
 
-    /** A measurement made with {@link #NativeBackend.SEMAPHORE_SPINS} 0, which the child JVMs of the run inherit. */
+    /** A measurement made with {@link NativeBackend#SEMAPHORE_SPINS} 0, which the child JVMs of the run inherit. */
     private static double withoutSpin(Rounds.Measurement measurement) throws Exception {
         String before = System.getProperty(NativeBackend.SEMAPHORE_SPINS);
         System.setProperty(NativeBackend.SEMAPHORE_SPINS, "0");

@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * {@link ChildMain} on the program, collects each one's standard output and how it ended, and at the
  * timeout stops those still running (SIGTERM, which makes the child report the call it is blocked in)
  * and then kills them (SIGKILL) if they do not go. The backend's own settings, the system properties
- * named {@code shmlab.native.*} of this JVM (such as {@link NativeBackend#SEMAPHORE_FAST_PATH}), are passed
- * on to every child, so a run is made the way this JVM's backend is set.
+ * named {@code shmlab.native.*} of this JVM (such as {@link NativeBackend#SEMAPHORE_FAST_PATH}), are
+ * passed on to every child, so a run is made the way this JVM's backend is set.
  */
 final class ChildRun {
     /** The prefix of the system properties passed on to the children. */
@@ -98,8 +98,8 @@ final class ChildRun {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
-        System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith(INHERITED_PROPERTIES)).sorted()
-                .forEach(p -> command.add("-D" + p + "=" + System.getProperty(p)));
+        System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith(INHERITED_PROPERTIES))
+                .sorted().forEach(p -> command.add("-D" + p + "=" + System.getProperty(p)));
         command.addAll(jvmOptions.apply(index));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -23,8 +23,9 @@ import io.shmlab.api.Limits;
  * spares most futex sleeps and wake-ups and the context switches behind them. It changes no outcome:
  * a token is taken only as glibc's fast path takes it, the spinner is not counted as a waiter (so no
  * sem_post makes a futex call for it), and a wait still blocks in glibc once the spin is over. It costs
- * a few microseconds of CPU per wait that blocks. {@link NativeBackend#SEMAPHORE_SPINS} sets the number of polls; 0 makes a
- * wait that finds zero sleep at once, as glibc's does. (sem_timedwait does not spin: it is glibc's.)
+ * a few microseconds of CPU per wait that blocks. {@link NativeBackend#SEMAPHORE_SPINS} sets the number
+ * of polls; 0 makes a wait that finds zero sleep at once, as glibc's does. (sem_timedwait does not
+ * spin: it is glibc's.)
  */
 final class SemaphoreFastPath {
     /** The first glibc whose sem_t is the layout above. */
