@@ -124,7 +124,12 @@ public interface Os {
      */
     Semaphore semOpen(String name, int oflag, int mode, long value);
 
-    /** Closes a named semaphore in this process: models sem_close(3). */
+    /**
+     * Closes a named semaphore in this process: models sem_close(3). A semaphore taken from a mapping
+     * ({@link #semInit}, {@link #semAt}) gives EINVAL, as glibc answers for a pointer sem_open did not
+     * return; it is never compared with the named ones, even where its address, past the end of its
+     * mapping, is a named semaphore's (a pointer stays in its own mapping: see {@link Mapping}).
+     */
     void semClose(Semaphore sem);
 
     /** Removes a named semaphore's name: models sem_unlink(3). It lives on while open. */

@@ -68,14 +68,19 @@ final class SemaphoreCalls {
 
     void semClose(Semaphore sem) {
         NativeSemaphore s = NativeOs.own(sem);
-        if (s.isNamed() && !s.namedMapping().isMapped()) {
+        if (!s.isNamed()) {
+            // A pointer into a mapping of ours is never one glibc returned, so glibc would answer
+            // EINVAL; but past the mapping's end it may land on a named semaphore's page, which glibc
+            // would unmap behind the back of that semaphore's handle (a crash at its next use).
+            throw new PosixException(Errno.EINVAL, "sem_close", s.description());
+        }
+        if (!s.namedMapping().isMapped()) {
             // Closed for the last time already: glibc no longer knows the pointer (EINVAL), or knows
             // it as another semaphore mapped at the same address since, which must not be closed.
             throw new PosixException(Errno.EINVAL, "sem_close", s.description());
         }
-        // glibc answers EINVAL for a pointer it did not return, without touching it.
         libc.semClose(s.address(), s.description());
-        if (s.isNamed() && process.namedSemaphores().closed(s.namedMapping())) {
+        if (process.namedSemaphores().closed(s.namedMapping())) {
             process.mappedObjects().release(s.namedMapping().file());
         }
     }

@@ -204,6 +204,21 @@ public abstract class BadInputContract extends ContractSupport {
     }
 
     @Test
+    void aSemaphoreTakenFromAMappingIsNeverClosedEvenAtANamedOnesAddress() {
+        Semaphore named = os.semOpen(semName("neighbour"), O_CREAT, 0600, 1);
+        Mapping mapping = os.mmapAnonymous(1, PROT_READ | PROT_WRITE, MAP_SHARED);
+        os.semInit(mapping, 0, true, 1);
+        assertErrno(Errno.EINVAL, () -> os.semClose(os.semAt(mapping, 0)));
+        // past the mapping, at the named semaphore's own address (on Linux the next page up, often):
+        // glibc would unmap the named one; a pointer stays in its mapping, so it is EINVAL here too
+        Semaphore stray = os.semAt(mapping, named.address() - mapping.address());
+        assertErrno(Errno.EINVAL, () -> os.semClose(stray));
+        assertTrue(os.semTrywait(named), "the named semaphore is still open and mapped");
+        os.semClose(named);
+        os.munmap(mapping);
+    }
+
+    @Test
     void glibcKnowsAnOpenSemaphoreByItsNameAsGiven() {
         String name = semName("spelled");
         Semaphore one = os.semOpen(name, O_CREAT, 0600, 0);

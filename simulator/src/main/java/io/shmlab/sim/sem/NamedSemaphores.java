@@ -120,6 +120,10 @@ public final class NamedSemaphores {
 
     /** Models sem_close(3). */
     public void close(KernelProcess caller, Semaphore sem) {
+        if (sem.name() == null) {
+            // taken from a mapping: never a pointer sem_open returned, whatever lies at its address
+            throw new PosixException(Errno.EINVAL, "sem_close", sem.describe());
+        }
         if (sem instanceof SemaphorePointer p && !p.mappedIn(caller)) {
             // closed for the last time already: another semaphore at the same address is not this one
             throw new PosixException(Errno.EINVAL, "sem_close", sem.describe());
