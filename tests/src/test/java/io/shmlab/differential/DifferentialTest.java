@@ -14,6 +14,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 @AddLifecycleHook(BothBackends.class)
 class DifferentialTest {
+    /** The tag of the tests that draw new random cases at every run. */
+    static final String EXPLORE = "explore";
     private static final Logger LOG = LoggerFactory.getLogger(DifferentialTest.class);
     private static final String PREFIX = ShmLeakCheck.RUN_TAG + "-d";
     private static final AtomicInteger TRIES = new AtomicInteger();
@@ -65,8 +68,27 @@ class DifferentialTest {
         return Steps.programs(30);
     }
 
-    @Property(tries = 5000)
+    /**
+     * The programs of every build: always the same 5,000, so that a build's outcome depends on the
+     * code alone. (A disagreement that {@link #simulatorAndKernelAgreeOnNewPrograms} finds is settled
+     * with a C program and becomes a contract case.)
+     */
+    @Property(tries = 5000, seed = "20261126")
     void simulatorAndKernelAgreeOnEveryStep(@ForAll("programs") List<Step> program) {
+        agree(program);
+    }
+
+    /**
+     * New programs at every run, for the search to go on: tagged {@value #EXPLORE}, which the build
+     * leaves out and {@code mvn -B verify -Pstress} runs. jqwik prints the seed of a failure.
+     */
+    @Property(tries = 5000)
+    @Tag(EXPLORE)
+    void simulatorAndKernelAgreeOnNewPrograms(@ForAll("programs") List<Step> program) {
+        agree(program);
+    }
+
+    private static void agree(List<Step> program) {
         String prefix = PREFIX + TRIES.incrementAndGet();
         List<String> simulated = new ArrayList<>();
         List<String> kernel = new ArrayList<>();
