@@ -14,6 +14,7 @@
  *   <li>Flags with their Linux values: {@link io.shmlab.api.OpenFlags},
  *       {@link io.shmlab.api.Protection}, {@link io.shmlab.api.MapFlags},
  *       {@link io.shmlab.api.SyncFlags}; {@link io.shmlab.api.Limits}.</li>
+ *   <li>{@link io.shmlab.api.Unlink}: a clean-up's unlink, where a name already gone is no error.</li>
  * </ul>
  *
  * <p>Invariants every backend keeps: the same misuse gives the same errno and the same fault kind;

@@ -3,10 +3,10 @@ package io.shmlab.bench;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
-import io.shmlab.api.PosixException;
 import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
+import io.shmlab.api.Unlink;
 import io.shmlab.labs.Exercise5;
 import io.shmlab.sim.sched.ExplorationReport;
 import io.shmlab.sim.sched.ExploreOptions;
@@ -104,11 +104,7 @@ final class ExplorationFigures {
                     }
                 }
             } finally {
-                try {
-                    os.shmUnlink(name);
-                } catch (PosixException gone) {
-                    // never made
-                }
+                Unlink.shmIfPresent(os, name);
             }
         }
         log.printf("  real runs of Exercise 5: %d of %d deadlocked%n", deadlocked, runs);

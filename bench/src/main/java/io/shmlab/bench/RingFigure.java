@@ -2,7 +2,6 @@ package io.shmlab.bench;
 
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
-import io.shmlab.api.PosixException;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
@@ -92,7 +91,7 @@ final class RingFigure {
             }
             return values.get("items_per_second");
         } finally {
-            unlinkAll(os, name); // c/ring.c unlinks its objects itself, unless it failed half-way
+            RingTransfer.removeNames(os, name); // c/ring.c removes them itself, unless it failed half-way
         }
     }
 
@@ -113,22 +112,7 @@ final class RingFigure {
             }
             return Double.parseDouble(lines[1].substring("items_per_second ".length()));
         } finally {
-            unlinkAll(os, name);
-        }
-    }
-
-    private static void unlinkAll(Os os, String name) {
-        try {
-            os.shmUnlink(name);
-        } catch (PosixException gone) {
-            // never made
-        }
-        for (String sem : RingTransfer.names(name)) {
-            try {
-                os.semUnlink(sem);
-            } catch (PosixException gone) {
-                // never made
-            }
+            RingTransfer.removeNames(os, name);
         }
     }
 }

@@ -1,12 +1,11 @@
 package io.shmlab.cli;
 
 import io.shmlab.api.Backend;
-import io.shmlab.api.Errno;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
-import io.shmlab.api.PosixException;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
+import io.shmlab.api.Unlink;
 import io.shmlab.labs.Lab;
 import io.shmlab.labs.LabSettings;
 import java.util.ArrayList;
@@ -76,23 +75,16 @@ final class LabRun {
         Os os = machine.spawn();
         for (String name : lab.sharedNames(settings)) {
             if (!existing.contains(name)) {
-                ignoreMissing(() -> os.shmUnlink(name), name);
+                if (Unlink.shmIfPresent(os, name)) {
+                    LOG.debug("removed {}", name);
+                }
             }
         }
         for (String name : lab.semaphoreNames(settings)) {
             if (!existing.contains(name)) {
-                ignoreMissing(() -> os.semUnlink(name), name);
-            }
-        }
-    }
-
-    private static void ignoreMissing(Runnable unlink, String name) {
-        try {
-            unlink.run();
-            LOG.debug("removed {}", name);
-        } catch (PosixException e) {
-            if (e.errno() != Errno.ENOENT) {
-                throw e;
+                if (Unlink.semIfPresent(os, name)) {
+                    LOG.debug("removed {}", name);
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ import io.shmlab.api.Os;
 import io.shmlab.api.Program;
 import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.Unlink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +70,14 @@ public final class RingTransfer implements Program {
         List<String> all = new ArrayList<>(Exercise4.semaphoreNames(name));
         all.add(name + PRODUCERS_SUFFIX);
         return all;
+    }
+
+    /** Removes the object {@code name} and the semaphores of a run over it ({@link #names}) that exist. */
+    public static void removeNames(Os os, String name) {
+        Unlink.shmIfPresent(os, name);
+        for (String sem : names(name)) {
+            Unlink.semIfPresent(os, sem);
+        }
     }
 
     /** The sum of the longs a consumer receives when every producer sends items 0 to {@code items - 1}. */

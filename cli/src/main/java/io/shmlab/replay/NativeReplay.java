@@ -1,10 +1,9 @@
 package io.shmlab.replay;
 
 import io.shmlab.api.Backends;
-import io.shmlab.api.Errno;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
-import io.shmlab.api.PosixException;
+import io.shmlab.api.Unlink;
 import io.shmlab.labs.Lab;
 import io.shmlab.labs.LabSettings;
 import io.shmlab.libc.ScheduledNativeRun;
@@ -87,10 +86,10 @@ public final class NativeReplay {
                         ScheduledNativeRun.run(lab.spec(settings), order, control, SETTLE, timeout));
             } finally {
                 for (String n : lab.sharedNames(settings)) {
-                    ignoreMissing(() -> os.shmUnlink(n));
+                    Unlink.shmIfPresent(os, n);
                 }
                 for (String n : lab.semaphoreNames(settings)) {
-                    ignoreMissing(() -> os.semUnlink(n));
+                    Unlink.semIfPresent(os, n);
                 }
             }
         }
@@ -102,15 +101,5 @@ public final class NativeReplay {
         lab.sharedNames(settings).forEach(n -> names.add(n.substring(1)));
         lab.semaphoreNames(settings).forEach(n -> names.add("sem." + n.substring(1)));
         return names;
-    }
-
-    private static void ignoreMissing(Runnable unlink) {
-        try {
-            unlink.run();
-        } catch (PosixException e) {
-            if (e.errno() != Errno.ENOENT) {
-                throw e;
-            }
-        }
     }
 }

@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.shmlab.api.Backend;
 import io.shmlab.api.Backends;
-import io.shmlab.api.Errno;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
-import io.shmlab.api.PosixException;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MapFlags;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.OpenFlags;
 import io.shmlab.api.Protection;
+import io.shmlab.api.Unlink;
 import io.shmlab.labs.Exercise4;
 import io.shmlab.labs.SemDataLayout;
 import io.shmlab.sim.sem.SemaphoreDescriptor;
@@ -117,19 +116,9 @@ class NativeExercisesTest {
         if (machine == null) {
             return;
         }
-        objects.forEach(n -> quietly(() -> os.shmUnlink(n)));
-        semaphores.forEach(n -> quietly(() -> os.semUnlink(n)));
+        objects.forEach(n -> Unlink.shmIfPresent(os, n));
+        semaphores.forEach(n -> Unlink.semIfPresent(os, n));
         machine.close();
-    }
-
-    private static void quietly(Runnable unlink) {
-        try {
-            unlink.run();
-        } catch (PosixException e) {
-            if (e.errno() != Errno.ENOENT) {
-                throw e;
-            }
-        }
     }
 
     private String object(String base) {

@@ -9,6 +9,7 @@ import io.shmlab.api.Errno;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
+import io.shmlab.api.Unlink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,22 +51,12 @@ public abstract class ContractSupport {
         }
         Os cleaner = machine.spawn();
         for (String name : shmNames) {
-            unlinkQuietly(() -> cleaner.shmUnlink(name));
+            Unlink.shmIfPresent(cleaner, name);
         }
         for (String name : semNames) {
-            unlinkQuietly(() -> cleaner.semUnlink(name));
+            Unlink.semIfPresent(cleaner, name);
         }
         machine.close();
-    }
-
-    private static void unlinkQuietly(Runnable unlink) {
-        try {
-            unlink.run();
-        } catch (PosixException e) {
-            if (e.errno() != Errno.ENOENT) {
-                throw e;
-            }
-        }
     }
 
     /** A shared memory object name unique to this run, removed after the test. */

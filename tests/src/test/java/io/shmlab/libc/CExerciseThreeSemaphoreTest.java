@@ -8,8 +8,8 @@ import io.shmlab.api.Backend;
 import io.shmlab.api.Backends;
 import io.shmlab.api.OpenFlags;
 import io.shmlab.api.Os;
-import io.shmlab.api.PosixException;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.Unlink;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.support.CTool;
 import java.nio.charset.StandardCharsets;
@@ -45,11 +45,7 @@ class CExerciseThreeSemaphoreTest {
         if (os == null) {
             return; // skipped: the backend cannot run here
         }
-        try {
-            os.semUnlink(name);
-        } catch (PosixException gone) {
-            // not made
-        }
+        Unlink.semIfPresent(os, name);
     }
 
     @Test

@@ -8,7 +8,6 @@ import io.shmlab.api.Backend;
 import io.shmlab.api.Backends;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
-import io.shmlab.api.PosixException;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
@@ -48,18 +47,7 @@ class RingBufferBetweenTwoJvmsTest {
         if (os == null) {
             return; // skipped: the backend cannot run here
         }
-        try {
-            os.shmUnlink(name);
-        } catch (PosixException gone) {
-            // not made
-        }
-        for (String sem : RingTransfer.names(name)) {
-            try {
-                os.semUnlink(sem);
-            } catch (PosixException gone) {
-                // not made
-            }
-        }
+        RingTransfer.removeNames(os, name);
     }
 
     @Test

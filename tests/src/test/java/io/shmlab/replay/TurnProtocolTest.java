@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.shmlab.api.Backend;
 import io.shmlab.api.Backends;
-import io.shmlab.api.Errno;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
-import io.shmlab.api.PosixException;
+import io.shmlab.api.Unlink;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.libc.turns.ControlBlock;
 import io.shmlab.libc.turns.ProcessSignals;
@@ -80,11 +79,7 @@ class TurnProtocolTest {
         }
         threads.shutdownNow();
         assertTrue(threads.awaitTermination(10, TimeUnit.SECONDS));
-        try {
-            os.shmUnlink(name);
-        } catch (PosixException e) {
-            assertEquals(Errno.ENOENT, e.errno());
-        }
+        Unlink.shmIfPresent(os, name);
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.shmlab.stress;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.OpenFlags;
 import io.shmlab.api.Os;
-import io.shmlab.api.PosixException;
+import io.shmlab.api.Unlink;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.labs.Exercise4;
 import io.shmlab.labs.RingBufferLayout;
@@ -80,23 +80,13 @@ public final class RingFixture implements AutoCloseable {
     /** Removes every name of the run that exists; a missing one is not an error. */
     @Override
     public void close() {
-        quietly(() -> os.shmUnlink(name));
-        quietly(() -> os.shmUnlink(ledgerName(name)));
+        Unlink.shmIfPresent(os, name);
+        Unlink.shmIfPresent(os, ledgerName(name));
         for (String extra : extraObjects) {
-            quietly(() -> os.shmUnlink(extra));
+            Unlink.shmIfPresent(os, extra);
         }
         for (String sem : Exercise4.semaphoreNames(name)) {
-            quietly(() -> os.semUnlink(sem));
-        }
-    }
-
-    private static void quietly(Runnable unlink) {
-        try {
-            unlink.run();
-        } catch (PosixException e) {
-            if (e.errno() != io.shmlab.api.Errno.ENOENT) {
-                throw e;
-            }
+            Unlink.semIfPresent(os, sem);
         }
     }
 }
