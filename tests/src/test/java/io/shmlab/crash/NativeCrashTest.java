@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
@@ -17,6 +14,7 @@ import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.api.Signal;
 import io.shmlab.stress.RingFixture;
+import io.shmlab.support.NativeHost;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,9 +55,7 @@ class NativeCrashTest {
 
     @BeforeEach
     void boot() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, backend.unavailableReason());
-        machine = backend.boot();
+        machine = NativeHost.bootOrSkip();
         os = machine.spawn();
         runner = Executors.newSingleThreadExecutor();
     }

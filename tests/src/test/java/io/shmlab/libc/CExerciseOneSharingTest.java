@@ -2,10 +2,7 @@ package io.shmlab.libc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
 import io.shmlab.api.MapFlags;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.OpenFile;
@@ -17,6 +14,7 @@ import io.shmlab.api.layout.CType;
 import io.shmlab.api.layout.StructLayout;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.support.CTool;
+import io.shmlab.support.NativeHost;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -49,9 +47,7 @@ class CExerciseOneSharingTest {
 
     @BeforeEach
     void boot() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, backend.unavailableReason());
-        os = backend.boot().spawn();
+        os = NativeHost.bootOrSkip().spawn();
     }
 
     @AfterEach

@@ -2,16 +2,14 @@ package io.shmlab.libc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
 import io.shmlab.api.OpenFlags;
 import io.shmlab.api.Os;
 import io.shmlab.api.Semaphore;
 import io.shmlab.api.Unlink;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.support.CTool;
+import io.shmlab.support.NativeHost;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,9 +33,7 @@ class CExerciseThreeSemaphoreTest {
 
     @BeforeEach
     void boot() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, backend.unavailableReason());
-        os = backend.boot().spawn();
+        os = NativeHost.bootOrSkip().spawn();
     }
 
     @AfterEach

@@ -2,10 +2,7 @@ package io.shmlab.libc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
 import io.shmlab.api.ProcessOutcome;
@@ -13,6 +10,7 @@ import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.labs.RingTransfer;
+import io.shmlab.support.NativeHost;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -36,9 +34,7 @@ class RingBufferBetweenTwoJvmsTest {
 
     @BeforeEach
     void boot() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, backend.unavailableReason());
-        machine = backend.boot();
+        machine = NativeHost.bootOrSkip();
         os = machine.spawn();
     }
 

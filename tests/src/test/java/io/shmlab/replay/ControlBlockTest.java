@@ -2,10 +2,7 @@ package io.shmlab.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
 import io.shmlab.api.Errno;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
@@ -18,6 +15,7 @@ import io.shmlab.libc.turns.ProcessState;
 import io.shmlab.libc.turns.Turn;
 import io.shmlab.libc.turns.TurnKind;
 import io.shmlab.libc.turns.TurnOrder;
+import io.shmlab.support.NativeHost;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -38,9 +36,7 @@ class ControlBlockTest {
 
     @BeforeEach
     void boot() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, backend.unavailableReason());
-        machine = backend.boot();
+        machine = NativeHost.bootOrSkip();
         os = machine.spawn();
         name = "/" + ShmLeakCheck.RUN_TAG + "-block-" + COUNTER.incrementAndGet();
     }

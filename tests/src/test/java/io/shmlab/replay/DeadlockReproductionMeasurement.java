@@ -1,16 +1,14 @@
 package io.shmlab.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Machine;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.labs.Lab;
 import io.shmlab.labs.LabSettings;
 import io.shmlab.libc.turns.Verdict;
+import io.shmlab.support.NativeHost;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +25,7 @@ class DeadlockReproductionMeasurement {
 
     @Test
     void exercise5sDeadlockReproduces() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, backend.unavailableReason());
+        Machine host = NativeHost.bootOrSkip();
         int runs = Integer.parseInt(System.getProperty("shmlab.replay.measure"));
         LabSettings settings = LabSettings.defaults().withName("/" + ShmLeakCheck.RUN_TAG + "-measure-ex5");
         String token = ReplayTokens.exercise5Deadlock(settings);
@@ -49,8 +46,8 @@ class DeadlockReproductionMeasurement {
         double seconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("Exercise 5's deadlock %s on native: reproduced %d of %d runs (%.1f s, %.2f s a run)%n",
                 token, reproduced, runs, seconds, seconds / runs);
-        try (Machine machine = backend.boot()) {
-            assertEquals(List.of(), machine.listShm().stream().filter(n -> n.contains(ShmLeakCheck.RUN_TAG)).toList());
+        try (host) {
+            assertEquals(List.of(), host.listShm().stream().filter(n -> n.contains(ShmLeakCheck.RUN_TAG)).toList());
         }
         assertEquals(true, reproduced * 100 >= runs * 99, reproduced + " of " + runs);
     }

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Machine;
 import io.shmlab.api.ProcessOutcome;
@@ -20,6 +17,7 @@ import io.shmlab.libc.turns.Verdict;
 import io.shmlab.sim.sched.Granularity;
 import io.shmlab.sim.sched.RunSettings;
 import io.shmlab.sim.sched.Schedule;
+import io.shmlab.support.NativeHost;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,9 +38,7 @@ class NativeReplayTest {
 
     @BeforeEach
     void boot() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, backend.unavailableReason());
-        machine = backend.boot();
+        machine = NativeHost.bootOrSkip();
         tag = ShmLeakCheck.RUN_TAG + "-replay-" + COUNTER.incrementAndGet();
     }
 

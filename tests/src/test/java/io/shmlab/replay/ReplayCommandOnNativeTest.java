@@ -2,10 +2,7 @@ package io.shmlab.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
 import io.shmlab.api.Machine;
 import io.shmlab.cli.Console;
 import io.shmlab.cli.Main;
@@ -15,6 +12,7 @@ import io.shmlab.labs.LabSettings;
 import io.shmlab.sim.sched.Granularity;
 import io.shmlab.sim.sched.RunSettings;
 import io.shmlab.sim.sched.Schedule;
+import io.shmlab.support.NativeHost;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +30,7 @@ class ReplayCommandOnNativeTest {
 
     @BeforeEach
     void boot() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, backend.unavailableReason());
-        machine = backend.boot();
+        machine = NativeHost.bootOrSkip();
     }
 
     @AfterEach

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
 import io.shmlab.api.Unlink;
@@ -22,6 +19,7 @@ import io.shmlab.libc.turns.TurnKind;
 import io.shmlab.libc.turns.TurnOrder;
 import io.shmlab.libc.turns.TurnTaking;
 import io.shmlab.libc.turns.Verdict;
+import io.shmlab.support.NativeHost;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,9 +62,7 @@ class TurnProtocolTest {
 
     @BeforeEach
     void boot() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, backend.unavailableReason());
-        machine = backend.boot();
+        machine = NativeHost.bootOrSkip();
         os = machine.spawn();
         name = "/" + ShmLeakCheck.RUN_TAG + "-turns-" + COUNTER.incrementAndGet();
         threads = Executors.newCachedThreadPool();

@@ -3,10 +3,7 @@ package io.shmlab.stress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.Os;
@@ -15,6 +12,7 @@ import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.labs.RingBufferLayout;
+import io.shmlab.support.NativeHost;
 import java.time.Duration;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
@@ -44,9 +42,7 @@ class NativeRingStressTest {
 
     @BeforeEach
     void boot() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, backend.unavailableReason());
-        machine = backend.boot();
+        machine = NativeHost.bootOrSkip();
         os = machine.spawn();
     }
 
