@@ -19,8 +19,9 @@ public final class NativeBackend implements Backend {
     public static final String SEMAPHORE_FAST_PATH = "shmlab.native.semaphoreFastPath";
 
     /**
-     * {@code -Dshmlab.native.semaphoreSpins=N}: how many times a sem_wait that finds the value 0 polls
-     * it before glibc puts it to sleep; 100 by default (as musl), 0 to sleep at once as glibc does.
+     * {@code -Dshmlab.native.semaphoreSpins=N}: how many times a sem_wait or sem_timedwait that finds
+     * the value 0 polls it before glibc puts it to sleep; 100 by default (as musl), 0 to sleep at once
+     * as glibc does.
      */
     public static final String SEMAPHORE_SPINS = "shmlab.native.semaphoreSpins";
 

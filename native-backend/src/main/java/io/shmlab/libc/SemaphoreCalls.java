@@ -13,8 +13,9 @@ import io.shmlab.api.Timespec;
  * sem_destroy(3), sem_wait(3), sem_trywait(3), sem_timedwait(3), sem_post(3) and sem_getvalue(3),
  * each made in glibc after the checks that keep the JVM alive (see {@link NativeSemaphore}).
  *
- * <p>sem_post, sem_wait and sem_trywait first try glibc's own uncontended fast path in Java
- * ({@link SemaphoreFastPath}); glibc is called whenever that does not settle it.
+ * <p>sem_post, sem_wait, sem_trywait and sem_timedwait first try glibc's own uncontended fast path in
+ * Java, and the two waits spin a little before glibc sleeps ({@link SemaphoreFastPath}); glibc is
+ * called whenever that does not settle it.
  */
 final class SemaphoreCalls {
     /** What C converts an out-of-range {@code unsigned int} semaphore value to: above SEM_VALUE_MAX. */
@@ -155,10 +156,16 @@ final class SemaphoreCalls {
         s.loadableAddress();
         long address = s.storableAddress(SemTLayout.DATA_SIZE);
         checkFutexFlagBeforeSleeping(s, "sem_timedwait");
-        long timespec = scratch.address();
-        TimespecLayout.put(timespec, deadline);
+        if (fastPath.tryDecrement(address)) {
+            return true;
+        }
         process.enterBlocking(s.timedwaitCall());
         try {
+            if (fastPath.spinToDecrement(address)) {
+                return true;
+            }
+            long timespec = scratch.address();
+            TimespecLayout.put(timespec, deadline);
             return libc.semTimedwait(address, timespec, s.description());
         } finally {
             process.enterBlocking(null);

@@ -15,8 +15,8 @@ import io.shmlab.api.Limits;
  * acquire (wait). C processes using glibc on the same semaphore therefore see exactly what they would
  * see from another C process.
  *
- * <p>A sem_wait that finds the value zero first spins a little before glibc puts it to sleep
- * ({@link #spinToDecrement}), as musl's sem_wait does: up to {@link #DEFAULT_SPINS} polls of the word,
+ * <p>A sem_wait or sem_timedwait that finds the value zero first spins a little before glibc puts it
+ * to sleep ({@link #spinToDecrement}), as musl's does: up to {@link #DEFAULT_SPINS} polls of the word,
  * taking a token with the fast path's compare-and-swap as soon as one is posted, and giving up at once
  * when some process already sleeps on the semaphore (the token is theirs to be woken for). Between two
  * processes that hand tokens to each other in well under a microsecond (Exercise 4's ring buffer), this
@@ -24,8 +24,9 @@ import io.shmlab.api.Limits;
  * a token is taken only as glibc's fast path takes it, the spinner is not counted as a waiter (so no
  * sem_post makes a futex call for it), and a wait still blocks in glibc once the spin is over. It costs
  * a few microseconds of CPU per wait that blocks. {@link NativeBackend#SEMAPHORE_SPINS} sets the number
- * of polls; 0 makes a wait that finds zero sleep at once, as glibc's does. (sem_timedwait does not
- * spin: it is glibc's.)
+ * of polls; 0 makes a wait that finds zero sleep at once, as glibc's does. A timed wait takes a token
+ * that comes during its spin whatever its deadline, as POSIX lets a wait that need not block succeed;
+ * its deadline is glibc's to judge once it would sleep.
  */
 final class SemaphoreFastPath {
     /** The first glibc whose sem_t is the layout above. */
@@ -134,7 +135,7 @@ final class SemaphoreFastPath {
     }
 
     /**
-     * The spin of a wait whose fast path failed, before glibc's sem_wait: true when it took a token
+     * The spin of a wait whose fast path failed, before glibc's wait: true when it took a token
      * (with the fast path's compare-and-swap); false when glibc must decide, because the polls are
      * used up or some process sleeps on the semaphore already.
      */

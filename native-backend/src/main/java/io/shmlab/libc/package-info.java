@@ -22,7 +22,7 @@
  *   <li>Names are validated by glibc, not here: what glibc accepts, this accepts.</li>
  *   <li>The semaphore hot path allocates nothing: an uncontended sem_post or sem_wait is glibc's own
  *       fast path done in Java on the same {@code sem_t} word ({@link io.shmlab.libc.SemaphoreFastPath}),
- *       and a sem_wait that finds zero spins briefly on that word before glibc puts it to sleep;
+ *       and a wait that finds zero spins briefly on that word before glibc puts it to sleep;
  *       anything else is decided by glibc, and errno is read only after a failure.</li>
  *   <li>No descriptor of the JVM leaks into a child: the backend's own descriptors are close-on-exec.</li>
  * </ul>
