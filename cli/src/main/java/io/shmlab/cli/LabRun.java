@@ -2,13 +2,10 @@ package io.shmlab.cli;
 
 import io.shmlab.api.Backend;
 import io.shmlab.api.Machine;
-import io.shmlab.api.Os;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
-import io.shmlab.api.Unlink;
 import io.shmlab.labs.Lab;
 import io.shmlab.labs.LabSettings;
-import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +29,7 @@ final class LabRun {
     /** Runs and prints; returns the exit status: 0 when every process exited with status 0. */
     static int run(Backend backend, Lab lab, LabSettings settings, RunOptions options, Console console) {
         try (Machine machine = backend.boot()) {
-            List<String> existing = "native".equals(backend.name()) ? existingNames(machine, lab, settings) : List.of();
+            List<String> existing = "native".equals(backend.name()) ? lab.existingNames(machine.listShm(), settings) : List.of();
             for (String name : existing) {
                 console.println("note: " + name + " already exists; the run uses it as it is (remove it to start afresh)");
             }
@@ -43,7 +40,7 @@ final class LabRun {
                 report = machine.run(lab.spec(settings), options);
             } finally {
                 if ("native".equals(backend.name())) {
-                    removeCreated(machine, lab, settings, existing);
+                    LOG.debug("removed {}", lab.removeNames(machine.spawn(), settings, existing));
                 }
             }
             RunReportPrinter.print(report, console);
@@ -52,40 +49,6 @@ final class LabRun {
                 console.println("replay it: shmlab replay " + lab.id() + " " + report.schedule());
             }
             return report.failed() ? ExitCodes.FAILED : ExitCodes.OK;
-        }
-    }
-
-    private static List<String> existingNames(Machine machine, Lab lab, LabSettings settings) {
-        List<String> listed = machine.listShm();
-        List<String> existing = new ArrayList<>();
-        for (String name : lab.sharedNames(settings)) {
-            if (listed.contains(name.substring(1))) {
-                existing.add(name);
-            }
-        }
-        for (String name : lab.semaphoreNames(settings)) {
-            if (listed.contains("sem." + name.substring(1))) {
-                existing.add(name);
-            }
-        }
-        return existing;
-    }
-
-    private static void removeCreated(Machine machine, Lab lab, LabSettings settings, List<String> existing) {
-        Os os = machine.spawn();
-        for (String name : lab.sharedNames(settings)) {
-            if (!existing.contains(name)) {
-                if (Unlink.shmIfPresent(os, name)) {
-                    LOG.debug("removed {}", name);
-                }
-            }
-        }
-        for (String name : lab.semaphoreNames(settings)) {
-            if (!existing.contains(name)) {
-                if (Unlink.semIfPresent(os, name)) {
-                    LOG.debug("removed {}", name);
-                }
-            }
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.shmlab.labs;
 
+import io.shmlab.api.Os;
 import io.shmlab.api.ProgramSpec;
+import io.shmlab.api.Unlink;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -141,6 +144,44 @@ public enum Lab {
     /** The named semaphores a run leaves behind. */
     public List<String> semaphoreNames(LabSettings settings) {
         return List.of();
+    }
+
+    /**
+     * The lab's objects and named semaphores, as {@link #sharedNames} and {@link #semaphoreNames} give
+     * them, that a listing of /dev/shm ({@code NAME}, {@code sem.NAME}) holds.
+     */
+    public List<String> existingNames(List<String> listed, LabSettings settings) {
+        List<String> existing = new ArrayList<>();
+        for (String name : sharedNames(settings)) {
+            if (listed.contains(name.substring(1))) {
+                existing.add(name);
+            }
+        }
+        for (String name : semaphoreNames(settings)) {
+            if (listed.contains("sem." + name.substring(1))) {
+                existing.add(name);
+            }
+        }
+        return existing;
+    }
+
+    /**
+     * Removes the lab's objects and named semaphores that exist, except those in {@code keep}; returns
+     * the names removed.
+     */
+    public List<String> removeNames(Os os, LabSettings settings, Collection<String> keep) {
+        List<String> removed = new ArrayList<>();
+        for (String name : sharedNames(settings)) {
+            if (!keep.contains(name) && Unlink.shmIfPresent(os, name)) {
+                removed.add(name);
+            }
+        }
+        for (String name : semaphoreNames(settings)) {
+            if (!keep.contains(name) && Unlink.semIfPresent(os, name)) {
+                removed.add(name);
+            }
+        }
+        return removed;
     }
 
     /** The name in use: the user's, or the default. */

@@ -3,7 +3,6 @@ package io.shmlab.replay;
 import io.shmlab.api.Backends;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
-import io.shmlab.api.Unlink;
 import io.shmlab.labs.Lab;
 import io.shmlab.labs.LabSettings;
 import io.shmlab.libc.ScheduledNativeRun;
@@ -85,12 +84,7 @@ public final class NativeReplay {
                 return new Replay(simulated, order,
                         ScheduledNativeRun.run(lab.spec(settings), order, control, SETTLE, timeout));
             } finally {
-                for (String n : lab.sharedNames(settings)) {
-                    Unlink.shmIfPresent(os, n);
-                }
-                for (String n : lab.semaphoreNames(settings)) {
-                    Unlink.semIfPresent(os, n);
-                }
+                lab.removeNames(os, settings, List.of());
             }
         }
     }
