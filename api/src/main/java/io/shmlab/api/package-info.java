@@ -8,13 +8,17 @@
  *       {@link io.shmlab.api.Semaphore}: descriptors, mapped memory, {@code sem_t *}.</li>
  *   <li>{@link io.shmlab.api.PosixException} with an {@link io.shmlab.api.Errno}: a failed call;
  *       {@link io.shmlab.api.MemoryFault} ({@link io.shmlab.api.BusError},
- *       {@link io.shmlab.api.SegmentationFault}): an access the kernel answers with a signal.</li>
+ *       {@link io.shmlab.api.SegmentationFault}): an access the kernel answers with a signal, each
+ *       kind worded once by their static factories for both backends.</li>
  *   <li>{@link io.shmlab.api.Backend}, {@link io.shmlab.api.Machine}: a backend by name, a machine to
  *       spawn processes on and run programs in several processes.</li>
  *   <li>Flags with their Linux values: {@link io.shmlab.api.OpenFlags},
  *       {@link io.shmlab.api.Protection}, {@link io.shmlab.api.MapFlags},
  *       {@link io.shmlab.api.SyncFlags}; {@link io.shmlab.api.Limits}.</li>
  *   <li>{@link io.shmlab.api.Unlink}: a clean-up's unlink, where a name already gone is no error.</li>
+ *   <li>{@link io.shmlab.api.ShmNamespace}: how a name becomes an entry of /dev/shm (a named
+ *       semaphore {@code /x} is the file {@code sem.x}), and the names' length limits.</li>
+ *   <li>{@code io.shmlab.api.layout}: C struct layouts, and the descriptor of glibc's {@code sem_t}.</li>
  * </ul>
  *
  * <p>Invariants every backend keeps: the same misuse gives the same errno and the same fault kind;

@@ -21,8 +21,8 @@ public record CType(String name, long size, int alignment) {
     public static final CType SIZE_T = new CType("size_t", 8, 8);
     /** Any pointer: 8 bytes (never meaningful in another process, as the course warns). */
     public static final CType POINTER = new CType("void *", 8, 8);
-    /** glibc's {@code sem_t} on x86_64: a 32-byte union aligned as a long. */
-    public static final CType SEM_T = new CType("sem_t", 32, 8);
+    /** glibc's {@code sem_t} on x86_64: a 32-byte union aligned as a long, described by {@link SemT}. */
+    public static final CType SEM_T = new CType("sem_t", SemT.SIZE, SemT.ALIGNMENT);
 
     /** Validates. */
     public CType {
