@@ -17,9 +17,9 @@ import io.shmlab.api.OpenFile;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.Semaphore;
 import io.shmlab.api.layout.CType;
+import io.shmlab.api.layout.SemT;
 import io.shmlab.api.layout.StructLayout;
 import io.shmlab.sim.kernel.DirectDispatcher;
-import io.shmlab.sim.sem.SemaphoreDescriptor;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -76,11 +76,11 @@ class ExerciseFiveLostWakeupTest {
             b.println("I'm alone here!");
         });
         Blocking.awaitBlocked(machine, b);
-        assertEquals(1, ma[0].getInt(MY_DATA.offsetOf("sem") + SemaphoreDescriptor.NWAITERS_OFFSET),
+        assertEquals(1, ma[0].getInt(MY_DATA.offsetOf("sem") + SemT.NWAITERS_OFFSET),
                 "B registered as a waiter in the shared sem_t");
 
         Semaphore semA = a.semInit(ma[0], MY_DATA.offsetOf("sem"), true, 1);
-        assertEquals(0, ma[0].getInt(MY_DATA.offsetOf("sem") + SemaphoreDescriptor.NWAITERS_OFFSET),
+        assertEquals(0, ma[0].getInt(MY_DATA.offsetOf("sem") + SemT.NWAITERS_OFFSET),
                 "sem_init wrote data = 1: the waiter count is gone");
         a.semWait(semA);
         a.println("I'm alone here!");

@@ -14,6 +14,8 @@ import io.shmlab.api.Limits;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.SegmentationFault;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.ShmNamespace;
+import io.shmlab.api.layout.SemT;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -39,7 +41,7 @@ class NamedSemaphoreTest {
         a.semOpen("/mutex", O_CREAT, 0600, 1);
         assertEquals(List.of("sem.mutex"), machine.listShm());
         var fd = a.shmOpen("/sem.mutex", O_RDWR, 0);
-        assertEquals(new FileStatus(32, 0600, 1000), a.fstat(fd));
+        assertEquals(new FileStatus(SemT.SIZE, 0600, 1000), a.fstat(fd));
     }
 
     @Test
@@ -87,9 +89,11 @@ class NamedSemaphoreTest {
         a.semOpen("/x", O_CREAT, 0600, Limits.SEM_VALUE_MAX + 1L);
         assertEquals(Errno.EINVAL, errno(() -> a.semOpen("", O_CREAT, 0600, 0)));
         assertEquals(Errno.EINVAL, errno(() -> a.semOpen("/a/b", O_CREAT, 0600, 0)));
-        assertEquals(Errno.ENAMETOOLONG, errno(() -> a.semOpen("/" + "n".repeat(252), O_CREAT, 0600, 0)));
-        assertEquals(Errno.EINVAL, errno(() -> a.semOpen("/" + "n".repeat(256), O_CREAT, 0600, 0)));
-        a.semOpen("/" + "n".repeat(251), O_CREAT, 0600, 0);
+        int longest = ShmNamespace.SEMAPHORE_NAME_MAX;
+        int pastGlibc = ShmNamespace.GLIBC_FILE_NAME_LIMIT - ShmNamespace.SEMAPHORE_PREFIX.length();
+        assertEquals(Errno.ENAMETOOLONG, errno(() -> a.semOpen("/" + "n".repeat(longest + 1), O_CREAT, 0600, 0)));
+        assertEquals(Errno.EINVAL, errno(() -> a.semOpen("/" + "n".repeat(pastGlibc), O_CREAT, 0600, 0)));
+        a.semOpen("/" + "n".repeat(longest), O_CREAT, 0600, 0);
         assertEquals(Errno.EACCES, errno(() -> machine.spawn(1001).semOpen("/x", 0)));
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shmlab.api.Mapping;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.layout.SemT;
 import io.shmlab.sim.kernel.DirectDispatcher;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +60,7 @@ class SemaphoreMisuseTest {
         }));
         parent.get(30, TimeUnit.SECONDS);
         SimProcess waiter = new SimProcess(machine.kernel().process(child[0]));
-        while (m.getInt(4) == 0) {
+        while (m.getInt(SemT.NWAITERS_OFFSET) == 0) {
             Thread.onSpinWait();
         }
         os.semDestroy(s);

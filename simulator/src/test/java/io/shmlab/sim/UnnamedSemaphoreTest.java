@@ -19,7 +19,7 @@ import io.shmlab.api.PosixException;
 import io.shmlab.api.Semaphore;
 import io.shmlab.api.SegmentationFault;
 import io.shmlab.api.Timespec;
-import io.shmlab.sim.sem.SemaphoreDescriptor;
+import io.shmlab.api.layout.SemT;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -53,8 +53,8 @@ class UnnamedSemaphoreTest {
         assertFalse(a.semTrywait(s), "trywait on zero is false (EAGAIN)");
         a.semPost(s);
         assertEquals(1, a.semGetvalue(s));
-        assertEquals(1, m.getInt(SemaphoreDescriptor.VALUE_OFFSET), "the value is in the mapped memory");
-        assertEquals(SemaphoreDescriptor.FUTEX_SHARED, m.getInt(SemaphoreDescriptor.PRIVATE_OFFSET));
+        assertEquals(1, m.getInt(SemT.VALUE_OFFSET), "the value is in the mapped memory");
+        assertEquals(SemT.FUTEX_SHARED, m.getInt(SemT.PRIVATE_OFFSET));
     }
 
     @Test
@@ -67,11 +67,11 @@ class UnnamedSemaphoreTest {
         CompletableFuture<Void> waiter = Blocking.inBackground(() -> b.semWait(sb));
         Blocking.awaitBlocked(machine, b);
         assertEquals(0, a.semGetvalue(sa), "0, never negative, while there are waiters");
-        assertEquals(1, ma.getInt(64 + SemaphoreDescriptor.NWAITERS_OFFSET), "the waiter registered in memory");
+        assertEquals(1, ma.getInt(64 + SemT.NWAITERS_OFFSET), "the waiter registered in memory");
         a.semPost(sa);
         waiter.get(30, TimeUnit.SECONDS);
         assertEquals(0, a.semGetvalue(sa));
-        assertEquals(0, ma.getLong(64 + SemaphoreDescriptor.DATA_OFFSET), "value and waiters back to 0");
+        assertEquals(0, ma.getLong(64 + SemT.DATA_OFFSET), "value and waiters back to 0");
     }
 
     @Test
@@ -96,7 +96,7 @@ class UnnamedSemaphoreTest {
         assertFalse(a.semTimedwait(s, soon));
         assertTrue(a.clockGettime().toNanos() >= soon.toNanos());
         assertFalse(a.semTimedwait(s, new Timespec(-5, 0)), "a deadline before the epoch has passed");
-        assertEquals(0, m.getLong(SemaphoreDescriptor.DATA_OFFSET), "the timed-out waiter unregistered");
+        assertEquals(0, m.getLong(SemT.DATA_OFFSET), "the timed-out waiter unregistered");
         a.semPost(s);
         assertTrue(a.semTimedwait(s, new Timespec(0, 0)), "a positive value is taken whatever the deadline");
     }
@@ -119,7 +119,7 @@ class UnnamedSemaphoreTest {
         assertEquals(Errno.EOVERFLOW, assertThrows(PosixException.class, () -> a.semPost(s)).errno());
         assertEquals(Limits.SEM_VALUE_MAX, a.semGetvalue(s));
         assertEquals(Errno.EINVAL, assertThrows(PosixException.class,
-                () -> a.semInit(m, 32, true, Limits.SEM_VALUE_MAX + 1L)).errno());
+                () -> a.semInit(m, SemT.SIZE, true, Limits.SEM_VALUE_MAX + 1L)).errno());
     }
 
     @Test
@@ -168,7 +168,7 @@ class UnnamedSemaphoreTest {
             assertTrue(a.semTrywait(sa));
             Semaphore sb = b.semAt(mb, offset);
             CompletableFuture<Void> waiter = Blocking.inBackground(() -> b.semWait(sb));
-            while (mb.getByte(offset + SemaphoreDescriptor.NWAITERS_OFFSET) == 0) {
+            while (mb.getByte(offset + SemT.NWAITERS_OFFSET) == 0) {
                 Thread.onSpinWait();
             }
             a.semPost(sa);

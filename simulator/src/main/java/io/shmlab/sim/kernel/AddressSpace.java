@@ -1,10 +1,12 @@
 package io.shmlab.sim.kernel;
 
 import io.shmlab.api.Access;
+import io.shmlab.api.BusError;
 import io.shmlab.api.FaultKind;
 import io.shmlab.api.Limits;
 import io.shmlab.api.MemoryFault;
 import io.shmlab.api.Protection;
+import io.shmlab.api.SegmentationFault;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -165,14 +167,12 @@ public final class AddressSpace {
         boolean allowed = access == Access.READ ? Protection.allowsRead(area.protection())
                 : Protection.allowsWrite(area.protection());
         if (!allowed) {
-            throw MemoryFault.of(FaultKind.PROTECTION, access, address, offset,
-                    "refused by the mapping's protection " + Protection.describe(area.protection()));
+            throw SegmentationFault.refusedByProtection(access, address, offset, area.protection());
         }
     }
 
     static MemoryFault pastEnd(VirtualMemoryArea area, Access access, long address, long offset) {
-        return MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address, offset,
-                "of a page past the end of the object (size " + area.object().size() + ")");
+        return BusError.pastEndOfObject(access, address, offset, area.object().size());
     }
 
     /** A copy for a child of fork(2): the same mappings at the same addresses. */

@@ -5,6 +5,7 @@ import io.shmlab.api.FaultKind;
 import io.shmlab.api.Limits;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MemoryFault;
+import io.shmlab.api.SegmentationFault;
 
 /**
  * The {@link Mapping} a simulated mmap(2) returns: a {@code void *} into one process's address space,
@@ -94,9 +95,7 @@ public final class MappedRegion implements Mapping {
                 (int) Math.min(size, Integer.MAX_VALUE));
         long extent = area.pagedLength();
         if (offset < 0 || offset > extent - size) {
-            long bad = offset < 0 ? offset : Math.max(offset, extent);
-            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, area.start() + bad, bad,
-                    "outside the mapping (" + extent + " bytes in whole pages)");
+            throw SegmentationFault.outsideMapping(access, area.start(), offset, extent);
         }
         VirtualMemoryArea target = area;
         if (caller != owner) {
@@ -107,8 +106,7 @@ public final class MappedRegion implements Mapping {
             }
         }
         if (target.unmapped()) {
-            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, area.start() + offset, offset,
-                    "of an address no longer mapped (munmap)");
+            throw SegmentationFault.unmapped(access, area.start() + offset, offset);
         }
         AddressSpace.checkProtection(target, access, area.start() + offset, offset);
         return target;

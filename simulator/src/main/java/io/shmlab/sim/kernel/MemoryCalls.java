@@ -2,7 +2,6 @@ package io.shmlab.sim.kernel;
 
 import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
-import io.shmlab.api.FaultKind;
 import io.shmlab.api.Limits;
 import io.shmlab.api.MapFlags;
 import io.shmlab.api.Mapping;
@@ -10,6 +9,7 @@ import io.shmlab.api.MemoryFault;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.Protection;
+import io.shmlab.api.SegmentationFault;
 import io.shmlab.api.SyncFlags;
 
 /**
@@ -195,8 +195,7 @@ public final class MemoryCalls {
     public MappedRegion mappingAt(KernelProcess caller, long address) {
         VirtualMemoryArea area = caller.space().find(address);
         if (area == null) {
-            throw MemoryFault.of(FaultKind.NOT_MAPPED, Access.READ, address, 0,
-                    "of an address outside every mapping of process " + caller.pid());
+            throw SegmentationFault.outsideEveryMapping(Access.READ, address, caller.pid());
         }
         return new MappedRegion(caller, area);
     }

@@ -32,7 +32,7 @@ public final class ObjectCalls {
     public OpenDescription shmOpen(KernelProcess caller, String name, int oflag, int mode) {
         String file;
         try {
-            file = ShmName.fileName(name, "", Errno.EINVAL, "shm_open");
+            file = ShmName.objectFile(name, Errno.EINVAL, "shm_open");
         } catch (PosixException e) {
             // "." and ".." name directories that exist: O_CREAT with O_EXCL finds them there first
             int creation = OpenFlags.O_CREAT | OpenFlags.O_EXCL;
@@ -48,7 +48,7 @@ public final class ObjectCalls {
 
     /** Models shm_unlink(3): the name goes; the object lives while open or mapped. */
     public void shmUnlink(KernelProcess caller, String name) {
-        String file = ShmName.fileName(name, "", Errno.ENOENT, "shm_unlink");
+        String file = ShmName.objectFile(name, Errno.ENOENT, "shm_unlink");
         unlink(kernel.shmNamespace(), file, caller, name, "shm_unlink");
     }
 

@@ -12,7 +12,11 @@
  *       kernel's tables change one call at a time; loads and stores through mappings run outside
  *       calls and touch only page frames (plain accesses race as in C; atomics are real atomics);</li>
  *   <li>faults are decided before memory is touched: SIGSEGV outside every mapping or against the
- *       protection, SIGBUS for a page wholly past the end of the object;</li>
+ *       protection, SIGBUS for a page wholly past the end of the object, worded by the api's
+ *       factories ({@link io.shmlab.api.SegmentationFault}, {@link io.shmlab.api.BusError}) as the
+ *       native backend words them;</li>
+ *   <li>a name becomes an entry of /dev/shm by the api's rule ({@link io.shmlab.api.ShmNamespace});
+ *       {@link io.shmlab.sim.kernel.ShmName} adds which names glibc and the kernel refuse;</li>
  *   <li>an object costs the pages touched, never its size;</li>
  *   <li>the kernel never reads a clock or waits by itself: time and blocking go through the
  *       dispatcher, so a scheduler can make them virtual;</li>

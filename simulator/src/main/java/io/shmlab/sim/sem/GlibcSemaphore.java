@@ -3,6 +3,7 @@ package io.shmlab.sim.sem;
 import io.shmlab.api.Errno;
 import io.shmlab.api.Limits;
 import io.shmlab.api.PosixException;
+import io.shmlab.api.layout.SemT;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
 import io.shmlab.sim.kernel.KernelProcess;
@@ -11,7 +12,7 @@ import io.shmlab.sim.kernel.KernelProcess;
 /**
  * The unnamed-semaphore operations as glibc 2.36 implements them on x86_64 (nptl/sem_init.c,
  * sem_waitcommon.c, sem_post.c, sem_getvalue.c, sem_destroy.c), on the {@code sem_t} in the caller's
- * memory ({@link SemaphoreDescriptor}):
+ * memory ({@link SemT}):
  *
  * <ul>
  *   <li>sem_init stores {@code data = value} (so the waiter count becomes 0, whoever was waiting)
@@ -74,13 +75,13 @@ public final class GlibcSemaphore {
         }
         SemaphoreCell cell = new SemaphoreCell(caller, address);
         // glibc only stores: the look at the old waiter count must not fault or touch a page
-        long waiters = SemaphoreDescriptor.waiters(cell.peekData());
+        long waiters = SemT.waiters(cell.peekData());
         if (waiters > 0) {
             registry.report(caller, "sem_init(" + hex(address) + ") over a semaphore with " + waiters
                     + " waiter(s): the waiter count is reset to 0, so posts will not wake them");
         }
         cell.storeData(value);
-        cell.storePrivate(pshared ? SemaphoreDescriptor.FUTEX_SHARED : SemaphoreDescriptor.FUTEX_PRIVATE);
+        cell.storePrivate(pshared ? SemT.FUTEX_SHARED : SemT.FUTEX_PRIVATE);
         registry.initialised(cell.location());
     }
 
@@ -88,7 +89,7 @@ public final class GlibcSemaphore {
     public void destroy(KernelProcess caller, long address) {
         // glibc's sem_destroy touches nothing: the look at the waiter count must not fault either
         SemaphoreCell cell = new SemaphoreCell(caller, address);
-        long waiters = SemaphoreDescriptor.waiters(cell.peekData());
+        long waiters = SemT.waiters(cell.peekData());
         if (waiters > 0) {
             registry.report(caller, "sem_destroy(" + hex(address) + ") of a semaphore with " + waiters
                     + " waiter(s)");
@@ -116,7 +117,7 @@ public final class GlibcSemaphore {
     private static boolean tryFastPath(SemaphoreCell cell, boolean definitive) {
         long d = cell.loadData();
         do {
-            if (SemaphoreDescriptor.value(d) == 0) {
+            if (SemT.value(d) == 0) {
                 return false;
             }
             long found = cell.compareAndExchangeData(d, d - 1);
@@ -131,17 +132,17 @@ public final class GlibcSemaphore {
     /** __new_sem_wait_slow64: register as a waiter, sleep while the value is 0, then take a token. */
     private WaitResult slowPath(KernelProcess caller, SemaphoreCell cell, long deadline) {
         checkFutexFlag(cell, deadline == Long.MAX_VALUE ? "sem_wait" : "sem_timedwait");
-        long d = cell.getAndAddData(SemaphoreDescriptor.ONE_WAITER);
+        long d = cell.getAndAddData(SemT.ONE_WAITER);
         while (true) {
-            if (SemaphoreDescriptor.value(d) == 0) {
+            if (SemT.value(d) == 0) {
                 Dispatcher.Wake wake = futexWaitOnZero(caller, cell, deadline);
                 if (wake == Dispatcher.Wake.TIMED_OUT || wake == Dispatcher.Wake.INTERRUPTED) {
-                    cell.getAndAddData(-SemaphoreDescriptor.ONE_WAITER);
+                    cell.getAndAddData(-SemT.ONE_WAITER);
                     return wake == Dispatcher.Wake.TIMED_OUT ? WaitResult.TIMED_OUT : WaitResult.INTERRUPTED;
                 }
                 d = cell.loadData();
             } else {
-                long next = d - 1 - SemaphoreDescriptor.ONE_WAITER;
+                long next = d - 1 - SemT.ONE_WAITER;
                 long found = cell.compareAndExchangeData(d, next);
                 if (found == d) {
                     return WaitResult.ACQUIRED;
@@ -174,11 +175,11 @@ public final class GlibcSemaphore {
         SemaphoreCell cell = new SemaphoreCell(caller, address);
         registry.checkUse(caller, cell, "sem_post");
         long d = cell.loadData();
-        if (SemaphoreDescriptor.value(d) != Limits.SEM_VALUE_MAX && SemaphoreDescriptor.waiters(d) > 0) {
+        if (SemT.value(d) != Limits.SEM_VALUE_MAX && SemT.waiters(d) > 0) {
             checkFutexFlag(cell, "sem_post"); // it will wake a waiter
         }
         while (true) {
-            if (SemaphoreDescriptor.value(d) == Limits.SEM_VALUE_MAX) {
+            if (SemT.value(d) == Limits.SEM_VALUE_MAX) {
                 throw new PosixException(Errno.EOVERFLOW, "sem_post", hex(address));
             }
             long found = cell.compareAndExchangeData(d, d + 1);
@@ -187,7 +188,7 @@ public final class GlibcSemaphore {
             }
             d = found;
         }
-        if (SemaphoreDescriptor.waiters(d) > 0) {
+        if (SemT.waiters(d) > 0) {
             if (cell.futexAligned()) {
                 caller.kernel().dispatcher().futexWake(caller.pid(), cell.futexKey(), 1);
             }
@@ -197,7 +198,7 @@ public final class GlibcSemaphore {
 
     /**
      * Checks {@code private} before a futex call is made with it: glibc only ever stores
-     * {@link SemaphoreDescriptor#FUTEX_PRIVATE} or {@link SemaphoreDescriptor#FUTEX_SHARED} there and
+     * {@link SemT#FUTEX_PRIVATE} or {@link SemT#FUTEX_SHARED} there and
      * XORs it into the futex operation, so anything else (a {@code sem_t} overwritten, or never
      * initialised) hands the kernel a garbage operation, with any outcome up to glibc aborting the
      * process. Both backends refuse it with EINVAL instead, before anything is stored; the load of
@@ -205,7 +206,7 @@ public final class GlibcSemaphore {
      */
     private static void checkFutexFlag(SemaphoreCell cell, String call) {
         int flag = cell.loadPrivate();
-        if (flag != SemaphoreDescriptor.FUTEX_PRIVATE && flag != SemaphoreDescriptor.FUTEX_SHARED) {
+        if (flag != SemT.FUTEX_PRIVATE && flag != SemT.FUTEX_SHARED) {
             throw new PosixException(Errno.EINVAL, call, hex(cell.address()) + ", futex flag " + flag);
         }
     }
@@ -214,14 +215,14 @@ public final class GlibcSemaphore {
     public int getValue(KernelProcess caller, long address) {
         SemaphoreCell cell = new SemaphoreCell(caller, address);
         registry.checkUse(caller, cell, "sem_getvalue");
-        return (int) SemaphoreDescriptor.value(cell.loadData());
+        return (int) SemT.value(cell.loadData());
     }
 
     /** Writes a fresh semaphore into memory without the misuse checks: the content of sem_open's file. */
     void initialiseFresh(KernelProcess caller, long address, long value) {
         SemaphoreCell cell = new SemaphoreCell(caller, address);
         cell.storeData(value);
-        cell.storePrivate(SemaphoreDescriptor.FUTEX_SHARED);
+        cell.storePrivate(SemT.FUTEX_SHARED);
         registry.initialised(cell.location());
     }
 

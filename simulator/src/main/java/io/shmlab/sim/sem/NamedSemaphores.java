@@ -7,6 +7,7 @@ import io.shmlab.api.OpenFlags;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.Protection;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.layout.SemT;
 import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.kernel.MappedRegion;
 import io.shmlab.sim.kernel.MemoryObject;
@@ -76,7 +77,7 @@ public final class NamedSemaphores {
         boolean badValue = value < 0 || value > Limits.SEM_VALUE_MAX;
         String file;
         try {
-            file = ShmName.fileName(name, ShmName.SEMAPHORE_PREFIX, Errno.EINVAL, "sem_open");
+            file = ShmName.semaphoreFile(name, Errno.EINVAL, "sem_open");
         } catch (PosixException e) {
             // with O_EXCL glibc checks the value before the kernel sees the name (when it links the
             // new file); without, the kernel's open of the name comes first
@@ -100,9 +101,9 @@ public final class NamedSemaphores {
         Opened opened = table.get(key);
         if (opened == null) {
             if (!existed) {
-                object.resize(SemaphoreDescriptor.SIZE);
+                object.resize(SemT.SIZE);
             }
-            MappedRegion region = caller.kernel().memory().mapObject(caller, object, SemaphoreDescriptor.SIZE,
+            MappedRegion region = caller.kernel().memory().mapObject(caller, object, SemT.SIZE,
                     Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED);
             if (!existed) {
                 semaphores.initialiseFresh(caller, region.address(), value);
@@ -148,7 +149,7 @@ public final class NamedSemaphores {
 
     /** Models sem_unlink(3): the name goes; the semaphore lives while open. */
     public void unlink(KernelProcess caller, String name) {
-        String file = ShmName.fileName(name, ShmName.SEMAPHORE_PREFIX, Errno.ENOENT, "sem_unlink");
+        String file = ShmName.semaphoreFile(name, Errno.ENOENT, "sem_unlink");
         var objects = caller.kernel().objects();
         objects.unlink(objects.shmDirectory(), file, caller, name, "sem_unlink");
     }

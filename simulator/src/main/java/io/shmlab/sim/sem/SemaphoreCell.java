@@ -2,6 +2,7 @@ package io.shmlab.sim.sem;
 
 import io.shmlab.api.Access;
 import io.shmlab.api.Limits;
+import io.shmlab.api.layout.SemT;
 import io.shmlab.sim.kernel.FutexKey;
 import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.kernel.PageFrame;
@@ -30,12 +31,12 @@ final class SemaphoreCell {
      * operation runs inside a system call and those never overlap.
      */
     private boolean aligned() {
-        return (address + SemaphoreDescriptor.DATA_OFFSET) % Long.BYTES == 0;
+        return (address + SemT.DATA_OFFSET) % Long.BYTES == 0;
     }
 
     /** Whether the kernel accepts the value word as a futex (it must be 4-byte aligned, else EINVAL). */
     boolean futexAligned() {
-        return (address + SemaphoreDescriptor.VALUE_OFFSET) % Integer.BYTES == 0;
+        return (address + SemT.VALUE_OFFSET) % Integer.BYTES == 0;
     }
 
     private long loadBytes(long at, int size) {
@@ -70,30 +71,30 @@ final class SemaphoreCell {
 
     /** {@code atomic_load(&sem->data)}. */
     long loadData() {
-        long at = address + SemaphoreDescriptor.DATA_OFFSET;
+        long at = address + SemT.DATA_OFFSET;
         if (!aligned()) {
             return loadBytes(at, Long.BYTES);
         }
-        return frame(SemaphoreDescriptor.DATA_OFFSET, Access.READ).getLongAcquire(inPage(at));
+        return frame(SemT.DATA_OFFSET, Access.READ).getLongAcquire(inPage(at));
     }
 
     /** {@code data} as the kernel sees it for a report: no fault, no side effect (0 if unreadable). */
     long peekData() {
-        return process.space().peekLong(address + SemaphoreDescriptor.DATA_OFFSET);
+        return process.space().peekLong(address + SemT.DATA_OFFSET);
     }
 
     /** The 32-bit futex word, as the kernel reads it in futex_wait. */
     int loadValueWord() {
-        long at = address + SemaphoreDescriptor.VALUE_OFFSET;
+        long at = address + SemT.VALUE_OFFSET;
         if (!futexAligned()) {
             return (int) loadBytes(at, Integer.BYTES);
         }
-        return frame(SemaphoreDescriptor.VALUE_OFFSET, Access.READ).getIntAcquire(inPage(at));
+        return frame(SemT.VALUE_OFFSET, Access.READ).getIntAcquire(inPage(at));
     }
 
     /** {@code atomic_compare_exchange(&sem->data, expected, value)}: returns the value found. */
     long compareAndExchangeData(long expected, long value) {
-        long at = address + SemaphoreDescriptor.DATA_OFFSET;
+        long at = address + SemT.DATA_OFFSET;
         if (!aligned()) {
             long found = loadBytes(at, Long.BYTES);
             if (found == expected) {
@@ -103,39 +104,39 @@ final class SemaphoreCell {
             }
             return found;
         }
-        return frame(SemaphoreDescriptor.DATA_OFFSET, Access.WRITE).compareAndExchangeLong(inPage(at), expected, value);
+        return frame(SemT.DATA_OFFSET, Access.WRITE).compareAndExchangeLong(inPage(at), expected, value);
     }
 
     /** {@code atomic_fetch_add(&sem->data, delta)}. */
     long getAndAddData(long delta) {
-        long at = address + SemaphoreDescriptor.DATA_OFFSET;
+        long at = address + SemT.DATA_OFFSET;
         if (!aligned()) {
             long found = loadBytes(at, Long.BYTES);
             storeBytes(at, Long.BYTES, found + delta);
             return found;
         }
-        return frame(SemaphoreDescriptor.DATA_OFFSET, Access.WRITE).getAndAddLong(inPage(at), delta);
+        return frame(SemT.DATA_OFFSET, Access.WRITE).getAndAddLong(inPage(at), delta);
     }
 
     void storeData(long data) {
-        long at = address + SemaphoreDescriptor.DATA_OFFSET;
+        long at = address + SemT.DATA_OFFSET;
         if (!aligned()) {
             storeBytes(at, Long.BYTES, data);
             return;
         }
-        frame(SemaphoreDescriptor.DATA_OFFSET, Access.WRITE).putLong(inPage(at), data);
+        frame(SemT.DATA_OFFSET, Access.WRITE).putLong(inPage(at), data);
     }
 
     int loadPrivate() {
-        long at = address + SemaphoreDescriptor.PRIVATE_OFFSET;
+        long at = address + SemT.PRIVATE_OFFSET;
         if (at % Integer.BYTES != 0) {
             return (int) loadBytes(at, Integer.BYTES);
         }
-        return frame(SemaphoreDescriptor.PRIVATE_OFFSET, Access.READ).getInt(inPage(at));
+        return frame(SemT.PRIVATE_OFFSET, Access.READ).getInt(inPage(at));
     }
 
     void storePrivate(int value) {
-        storeBytes(address + SemaphoreDescriptor.PRIVATE_OFFSET, Integer.BYTES, value);
+        storeBytes(address + SemT.PRIVATE_OFFSET, Integer.BYTES, value);
     }
 
     /**
@@ -144,7 +145,7 @@ final class SemaphoreCell {
      * a shared one in private memory) is this address space and the address.
      */
     FutexKey futexKey() {
-        return key(loadPrivate() == SemaphoreDescriptor.FUTEX_SHARED);
+        return key(loadPrivate() == SemT.FUTEX_SHARED);
     }
 
     /** Where the semaphore physically is, whatever its flag says: how misuse is tracked. */

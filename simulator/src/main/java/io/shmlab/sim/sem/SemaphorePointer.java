@@ -1,11 +1,12 @@
 package io.shmlab.sim.sem;
 
 import io.shmlab.api.Access;
-import io.shmlab.api.FaultKind;
 import io.shmlab.api.Limits;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MemoryFault;
+import io.shmlab.api.SegmentationFault;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.layout.SemT;
 import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.kernel.MappedRegion;
 
@@ -52,15 +53,13 @@ public record SemaphorePointer(String name, long address, Mapping mapping, long 
             return;
         }
         if (!mappedIn(caller)) {
-            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, address, offset, name != null
-                    ? "through the named semaphore " + describe() + " after its last sem_close"
-                    : "of an address no longer mapped (munmap)");
+            throw name != null
+                    ? SegmentationFault.afterLastSemClose(access, address, offset, describe())
+                    : SegmentationFault.unmapped(access, address, offset);
         }
         long extent = Limits.pageAlignUp(mapping.length());
-        if (offset < 0 || offset > extent - SemaphoreDescriptor.SIZE) {
-            long bad = offset < 0 ? offset : Math.max(offset, extent);
-            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, mapping.address() + bad, bad,
-                    "outside the mapping (" + extent + " bytes in whole pages)");
+        if (offset < 0 || offset > extent - SemT.SIZE) {
+            throw SegmentationFault.outsideMapping(access, mapping.address(), offset, extent);
         }
     }
 

@@ -1,9 +1,11 @@
 /**
  * Semaphores as glibc 2.36 builds them on x86_64: a 32-byte {@code sem_t} in the process's own
- * mapped memory ({@link io.shmlab.sim.sem.SemaphoreDescriptor}) holding the value and the waiter
- * count in one 64-bit word; waits and posts are glibc's algorithm
- * ({@link io.shmlab.sim.sem.GlibcSemaphore}) over the kernel's futexes; named semaphores are files
- * {@code sem.NAME} in /dev/shm ({@link io.shmlab.sim.sem.NamedSemaphores}).
+ * mapped memory, laid out as the api's {@link io.shmlab.api.layout.SemT} describes it (the
+ * descriptor the native backend uses too), holding the value and the waiter count in one 64-bit
+ * word; waits and posts are glibc's algorithm ({@link io.shmlab.sim.sem.GlibcSemaphore}) over the
+ * kernel's futexes; named semaphores are files
+ * {@code sem.NAME} in /dev/shm, by the api's rule ({@link io.shmlab.api.ShmNamespace}), held by
+ * {@link io.shmlab.sim.sem.NamedSemaphores}.
  *
  * <p>Invariants: all the state of a semaphore is in the simulated memory, nowhere else, so what
  * happens to it (an overwrite by sem_init, a copy by fork, a fault) happens as on Linux; no outcome

@@ -10,24 +10,24 @@ import org.junit.jupiter.api.Test;
 /** The boundaries measured on Linux with glibc 2.36. */
 class ShmNameTest {
     private static Errno shmOpen(String name) {
-        return assertThrows(PosixException.class, () -> ShmName.fileName(name, "", Errno.EINVAL, "shm_open")).errno();
+        return assertThrows(PosixException.class, () -> ShmName.objectFile(name, Errno.EINVAL, "shm_open")).errno();
     }
 
     private static Errno semOpen(String name) {
         return assertThrows(PosixException.class,
-                () -> ShmName.fileName(name, ShmName.SEMAPHORE_PREFIX, Errno.EINVAL, "sem_open")).errno();
+                () -> ShmName.semaphoreFile(name, Errno.EINVAL, "sem_open")).errno();
     }
 
     @Test
     void leadingSlashesAreStripped() {
-        assertEquals("x", ShmName.fileName("///x", "", Errno.EINVAL, "shm_open"));
-        assertEquals("sem.x", ShmName.fileName("x", ShmName.SEMAPHORE_PREFIX, Errno.EINVAL, "sem_open"));
-        assertEquals("sem..", ShmName.fileName("/.", ShmName.SEMAPHORE_PREFIX, Errno.EINVAL, "sem_open"));
+        assertEquals("x", ShmName.objectFile("///x", Errno.EINVAL, "shm_open"));
+        assertEquals("sem.x", ShmName.semaphoreFile("x", Errno.EINVAL, "sem_open"));
+        assertEquals("sem..", ShmName.semaphoreFile("/.", Errno.EINVAL, "sem_open"));
     }
 
     @Test
     void lengthsHaveThreeBands() {
-        assertEquals("a".repeat(255), ShmName.fileName("/" + "a".repeat(255), "", Errno.EINVAL, "shm_open"));
+        assertEquals("a".repeat(255), ShmName.objectFile("/" + "a".repeat(255), Errno.EINVAL, "shm_open"));
         assertEquals(Errno.ENAMETOOLONG, shmOpen("/" + "a".repeat(256)));
         assertEquals(Errno.ENAMETOOLONG, shmOpen("/" + "a".repeat(259)));
         assertEquals(Errno.EINVAL, shmOpen("/" + "a".repeat(260)));
@@ -41,7 +41,7 @@ class ShmNameTest {
         assertEquals(Errno.EINVAL, shmOpen("/."));
         assertEquals(Errno.EINVAL, shmOpen("/.."));
         assertEquals(Errno.EISDIR, assertThrows(PosixException.class,
-                () -> ShmName.fileName("/..", "", Errno.ENOENT, "shm_unlink")).errno());
-        assertEquals("...", ShmName.fileName("/...", "", Errno.EINVAL, "shm_open"));
+                () -> ShmName.objectFile("/..", Errno.ENOENT, "shm_unlink")).errno());
+        assertEquals("...", ShmName.objectFile("/...", Errno.EINVAL, "shm_open"));
     }
 }

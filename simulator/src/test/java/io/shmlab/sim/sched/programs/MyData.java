@@ -1,10 +1,13 @@
 package io.shmlab.sim.sched.programs;
 
+import io.shmlab.api.layout.CType;
+import io.shmlab.api.layout.StructLayout;
+
 /**
- * The layout of Exercise 5's {@code struct data}: one {@code sem_t} (32 bytes on x86_64 glibc).
+ * The layout of Exercise 5's {@code struct data}: one {@code sem_t} ({@link CType#SEM_T}).
  *
  * <pre>
- *   0                               32
+ *   0                               sizeof(sem_t)
  *   +-------------------------------+
  *   | sem_t sem                     |
  *   +-------------------------------+
@@ -13,12 +16,14 @@ package io.shmlab.sim.sched.programs;
 final class MyData {
     /** The shared memory object's name. */
     static final String NAME = "/myData";
+    /** The C struct. */
+    static final StructLayout DATA = StructLayout.builder("data")
+            .field("sem", CType.SEM_T)
+            .build();
     /** Offset of {@code sem}. */
-    static final int SEM_OFFSET = 0;
-    /** {@code sizeof(sem_t)}. */
-    static final int SEM_SIZE = 32;
+    static final int SEM_OFFSET = (int) DATA.offsetOf("sem");
     /** {@code sizeof(struct data)}. */
-    static final int SIZE = SEM_OFFSET + SEM_SIZE;
+    static final int SIZE = (int) DATA.size();
 
     private MyData() {
     }
