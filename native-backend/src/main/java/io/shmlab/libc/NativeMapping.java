@@ -1,11 +1,13 @@
 package io.shmlab.libc;
 
 import io.shmlab.api.Access;
-import io.shmlab.api.FaultKind;
+import io.shmlab.api.BusError;
 import io.shmlab.api.Limits;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MemoryFault;
 import io.shmlab.api.Protection;
+import io.shmlab.api.SegmentationFault;
+import io.shmlab.api.layout.SemT;
 import java.util.Objects;
 
 /**
@@ -25,8 +27,6 @@ import java.util.Objects;
  * (Measured on Java 17: a native call right after the access does not make HotSpot raise it there.)
  */
 final class NativeMapping implements Mapping {
-    private static final int SEM_T_SIZE = (int) io.shmlab.api.layout.CType.SEM_T.size();
-
     private final long address;
     private final long length;
     /** What the mapping covers: its length rounded up to whole pages, as the kernel maps it. */
@@ -148,7 +148,7 @@ final class NativeMapping implements Mapping {
      * bytes from its start only, the ones glibc's access reaches.
      */
     long semaphoreAddress(long offset, long touched, Access access) {
-        if (offset < 0 || offset > extent - SEM_T_SIZE || !mapped) {
+        if (offset < 0 || offset > extent - SemT.SIZE || !mapped) {
             throw outside(offset, access);
         }
         return access == Access.READ ? readable(offset, touched) : writable(offset, touched);
@@ -180,25 +180,20 @@ final class NativeMapping implements Mapping {
      */
     private MemoryFault outside(long offset, Access access) {
         if (!mapped) {
-            return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + offset, offset,
-                    "of an address no longer mapped (munmap)");
+            return SegmentationFault.unmapped(access, address + offset, offset);
         }
-        long bad = offset < 0 ? offset : Math.max(offset, extent);
-        return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + bad, bad,
-                "outside the mapping (" + extent + " bytes in whole pages)");
+        return SegmentationFault.outsideMapping(access, address, offset, extent);
     }
 
     private MemoryFault refused(long offset, Access access) {
-        return MemoryFault.of(FaultKind.PROTECTION, access, address + offset, offset,
-                "refused by the mapping's protection " + Protection.describe(protection));
+        return SegmentationFault.refusedByProtection(access, address + offset, offset, protection);
     }
 
     /** SIGBUS at the first byte of the access in a page wholly past the end of the object. */
     private MemoryFault pastEnd(long offset, Access access, long objectSize) {
         long firstPagePastEnd = Limits.pageAlignUp(objectSize) - fileOffset;
         long bad = Math.max(offset, firstPagePastEnd);
-        return MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address + bad, bad,
-                "of a page past the end of the object (size " + objectSize + ")");
+        return BusError.pastEndOfObject(access, address + bad, bad, objectSize);
     }
 
     /** A real SIGBUS that HotSpot reported: the object shrank under us; anything else goes on. */

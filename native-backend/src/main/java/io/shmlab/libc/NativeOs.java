@@ -2,17 +2,16 @@ package io.shmlab.libc;
 
 import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
-import io.shmlab.api.FaultKind;
 import io.shmlab.api.FileStatus;
 import io.shmlab.api.Limits;
 import io.shmlab.api.MapFlags;
 import io.shmlab.api.Mapping;
-import io.shmlab.api.MemoryFault;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.OpenFlags;
 import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.Program;
+import io.shmlab.api.SegmentationFault;
 import io.shmlab.api.Semaphore;
 import io.shmlab.api.Timespec;
 import java.io.IOException;
@@ -190,8 +189,7 @@ final class NativeOs implements Os {
                 return m;
             }
         }
-        throw MemoryFault.of(FaultKind.NOT_MAPPED, Access.READ, address, 0,
-                "of an address in no mapping of process " + pid());
+        throw SegmentationFault.outsideEveryMapping(Access.READ, address, pid());
     }
 
     private static String describe(NativeMapping m) {

@@ -1,9 +1,10 @@
 package io.shmlab.libc;
 
 import io.shmlab.api.Access;
-import io.shmlab.api.FaultKind;
 import io.shmlab.api.MemoryFault;
+import io.shmlab.api.SegmentationFault;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.layout.SemT;
 
 /**
  * A {@code sem_t *} of this process: a named semaphore (the page glibc maps from
@@ -81,7 +82,7 @@ final class NativeSemaphore implements Semaphore {
      * sem_init and sem_destroy starts with it), is known to be safe.
      */
     long loadableAddress() {
-        return checkedAddress(SemTLayout.DATA_SIZE, Access.READ);
+        return checkedAddress(SemT.DATA_SIZE, Access.READ);
     }
 
     /** The address, once a store to the first {@code touched} bytes is known to be safe. */
@@ -99,24 +100,24 @@ final class NativeSemaphore implements Semaphore {
 
     /** The value, loaded through the checked mapping (for a semaphore glibc must not store into). */
     long loadValue() {
-        return loadData() & SemTLayout.VALUE_MASK;
+        return SemT.value(loadData());
     }
 
     /** The {@code data} word (value and waiter count), loaded with the checks of a load. */
     long loadData() {
         if (mapping != null) {
-            return mapping.getLong(offset + SemTLayout.DATA_OFFSET);
+            return mapping.getLong(offset + SemT.DATA_OFFSET);
         }
-        return NativeMemory.getLongVolatile(loadableAddress() + SemTLayout.DATA_OFFSET);
+        return NativeMemory.getLongVolatile(loadableAddress() + SemT.DATA_OFFSET);
     }
 
     /** The {@code private} field glibc reads before a futex call, loaded with the checks of a load. */
     int loadPrivate() {
         if (mapping != null) {
-            return mapping.getInt(offset + SemTLayout.PRIVATE_OFFSET);
+            return mapping.getInt(offset + SemT.PRIVATE_OFFSET);
         }
-        long at = checkedAddress(SemTLayout.PRIVATE_OFFSET + Integer.BYTES, Access.READ);
-        return NativeMemory.getInt(at + SemTLayout.PRIVATE_OFFSET);
+        long at = checkedAddress(SemT.PRIVATE_OFFSET + Integer.BYTES, Access.READ);
+        return NativeMemory.getInt(at + SemT.PRIVATE_OFFSET);
     }
 
     private long checkedAddress(long touched, Access access) {
@@ -124,8 +125,7 @@ final class NativeSemaphore implements Semaphore {
             return mapping.semaphoreAddress(offset, touched, access);
         }
         if (!named.isMapped()) {
-            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, address, 0,
-                    "through the named semaphore " + description + " after its last sem_close");
+            throw SegmentationFault.afterLastSemClose(access, address, 0, description);
         }
         named.checkInsideFile(touched, access, description);
         return address;

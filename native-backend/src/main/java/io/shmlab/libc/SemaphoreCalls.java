@@ -6,7 +6,9 @@ import io.shmlab.api.Mapping;
 import io.shmlab.api.OpenFlags;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.ShmNamespace;
 import io.shmlab.api.Timespec;
+import io.shmlab.api.layout.SemT;
 
 /**
  * The semaphore calls of {@link NativeOs}: sem_open(3), sem_close(3), sem_unlink(3), sem_init(3),
@@ -53,7 +55,7 @@ final class SemaphoreCalls {
      * be watched: {@link MappedObject#ANONYMOUS}.
      */
     private MappedObject semaphoreFile(String name) {
-        String file = "/sem." + name.replaceFirst("^/+", "");
+        String file = "/" + ShmNamespace.semaphoreFile(name);
         int fd;
         try {
             fd = libc.shmOpen(file, OpenFlags.O_RDONLY, 0);
@@ -97,7 +99,7 @@ final class SemaphoreCalls {
             // glibc refuses the value before it stores anything: so does this, touching nothing
             throw new PosixException(Errno.EINVAL, "sem_init", s.description());
         }
-        libc.semInit(s.storableAddress(SemTLayout.INIT_SIZE), pshared ? 1 : 0, cValue, s.description());
+        libc.semInit(s.storableAddress(SemT.INIT_SIZE), pshared ? 1 : 0, cValue, s.description());
         return s;
     }
 
@@ -122,7 +124,7 @@ final class SemaphoreCalls {
         NativeSemaphore s = NativeOs.own(sem);
         s.loadableAddress();
         // whatever the value, sem_wait stores: a compare-and-swap, or one more waiter in the count
-        long address = s.storableAddress(SemTLayout.DATA_SIZE);
+        long address = s.storableAddress(SemT.DATA_SIZE);
         checkFutexFlagBeforeSleeping(s, "sem_wait");
         if (fastPath.tryDecrement(address)) {
             return;
@@ -143,7 +145,7 @@ final class SemaphoreCalls {
         if (!s.allowsStores() && s.loadValue() == 0) {
             return false; // glibc's sem_trywait saw 0 and gave up (EAGAIN) without a store
         }
-        long address = s.storableAddress(SemTLayout.DATA_SIZE);
+        long address = s.storableAddress(SemT.DATA_SIZE);
         return fastPath.tryDecrement(address) || libc.semTrywait(address, s.description());
     }
 
@@ -154,7 +156,7 @@ final class SemaphoreCalls {
             throw new PosixException(Errno.EINVAL, "sem_timedwait", s.description());
         }
         s.loadableAddress();
-        long address = s.storableAddress(SemTLayout.DATA_SIZE);
+        long address = s.storableAddress(SemT.DATA_SIZE);
         checkFutexFlagBeforeSleeping(s, "sem_timedwait");
         if (fastPath.tryDecrement(address)) {
             return true;
@@ -179,9 +181,9 @@ final class SemaphoreCalls {
             // glibc's sem_post saw the maximum and refused before its store
             throw new PosixException(Errno.EOVERFLOW, "sem_post", s.description());
         }
-        long address = s.storableAddress(SemTLayout.DATA_SIZE);
+        long address = s.storableAddress(SemT.DATA_SIZE);
         long data = s.loadData();
-        if ((data & SemTLayout.VALUE_MASK) != Limits.SEM_VALUE_MAX && (data >>> SemTLayout.NWAITERS_SHIFT) != 0) {
+        if (SemT.value(data) != Limits.SEM_VALUE_MAX && SemT.waiters(data) != 0) {
             checkFutexFlag(s, "sem_post"); // it will wake a waiter
         }
         if (!fastPath.tryPost(address)) {
@@ -191,7 +193,7 @@ final class SemaphoreCalls {
 
     /** A wait that finds the value 0 sleeps on the futex: its flag is checked first. */
     private static void checkFutexFlagBeforeSleeping(NativeSemaphore s, String call) {
-        if ((s.loadData() & SemTLayout.VALUE_MASK) == 0) {
+        if (SemT.value(s.loadData()) == 0) {
             checkFutexFlag(s, call);
         }
     }
@@ -206,7 +208,7 @@ final class SemaphoreCalls {
      */
     private static void checkFutexFlag(NativeSemaphore s, String call) {
         int flag = s.loadPrivate();
-        if (flag != SemTLayout.FUTEX_PRIVATE && flag != SemTLayout.FUTEX_SHARED) {
+        if (flag != SemT.FUTEX_PRIVATE && flag != SemT.FUTEX_SHARED) {
             throw new PosixException(Errno.EINVAL, call, s.description() + ", futex flag " + flag);
         }
     }

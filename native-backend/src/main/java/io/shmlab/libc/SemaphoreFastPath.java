@@ -1,10 +1,11 @@
 package io.shmlab.libc;
 
 import io.shmlab.api.Limits;
+import io.shmlab.api.layout.SemT;
 
 /**
  * The fast paths glibc itself takes in sem_post(3) and sem_wait(3) when nobody waits, made in Java on
- * the same word of the {@link SemTLayout} with the same atomic instruction, so that the uncontended
+ * the same word of the {@link SemT} with the same atomic instruction, so that the uncontended
  * pair costs no native call. Whenever the fast path does not apply (a waiter to wake, a value of
  * zero, the maximum value, a lost race) the caller makes the real glibc call, which decides.
  *
@@ -112,11 +113,11 @@ final class SemaphoreFastPath {
         if (!enabled) {
             return false;
         }
-        long word = NativeMemory.getLongVolatile(sem + SemTLayout.DATA_OFFSET);
-        if ((word >>> SemTLayout.NWAITERS_SHIFT) != 0 || (word & SemTLayout.VALUE_MASK) >= Limits.SEM_VALUE_MAX) {
+        long word = NativeMemory.getLongVolatile(sem + SemT.DATA_OFFSET);
+        if (SemT.waiters(word) != 0 || SemT.value(word) >= Limits.SEM_VALUE_MAX) {
             return false;
         }
-        return NativeMemory.compareAndSetLong(sem + SemTLayout.DATA_OFFSET, word, word + 1);
+        return NativeMemory.compareAndSetLong(sem + SemT.DATA_OFFSET, word, word + 1);
     }
 
     /**
@@ -127,11 +128,11 @@ final class SemaphoreFastPath {
         if (!enabled) {
             return false;
         }
-        long word = NativeMemory.getLongVolatile(sem + SemTLayout.DATA_OFFSET);
-        if ((word & SemTLayout.VALUE_MASK) == 0) {
+        long word = NativeMemory.getLongVolatile(sem + SemT.DATA_OFFSET);
+        if (SemT.value(word) == 0) {
             return false;
         }
-        return NativeMemory.compareAndSetLong(sem + SemTLayout.DATA_OFFSET, word, word - 1);
+        return NativeMemory.compareAndSetLong(sem + SemT.DATA_OFFSET, word, word - 1);
     }
 
     /**
@@ -143,14 +144,14 @@ final class SemaphoreFastPath {
         if (!enabled) {
             return false;
         }
-        long at = sem + SemTLayout.DATA_OFFSET;
+        long at = sem + SemT.DATA_OFFSET;
         for (int poll = 0; poll < spins; poll++) {
             long word = NativeMemory.getLongVolatile(at);
-            if ((word & SemTLayout.VALUE_MASK) != 0) {
+            if (SemT.value(word) != 0) {
                 if (NativeMemory.compareAndSetLong(at, word, word - 1)) {
                     return true;
                 }
-            } else if ((word >>> SemTLayout.NWAITERS_SHIFT) != 0) {
+            } else if (SemT.waiters(word) != 0) {
                 return false;
             } else {
                 Thread.onSpinWait();

@@ -24,6 +24,10 @@
  *       fast path done in Java on the same {@code sem_t} word ({@link io.shmlab.libc.SemaphoreFastPath}),
  *       and a wait that finds zero spins briefly on that word before glibc puts it to sleep;
  *       anything else is decided by glibc, and errno is read only after a failure.</li>
+ *   <li>The bytes of a {@code sem_t}, the {@code sem.NAME} file of a named semaphore and the words
+ *       of each fault are the api's ({@link io.shmlab.api.layout.SemT},
+ *       {@link io.shmlab.api.ShmNamespace}, {@link io.shmlab.api.SegmentationFault},
+ *       {@link io.shmlab.api.BusError}), shared with the simulator: none is restated here.</li>
  *   <li>No descriptor of the JVM leaks into a child: the backend's own descriptors are close-on-exec.</li>
  * </ul>
  */

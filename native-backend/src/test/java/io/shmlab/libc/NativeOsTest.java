@@ -28,6 +28,7 @@ import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.SegmentationFault;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.ShmNamespace;
 import io.shmlab.api.Timespec;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -240,7 +241,7 @@ class NativeOsTest {
         Semaphore a = os.semOpen(name, O_CREAT | O_EXCL, 0600, 0);
         Semaphore b = machine.spawn().semOpen(name, O_RDONLY);
         assertEquals(a.address(), b.address(), "glibc maps a name once per process");
-        assertTrue(machine.listShm().contains("sem." + name.substring(1)));
+        assertTrue(machine.listShm().contains(ShmNamespace.semaphoreFile(name)));
         os.semPost(b);
         assertTrue(os.semTimedwait(a, os.clockGettime().plus(Duration.ofSeconds(5))));
         os.semClose(b);

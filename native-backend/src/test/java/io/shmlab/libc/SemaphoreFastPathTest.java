@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shmlab.api.Limits;
+import io.shmlab.api.layout.SemT;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +20,7 @@ class SemaphoreFastPathTest {
 
     @BeforeEach
     void allocate() {
-        sem = NativeMemory.allocate(SemTLayout.SIZE);
+        sem = NativeMemory.allocate(SemT.SIZE);
     }
 
     @AfterEach
@@ -28,11 +29,11 @@ class SemaphoreFastPathTest {
     }
 
     private void setWord(long waiters, long value) {
-        NativeMemory.putLong(sem + SemTLayout.DATA_OFFSET, (waiters << SemTLayout.NWAITERS_SHIFT) | value);
+        NativeMemory.putLong(sem + SemT.DATA_OFFSET, SemT.data(value, waiters));
     }
 
     private long word() {
-        return NativeMemory.getLong(sem + SemTLayout.DATA_OFFSET);
+        return NativeMemory.getLong(sem + SemT.DATA_OFFSET);
     }
 
     @Test
@@ -46,7 +47,7 @@ class SemaphoreFastPathTest {
     void postWithAWaiterIsLeftToGlibcWhichMustWakeIt() {
         setWord(1, 0);
         assertFalse(fast.tryPost(sem));
-        assertEquals(1L << 32, word(), "untouched");
+        assertEquals(SemT.data(0, 1), word(), "untouched");
     }
 
     @Test
@@ -60,7 +61,7 @@ class SemaphoreFastPathTest {
     void waitOnAPositiveValueTakesOneEvenWithWaitersCounted() {
         setWord(2, 5);
         assertTrue(fast.tryDecrement(sem));
-        assertEquals((2L << 32) | 4, word());
+        assertEquals(SemT.data(4, 2), word());
     }
 
     @Test
@@ -116,7 +117,7 @@ class SemaphoreFastPathTest {
         SemaphoreFastPath patient = new SemaphoreFastPath(true, Integer.MAX_VALUE);
         setWord(1, 0);
         assertFalse(patient.spinToDecrement(sem));
-        assertEquals(1L << 32, word(), "untouched, so glibc counts the new waiter and sleeps");
+        assertEquals(SemT.data(0, 1), word(), "untouched, so glibc counts the new waiter and sleeps");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.shmlab.api.OpenFlags;
 import io.shmlab.api.Os;
 import io.shmlab.api.Semaphore;
 import io.shmlab.api.Unlink;
+import io.shmlab.api.layout.SemT;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.support.CTool;
 import io.shmlab.support.NativeHost;
@@ -80,7 +81,7 @@ class CExerciseThreeSemaphoreTest {
     /** Waits until glibc counts one waiter in the sem_t (the C process sleeps on its futex). */
     private static void awaitOneWaiter(Semaphore sem, Process waiter) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (NativeMemory.getLongVolatile(sem.address() + SemTLayout.DATA_OFFSET) >>> SemTLayout.NWAITERS_SHIFT != 1) {
+        while (SemT.waiters(NativeMemory.getLongVolatile(sem.address() + SemT.DATA_OFFSET)) != 1) {
             assertTrue(waiter.isAlive(), "the C waiter ended early");
             assertTrue(System.nanoTime() < deadline, "the C waiter never blocked");
             Thread.sleep(5);

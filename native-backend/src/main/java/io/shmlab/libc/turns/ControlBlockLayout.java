@@ -1,10 +1,13 @@
 package io.shmlab.libc.turns;
 
+import io.shmlab.api.layout.SemT;
+
 /**
  * Descriptor of the control block of an ordered run: one shared memory object holding the order of
  * turns, the cursor, one record per process and the semaphores that hand the turn from process to
  * process. N is the number of processes, S the number of turns; every field is a native-endian
- * {@code int} unless said.
+ * {@code int} unless said; each semaphore is a {@code sem_t} as {@link SemT} describes it, at an
+ * offset aligned for it.
  *
  * <pre>
  * offset
@@ -33,8 +36,6 @@ package io.shmlab.libc.turns;
 public final class ControlBlockLayout {
     /** "TURN" in ASCII: written last by the creator, so a half-made block is never taken for a whole one. */
     public static final int MAGIC = 0x5455524E;
-    /** {@code sizeof(sem_t)} in glibc on x86_64. */
-    public static final long SEM_SIZE = 32;
 
     /** The magic word. */
     public static final long MAGIC_OFFSET = 0;
@@ -44,10 +45,10 @@ public final class ControlBlockLayout {
     public static final long TURNS_OFFSET = PROCESSES_OFFSET + Integer.BYTES;
     /** The index of the turn now due; S once every turn has been taken. */
     public static final long CURSOR_OFFSET = TURNS_OFFSET + Integer.BYTES;
-    /** The mutex guarding the cursor and the process records. */
+    /** The mutex guarding the cursor and the process records (a multiple of {@link SemT#ALIGNMENT}). */
     public static final long MUTEX_OFFSET = CURSOR_OFFSET + Integer.BYTES;
     /** The first turnstile. */
-    public static final long TURNSTILES_OFFSET = MUTEX_OFFSET + SEM_SIZE;
+    public static final long TURNSTILES_OFFSET = MUTEX_OFFSET + SemT.SIZE;
 
     /** A process record's state ({@link ProcessState} ordinal). */
     public static final long PROCESS_STATE = 0;
@@ -80,12 +81,12 @@ public final class ControlBlockLayout {
 
     /** The turnstile of process {@code i}. */
     public static long turnstileOffset(int i) {
-        return TURNSTILES_OFFSET + i * SEM_SIZE;
+        return TURNSTILES_OFFSET + i * SemT.SIZE;
     }
 
     /** The record of process {@code i} in a block for {@code n} processes. */
     public static long processOffset(int n, int i) {
-        return TURNSTILES_OFFSET + n * SEM_SIZE + i * PROCESS_RECORD_SIZE;
+        return TURNSTILES_OFFSET + n * SemT.SIZE + i * PROCESS_RECORD_SIZE;
     }
 
     /** The record of turn {@code k} in a block for {@code n} processes. */
