@@ -17,7 +17,9 @@ import io.shmlab.api.Mapping;
 import io.shmlab.api.MemoryFault;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.ShmNamespace;
 import io.shmlab.api.Timespec;
+import io.shmlab.api.layout.SemT;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -171,7 +173,7 @@ public abstract class BadInputContract extends ContractSupport {
     @Test
     void aSemaphoreNameIsCheckedByGlibcThenByTheKernel() {
         String prefix = semName("semlong");
-        int room = Limits.NAME_MAX - "sem.".length() - (prefix.length() - 1);
+        int room = ShmNamespace.SEMAPHORE_NAME_MAX - (prefix.length() - 1);
         String longest = prefix + "x".repeat(room);
         Semaphore sem = os.semOpen(longest, O_CREAT, 0600, 0);
         os.semClose(sem);
@@ -240,12 +242,12 @@ public abstract class BadInputContract extends ContractSupport {
     void aNamedSemaphoreWhoseFileWasShrunkIsSigbusOnTheFirstLoad() {
         String name = semName("shrunk");
         Semaphore sem = os.semOpen(name, O_CREAT, 0600, 1);
-        OpenFile file = os.shmOpen("/sem." + name.substring(1), O_RDWR, 0);
+        OpenFile file = os.shmOpen("/" + ShmNamespace.semaphoreFile(name), O_RDWR, 0);
         os.ftruncate(file, 0);
         MemoryFault f = assertThrows(MemoryFault.class, () -> os.semPost(sem));
         assertEquals(FaultKind.PAST_END_OF_OBJECT + " READ", f.kind() + " " + f.access(), f.getMessage());
         assertThrows(MemoryFault.class, () -> os.semTrywait(sem));
-        os.ftruncate(file, 32);
+        os.ftruncate(file, SemT.SIZE);
         assertEquals(0, os.semGetvalue(sem), "the file grew back with zeros");
         os.close(file);
         os.semClose(sem);

@@ -21,6 +21,7 @@ import io.shmlab.api.OpenFile;
 import io.shmlab.api.Semaphore;
 import io.shmlab.api.SyncFlags;
 import io.shmlab.api.Timespec;
+import io.shmlab.api.layout.SemT;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -105,7 +106,7 @@ public abstract class CheckOrderContract extends ContractSupport {
         assertFault(FaultKind.PROTECTION, Access.WRITE, () -> os.semTimedwait(one, new Timespec(0, 0)));
         assertFault(FaultKind.PROTECTION, Access.WRITE, () -> os.semPost(zero));
         assertErrno(Errno.EOVERFLOW, () -> os.semPost(full));
-        assertEquals(1, rw.getInt(64), "nothing was stored");
+        assertEquals(1, rw.getInt(64 + SemT.VALUE_OFFSET), "nothing was stored");
 
         Mapping none = os.mmap(PAGE, PROT_NONE, MAP_SHARED, fd, 0);
         assertFault(FaultKind.PROTECTION, Access.READ, () -> os.semTrywait(os.semAt(none, 64)));
@@ -195,15 +196,15 @@ public abstract class CheckOrderContract extends ContractSupport {
         OpenFile fd = object("futexflag", PAGE);
         Mapping m = os.mmap(PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
         Semaphore sem = os.semInit(m, 0, true, 0);
-        m.putInt(LayoutContract.NEW_SEM.offsetOf("private"), 7); // a garbage futex operation for glibc
+        m.putInt(SemT.PRIVATE_OFFSET, 7); // a garbage futex operation for glibc
         assertFalse(os.semTrywait(sem), "trywait makes no futex call");
         assertErrno(Errno.EINVAL, () -> os.semTimedwait(sem, new Timespec(0, 0)));
-        assertEquals(0, m.getLong(0), "refused before the waiter count was raised");
+        assertEquals(0, m.getLong(SemT.DATA_OFFSET), "refused before the waiter count was raised");
         os.semPost(sem);
         assertTrue(os.semTrywait(sem), "a post with nobody to wake makes no futex call either");
-        m.putLong(0, 1L << 32); // one waiter counted: the post would wake it
+        m.putLong(SemT.DATA_OFFSET, SemT.data(0, 1)); // one waiter counted: the post would wake it
         assertErrno(Errno.EINVAL, () -> os.semPost(sem));
-        assertEquals(1L << 32, m.getLong(0), "refused before the value changed");
+        assertEquals(SemT.data(0, 1), m.getLong(SemT.DATA_OFFSET), "refused before the value changed");
         os.munmap(m);
         os.close(fd);
     }

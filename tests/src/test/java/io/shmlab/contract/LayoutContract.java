@@ -13,6 +13,7 @@ import io.shmlab.api.OpenFile;
 import io.shmlab.api.Os;
 import io.shmlab.api.Semaphore;
 import io.shmlab.api.layout.CType;
+import io.shmlab.api.layout.SemT;
 import io.shmlab.api.layout.StructLayout;
 import org.junit.jupiter.api.Test;
 
@@ -36,13 +37,6 @@ public abstract class LayoutContract extends ContractSupport {
             .field("count", CType.SIZE_T)
             .build();
 
-    /** glibc's {@code struct new_sem}, the inside of a {@code sem_t} on x86_64. */
-    static final StructLayout NEW_SEM = StructLayout.builder("new_sem")
-            .field("data", CType.LONG)
-            .field("private", CType.INT)
-            .field("pad", CType.INT)
-            .build();
-
     @Test
     void semInitStoresTheValueAndGlibcsFutexFlag() {
         OpenFile fd = os.shmOpen(shmName("newsem"), O_RDWR | O_CREAT, 0600);
@@ -51,11 +45,11 @@ public abstract class LayoutContract extends ContractSupport {
         m.fill(0, 4096, (byte) 0x55);
         os.semInit(m, 0, true, 3);
         os.semInit(m, 64, false, 4);
-        assertEquals(3, m.getLong(NEW_SEM.offsetOf("data")), "the value, and no waiters");
-        assertEquals(128, m.getInt(NEW_SEM.offsetOf("private")), "process-shared: LLL_SHARED, 128");
-        assertEquals(4, m.getLong(64 + NEW_SEM.offsetOf("data")));
-        assertEquals(0, m.getInt(64 + NEW_SEM.offsetOf("private")), "process-private: LLL_PRIVATE, 0");
-        assertEquals(0x55555555, m.getInt(NEW_SEM.offsetOf("pad")), "nothing else is stored");
+        assertEquals(SemT.data(3, 0), m.getLong(SemT.DATA_OFFSET), "the value, and no waiters");
+        assertEquals(SemT.FUTEX_SHARED, m.getInt(SemT.PRIVATE_OFFSET), "process-shared: LLL_SHARED, 128");
+        assertEquals(SemT.data(4, 0), m.getLong(64 + SemT.DATA_OFFSET));
+        assertEquals(SemT.FUTEX_PRIVATE, m.getInt(64 + SemT.PRIVATE_OFFSET), "process-private: LLL_PRIVATE, 0");
+        assertEquals(0x55555555, m.getInt(SemT.NEW_SEM.offsetOf("pad")), "nothing else is stored");
         os.munmap(m);
         os.close(fd);
     }

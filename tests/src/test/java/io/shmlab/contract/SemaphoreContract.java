@@ -17,7 +17,9 @@ import io.shmlab.api.OpenFile;
 import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.ShmNamespace;
 import io.shmlab.api.Timespec;
+import io.shmlab.api.layout.SemT;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +50,9 @@ public abstract class SemaphoreContract extends ContractSupport {
     void namedSemaphoreAppearsAsSemDotNameAndGoesWithUnlink() {
         String name = semName("listed");
         Semaphore sem = os.semOpen(name, O_CREAT, 0600, 0);
-        assertTrue(machine.listShm().contains("sem." + name.substring(1)), machine.listShm().toString());
+        assertTrue(machine.listShm().contains(ShmNamespace.semaphoreFile(name)), machine.listShm().toString());
         os.semUnlink(name);
-        assertFalse(machine.listShm().contains("sem." + name.substring(1)));
+        assertFalse(machine.listShm().contains(ShmNamespace.semaphoreFile(name)));
         os.semPost(sem);
         assertEquals(1, os.semGetvalue(sem), "an unlinked semaphore lives on while open");
         os.semClose(sem);
@@ -154,7 +156,7 @@ public abstract class SemaphoreContract extends ContractSupport {
         assertFalse(os.semTrywait(sem));
         os.semPost(sem);
         assertEquals(1, other.semGetvalue(theirSem));
-        assertEquals(1, mine.getInt(64), "glibc keeps the value in the first word of the sem_t");
+        assertEquals(1, mine.getInt(64 + SemT.VALUE_OFFSET), "glibc keeps the value in the first word of the sem_t");
 
         os.semDestroy(sem);
         other.munmap(theirs);
@@ -169,7 +171,7 @@ public abstract class SemaphoreContract extends ContractSupport {
         os.ftruncate(fd, 4096);
         Mapping m = os.mmap(4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
         assertErrno(Errno.EINVAL, () -> os.semInit(m, 0, true, Limits.SEM_VALUE_MAX + 1L));
-        Semaphore max = os.semInit(m, 32, true, Limits.SEM_VALUE_MAX);
+        Semaphore max = os.semInit(m, SemT.SIZE, true, Limits.SEM_VALUE_MAX);
         assertErrno(Errno.EOVERFLOW, () -> os.semPost(max));
         os.munmap(m);
         os.close(fd);

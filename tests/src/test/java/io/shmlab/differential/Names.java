@@ -1,6 +1,7 @@
 package io.shmlab.differential;
 
 import io.shmlab.api.Limits;
+import io.shmlab.api.ShmNamespace;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -35,11 +36,11 @@ final class Names {
                 "..",
                 padded(base + "-max-", Limits.NAME_MAX),
                 padded(base + "-over-", Limits.NAME_MAX + 1),
-                padded(base + "-semmax-", Limits.NAME_MAX - "sem.".length()),
+                padded(base + "-semmax-", ShmNamespace.SEMAPHORE_NAME_MAX),
                 padded(base + "-glibc-", 300),
                 wide(base + "-wide-"),
                 base + "-\u017c\u00f3\u0142w",
-                "/sem." + prefix + "-0",
+                "/" + ShmNamespace.semaphoreFile(prefix + "-0"),
                 base + "-nul\0tail");
     }
 

@@ -8,6 +8,7 @@ import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.Unlink;
+import io.shmlab.api.layout.SemT;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.libc.turns.ControlBlock;
 import io.shmlab.libc.turns.ControlBlockLayout;
@@ -51,15 +52,16 @@ class ControlBlockTest {
     @Test
     void layoutPutsTheTurnstilesAfterTheMutexAndTheTurnsAfterTheProcessRecords() {
         assertEquals(16, ControlBlockLayout.MUTEX_OFFSET);
-        assertEquals(48, ControlBlockLayout.TURNSTILES_OFFSET);
-        assertEquals(48 + 32, ControlBlockLayout.turnstileOffset(1));
+        assertEquals(0, ControlBlockLayout.MUTEX_OFFSET % SemT.ALIGNMENT, "the mutex is aligned as a sem_t");
+        assertEquals(16 + SemT.SIZE, ControlBlockLayout.TURNSTILES_OFFSET);
+        assertEquals(48 + SemT.SIZE, ControlBlockLayout.turnstileOffset(1));
         assertEquals(16, ControlBlockLayout.PROCESS_RECORD_SIZE);
         assertEquals(8, ControlBlockLayout.TURN_WAKES);
         assertEquals(12, ControlBlockLayout.TURN_CALL);
         assertEquals(32, ControlBlockLayout.TURN_RECORD_SIZE);
-        assertEquals(48 + 2 * 32, ControlBlockLayout.processOffset(2, 0));
-        assertEquals(48 + 2 * 32 + 2 * 16, ControlBlockLayout.turnOffset(2, 0));
-        assertEquals(48 + 2 * 32 + 2 * 16 + 3 * 32, ControlBlockLayout.size(2, 3));
+        assertEquals(48 + 2 * SemT.SIZE, ControlBlockLayout.processOffset(2, 0));
+        assertEquals(48 + 2 * SemT.SIZE + 2 * 16, ControlBlockLayout.turnOffset(2, 0));
+        assertEquals(48 + 2 * SemT.SIZE + 2 * 16 + 3 * 32, ControlBlockLayout.size(2, 3));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
 import io.shmlab.api.Unlink;
+import io.shmlab.api.layout.SemT;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.libc.turns.ControlBlock;
 import io.shmlab.libc.turns.ProcessSignals;
@@ -121,8 +122,8 @@ class TurnProtocolTest {
         // A waits on a semaphore at 0 (blocks), B posts it, A resumes, both exit.
         var fd = os.shmOpen(name + "-sem", io.shmlab.api.OpenFlags.O_RDWR | io.shmlab.api.OpenFlags.O_CREAT, 0600);
         try {
-            os.ftruncate(fd, 32);
-            var data = os.mmap(32, io.shmlab.api.Protection.PROT_READ | io.shmlab.api.Protection.PROT_WRITE,
+            os.ftruncate(fd, SemT.SIZE);
+            var data = os.mmap(SemT.SIZE, io.shmlab.api.Protection.PROT_READ | io.shmlab.api.Protection.PROT_WRITE,
                     io.shmlab.api.MapFlags.MAP_SHARED, fd, 0);
             var sem = os.semInit(data, 0, true, 0);
             TurnOrder order = new TurnOrder(2, List.of(
@@ -173,8 +174,8 @@ class TurnProtocolTest {
     void aScheduleEndingWithAProcessBlockedIsAHang() throws Exception {
         var fd = os.shmOpen(name + "-sem", io.shmlab.api.OpenFlags.O_RDWR | io.shmlab.api.OpenFlags.O_CREAT, 0600);
         try {
-            os.ftruncate(fd, 32);
-            var data = os.mmap(32, io.shmlab.api.Protection.PROT_READ | io.shmlab.api.Protection.PROT_WRITE,
+            os.ftruncate(fd, SemT.SIZE);
+            var data = os.mmap(SemT.SIZE, io.shmlab.api.Protection.PROT_READ | io.shmlab.api.Protection.PROT_WRITE,
                     io.shmlab.api.MapFlags.MAP_SHARED, fd, 0);
             var sem = os.semInit(data, 0, true, 0);
             TurnOrder order = new TurnOrder(1, List.of(new Turn(0, TurnKind.BLOCKS, "sem_wait")));
