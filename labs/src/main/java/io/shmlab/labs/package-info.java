@@ -1,7 +1,9 @@
 /**
  * The five exercises of the course ({@code shmem_semaphores}) as {@link io.shmlab.api.Program}s
  * written against the api: readable ports of the C, with the C side by side in each class's Javadoc,
- * runnable on the simulator and on the real kernel alike.
+ * runnable on the simulator and on the real kernel alike. They are a module of their own
+ * ({@code labs/}) that sees the api and nothing else: whatever runs a lab (the {@code shmlab} command,
+ * the tests, the benchmarks) picks the backend.
  *
  * <p>Invariants:
  * <ul>
