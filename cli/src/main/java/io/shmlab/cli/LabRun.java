@@ -4,7 +4,7 @@ import io.shmlab.api.Backend;
 import io.shmlab.api.Machine;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
-import io.shmlab.labs.Lab;
+import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
 import java.util.List;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ final class LabRun {
     }
 
     /** Runs and prints; returns the exit status: 0 when every process exited with status 0. */
-    static int run(Backend backend, Lab lab, LabSettings settings, RunOptions options, Console console) {
+    static int run(Backend backend, LabDefinition lab, LabSettings settings, RunOptions options, Console console) {
         try (Machine machine = backend.boot()) {
             List<String> existing = "native".equals(backend.name()) ? lab.existingNames(machine.listShm(), settings) : List.of();
             for (String name : existing) {

@@ -5,6 +5,12 @@
  * {@code --backend=native}: {@link io.shmlab.replay.NativeReplay}), let the student schedule by hand
  * ({@code step}), and tell the course's story in one go ({@code demo}).
  *
+ * <p>The labs a user can name come from one registry ({@link io.shmlab.labs.Labs}, the course's unless
+ * {@link io.shmlab.cli.Main#execute(String[], io.shmlab.cli.Console, io.shmlab.labs.Labs)} is given
+ * others): {@code labs} lists them, and every command taking a lab ({@link io.shmlab.cli.LabCommand})
+ * declares its {@code <lab>} argument and the options of the labs' parameters from it. The interactive
+ * exercises ({@code ex1} ... {@code ex5}) have front ends of their own.
+ *
  * <p>Invariants:
  * <ul>
  *   <li>a backend is picked by name ({@code --backend=sim|native}, sim by default) and never falls
