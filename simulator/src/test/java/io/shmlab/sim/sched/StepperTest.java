@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shmlab.api.Ending;
 import io.shmlab.api.ProgramSpec;
-import io.shmlab.sim.sched.programs.Exercise5;
+import io.shmlab.labs.Exercise5;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
