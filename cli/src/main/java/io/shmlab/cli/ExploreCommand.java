@@ -60,7 +60,6 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
     public Integer call() {
         LabDefinition chosen = lab.resolve();
         ExploreOptions options = options(chosen);
-        SimOnly.check(chosen);
         ExplorationReport report = Exploration.run(chosen, labOptions.settings(), procs, options, root.console());
         return report.failing() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }

@@ -55,9 +55,7 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
     public Integer call() {
         LabDefinition chosen = LabChoice.resolve(root.labs(), lab);
         var settings = labOptions.settings();
-        SimOnly.check(chosen);
-        if (!backend.isSim()) {
-            backend.resolve();
+        if (backend.resolve().runsRealProcesses()) {
             return replayNative(chosen, settings);
         }
         ScheduledRun run = replay(chosen, settings, token);

@@ -56,7 +56,6 @@ final class StepCommand implements Callable<Integer>, LabCommand {
         if (procs < 1 || procs > 26) {
             throw new UsageError("--procs=" + procs + ": step 1 to 26 processes");
         }
-        SimOnly.check(chosen);
         boolean access = perAccess != null ? perAccess : chosen.raceInMemory();
         RunSettings run = RunSettings.of(procs).withSeed(seed).with(access ? Granularity.ACCESS : Granularity.SYSCALL);
         Console console = root.console();

@@ -14,7 +14,10 @@
  * <p>Invariants:
  * <ul>
  *   <li>a backend is picked by name ({@code --backend=sim|native}, sim by default) and never falls
- *       back to another; one that cannot run here is one line and exit status 3;</li>
+ *       back to another; one that cannot run here is one line and exit status 3; what it can do
+ *       (a seeded schedule, real processes and names that outlive the run) is asked of it
+ *       ({@link io.shmlab.api.Backend#isDeterministic()},
+ *       {@link io.shmlab.api.Backend#runsRealProcesses()}), never read from its name;</li>
  *   <li>every error a user can make (an unknown lab or option, a bad name, a missing object, a bad
  *       token) is ONE line on standard error and a non-zero exit ({@link io.shmlab.cli.ExitCodes}),
  *       never a stack trace; {@code -v} adds the trace for internal errors only;</li>

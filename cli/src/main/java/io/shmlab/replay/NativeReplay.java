@@ -1,10 +1,10 @@
 package io.shmlab.replay;
 
-import io.shmlab.api.Backends;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
 import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
+import io.shmlab.libc.NativeBackend;
 import io.shmlab.libc.ScheduledNativeRun;
 import io.shmlab.libc.turns.TurnOrder;
 import io.shmlab.sim.ProgramSimulation;
@@ -69,7 +69,7 @@ public final class NativeReplay {
     public static Replay replay(LabDefinition lab, LabSettings settings, String token, Duration timeout) {
         ScheduledRun simulated = simulate(lab, settings, token);
         TurnOrder order = TraceTurns.of(simulated.trace());
-        try (Machine machine = Backends.get("native").boot()) {
+        try (Machine machine = new NativeBackend().boot()) {
             String control = lab.name(settings) + CONTROL_SUFFIX;
             List<String> names = names(lab, settings);
             names.add(control.substring(1));

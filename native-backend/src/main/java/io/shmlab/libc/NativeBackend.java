@@ -35,6 +35,18 @@ public final class NativeBackend implements Backend {
         return false;
     }
 
+    /** The kernel interleaves the child JVMs of a run as it pleases. */
+    @Override
+    public boolean isDeterministic() {
+        return false;
+    }
+
+    /** Child JVMs are real processes; objects and semaphores are in the host's /dev/shm. */
+    @Override
+    public boolean runsRealProcesses() {
+        return true;
+    }
+
     /**
      * The host as a machine.
      *
