@@ -10,8 +10,9 @@
  *       {@link io.shmlab.api.MemoryFault} ({@link io.shmlab.api.BusError},
  *       {@link io.shmlab.api.SegmentationFault}): an access the kernel answers with a signal, each
  *       kind worded once by their static factories for both backends.</li>
- *   <li>{@link io.shmlab.api.Backend}, {@link io.shmlab.api.Machine}: a backend by name, a machine to
- *       spawn processes on and run programs in several processes.</li>
+ *   <li>{@link io.shmlab.api.Backend}, {@link io.shmlab.api.Machine}: a backend by name, asked what it
+ *       can do (fork, a deterministic schedule, real processes), a machine to spawn processes on and
+ *       run programs in several processes.</li>
  *   <li>Flags with their Linux values: {@link io.shmlab.api.OpenFlags},
  *       {@link io.shmlab.api.Protection}, {@link io.shmlab.api.MapFlags},
  *       {@link io.shmlab.api.SyncFlags}; {@link io.shmlab.api.Limits}.</li>

@@ -25,8 +25,4 @@ final class BackendOption {
         }
         return backend;
     }
-
-    boolean isSim() {
-        return "sim".equals(name);
-    }
 }
