@@ -9,6 +9,8 @@
  * <ul>
  *   <li>a backend is picked by name ({@code --backend=sim|native}, sim by default) and never falls
  *       back to another; one that cannot run here is one line and exit status 3;</li>
+ *   <li>a command not run with {@code --backend=native} loads nothing of it (no JNR-FFI, no glibc),
+ *       so the simulator's commands run wherever Java does, Windows and macOS included;</li>
  *   <li>every error a user can make (an unknown lab or option, a bad name, a missing object, a bad
  *       token) is ONE line on standard error and a non-zero exit ({@link io.shmlab.cli.ExitCodes}),
  *       never a stack trace; {@code -v} adds the trace for internal errors only;</li>
