@@ -21,7 +21,7 @@ final class BackendOption {
         Backend backend = Backends.get(name);
         String why = backend.unavailableReason();
         if (why != null) {
-            throw new BackendUnavailableException("the " + backend.name() + " backend cannot run here: " + why);
+            throw new BackendUnavailableException("--backend=" + backend.name() + " cannot run here: " + why);
         }
         return backend;
     }

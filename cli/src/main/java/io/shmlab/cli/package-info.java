@@ -18,6 +18,8 @@
  *       (a seeded schedule, real processes and names that outlive the run) is asked of it
  *       ({@link io.shmlab.api.Backend#isDeterministic()},
  *       {@link io.shmlab.api.Backend#runsRealProcesses()}), never read from its name;</li>
+ *   <li>a command not run with {@code --backend=native} loads nothing of it (no JNR-FFI, no glibc),
+ *       so the simulator's commands run wherever Java does, Windows and macOS included;</li>
  *   <li>every error a user can make (an unknown lab or option, a bad name, a missing object, a bad
  *       token) is ONE line on standard error and a non-zero exit ({@link io.shmlab.cli.ExitCodes}),
  *       never a stack trace; {@code -v} adds the trace for internal errors only;</li>
