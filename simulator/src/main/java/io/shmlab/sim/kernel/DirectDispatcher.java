@@ -1,6 +1,7 @@
 package io.shmlab.sim.kernel;
 
 import io.shmlab.api.Access;
+import io.shmlab.api.Syscall;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -66,9 +67,9 @@ public final class DirectDispatcher implements Dispatcher {
     }
 
     @Override
-    public void enter(int pid, String call, String arguments) {
+    public void enter(int pid, Syscall call, String arguments) {
         lock.lock();
-        calls.put(pid, call + "(" + arguments + ")");
+        calls.put(pid, call.cName() + "(" + arguments + ")");
     }
 
     @Override

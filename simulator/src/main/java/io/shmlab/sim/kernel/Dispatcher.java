@@ -1,6 +1,7 @@
 package io.shmlab.sim.kernel;
 
 import io.shmlab.api.Access;
+import io.shmlab.api.Syscall;
 
 /**
  * The seam between the simulated kernel and whoever runs the simulated processes.
@@ -33,10 +34,10 @@ public interface Dispatcher {
      * process may run first.
      *
      * @param pid the calling process
-     * @param call the C function, e.g. {@code "sem_wait"}
+     * @param call the call, e.g. {@link Syscall#SEM_WAIT}
      * @param arguments the arguments as C would print them, for the trace
      */
-    void enter(int pid, String call, String arguments);
+    void enter(int pid, Syscall call, String arguments);
 
     /**
      * The system call ends.

@@ -1,6 +1,7 @@
 package io.shmlab.sim.kernel;
 
 import io.shmlab.api.Access;
+import io.shmlab.api.Syscall;
 
 /**
  * A {@link Dispatcher} that hands every call to another one: the base of dispatchers that route or
@@ -13,7 +14,7 @@ public abstract class ForwardingDispatcher implements Dispatcher {
     protected abstract Dispatcher delegate();
 
     @Override
-    public void enter(int pid, String call, String arguments) {
+    public void enter(int pid, Syscall call, String arguments) {
         delegate().enter(pid, call, arguments);
     }
 

@@ -3,6 +3,7 @@ package io.shmlab.sim.sched;
 import io.shmlab.api.Access;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Signal;
+import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.DeadlockDetected;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
@@ -231,7 +232,7 @@ final class ScheduledDispatcher implements Dispatcher {
     // ---------------------------------------------------------------- Dispatcher
 
     @Override
-    public void enter(int pid, String call, String arguments) {
+    public void enter(int pid, Syscall call, String arguments) {
         ScheduledProcess p = running(pid);
         p.call = call;
         p.arguments = arguments;
@@ -261,8 +262,10 @@ final class ScheduledDispatcher implements Dispatcher {
         if (p.inCall || p.unwinding) {
             return;
         }
-        p.call = access == Access.READ ? "load" : "store";
+        p.call = access == Access.READ ? Syscall.LOAD : Syscall.STORE;
         p.arguments = size + " bytes at 0x" + Long.toHexString(address);
+        p.accessAddress = address;
+        p.accessSize = size;
         p.resumed = false;
         schedulePoint(p);
         addStep(p, Step.Kind.ACCESS, null);
@@ -299,8 +302,8 @@ final class ScheduledDispatcher implements Dispatcher {
         while (woken < count && (w = futexQueues.pollFirst(key)) != null) {
             wakeUp(w, Wake.WOKEN);
             if (trace.enabled()) {
-                w.note("woken by " + waker.label);
-                waker.note("wakes " + w.label);
+                w.wokenBy = waker.label;
+                waker.woke(w.label);
             }
             woken++;
         }
@@ -366,7 +369,7 @@ final class ScheduledDispatcher implements Dispatcher {
         }
         p.state = ScheduledProcess.State.DONE;
         if (end == null) {
-            p.call = "exit";
+            p.call = Syscall.EXIT;
             p.arguments = null;
             addStep(p, Step.Kind.EXIT, null);
         }
@@ -437,7 +440,7 @@ final class ScheduledDispatcher implements Dispatcher {
                     }
                     wakeUp(p, Wake.TIMED_OUT);
                     if (trace.enabled()) {
-                        p.note("timed out");
+                        p.timedOut = true;
                     }
                 }
             }

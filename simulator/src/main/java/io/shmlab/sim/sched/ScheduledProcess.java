@@ -1,5 +1,6 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
 import java.util.ArrayList;
@@ -30,9 +31,12 @@ final class ScheduledProcess {
     final Baton baton = new Baton();
 
     State state = State.RUNNABLE;
-    /** The call it is in or about to make; "start" before its first step. */
-    String call = "start";
+    /** The call it is in or about to make; {@code null} before its first step. */
+    Syscall call;
     String arguments;
+    /** For a memory access step: the first address and the size touched. */
+    long accessAddress;
+    int accessSize;
     /** True between enter and exit: memory accesses inside a call are the kernel's, not points. */
     boolean inCall;
     /** True once the call in progress has blocked: its end is a RESUMED step. */
@@ -45,7 +49,12 @@ final class ScheduledProcess {
      * its calls go straight through and a block throws again.
      */
     boolean unwinding;
-    List<String> notes;
+    /** Who woke it from its wait, since its last step (traced runs only). */
+    String wokenBy;
+    /** Whether its wait timed out, since its last step (traced runs only). */
+    boolean timedOut;
+    /** The processes it woke during its current step (traced runs only). */
+    List<String> wakes;
     List<String> warnings;
 
     ScheduledProcess(int index, int pid) {
@@ -69,7 +78,7 @@ final class ScheduledProcess {
 
     /** The call as C would write it. */
     String callText() {
-        return arguments == null ? call + "()" : call + "(" + arguments + ")";
+        return arguments == null ? call.cName() + "()" : call.cName() + "(" + arguments + ")";
     }
 
     /** What the process would do when picked, for a stepping user. */
@@ -77,7 +86,7 @@ final class ScheduledProcess {
         if (resumed) {
             return callText() + " (resumes: " + (wake == Dispatcher.Wake.TIMED_OUT ? "timed out" : "woken") + ")";
         }
-        return call.equals("start") ? "start" : callText();
+        return call == null ? "start" : callText();
     }
 
     /** Where it stands, for a deadlock report: "has ended", "is blocked in sem_wait(...), waiting on ...". */
@@ -92,11 +101,12 @@ final class ScheduledProcess {
         };
     }
 
-    void note(String note) {
-        if (notes == null) {
-            notes = new ArrayList<>(2);
+    /** Records that its step woke another process. */
+    void woke(String label) {
+        if (wakes == null) {
+            wakes = new ArrayList<>(2);
         }
-        notes.add(note);
+        wakes.add(label);
     }
 
     void warning(String warning) {
@@ -106,10 +116,13 @@ final class ScheduledProcess {
         warnings.add(warning);
     }
 
-    List<String> takeNotes() {
-        List<String> n = notes == null ? List.of() : notes;
-        notes = null;
-        return n;
+    /** The processes its step woke, and forgets them (with who woke it and whether it timed out). */
+    List<String> takeWakes() {
+        List<String> w = wakes == null ? List.of() : wakes;
+        wakes = null;
+        wokenBy = null;
+        timedOut = false;
+        return w;
     }
 
     List<String> takeWarnings() {

@@ -90,8 +90,8 @@ public final class Timeline {
         switch (s.kind()) {
             case CALL -> b.append(s.callText()).append(" = ").append(s.result());
             case BLOCKED -> b.append(s.callText()).append(" ~~ blocks");
-            case RESUMED -> b.append("-> ").append(s.call()).append(" = ").append(s.result());
-            case ACCESS -> b.append(s.call()).append(' ').append(s.arguments());
+            case RESUMED -> b.append("-> ").append(s.call().cName()).append(" = ").append(s.result());
+            case ACCESS -> b.append(s.call().cName()).append(' ').append(s.arguments());
             case EXIT -> b.append("(ends)");
         }
         for (String note : s.notes()) {

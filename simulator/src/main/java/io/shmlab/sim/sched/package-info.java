@@ -13,7 +13,9 @@
  *       {@link io.shmlab.sim.sched.PctStrategy} (probabilistic concurrency testing),
  *       {@link io.shmlab.sim.sched.DfsStrategy} (exhaustive, preemption-bounded).</li>
  *   <li>{@link io.shmlab.sim.sched.Trace} of {@link io.shmlab.sim.sched.Step}s, drawn by
- *       {@link io.shmlab.sim.sched.Timeline}.</li>
+ *       {@link io.shmlab.sim.sched.Timeline}. A step names its call by its
+ *       {@link io.shmlab.api.Syscall} and carries its {@link io.shmlab.api.Footprint}; whom it woke,
+ *       who woke it and whether its wait timed out are fields of the step, printed as notes.</li>
  * </ul>
  *
  * <p>Invariants:

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shmlab.api.Syscall;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class DirectDispatcherTest {
     private CompletableFuture<Dispatcher.Wake> waitInBackground(int pid, long deadline) {
         CompletableFuture<Dispatcher.Wake> result = new CompletableFuture<>();
         dispatcher.start(pid, () -> {
-            dispatcher.enter(pid, "futex_wait", "");
+            dispatcher.enter(pid, Syscall.SEM_WAIT, "");
             try {
                 result.complete(dispatcher.futexWait(pid, key, deadline));
             } catch (Throwable e) {
@@ -45,7 +46,7 @@ class DirectDispatcherTest {
         awaitBlocked(1);
         CompletableFuture<Dispatcher.Wake> second = waitInBackground(2, Long.MAX_VALUE);
         awaitBlocked(2);
-        dispatcher.enter(99, "futex_wake", "");
+        dispatcher.enter(99, Syscall.SEM_POST, "");
         try {
             assertEquals(0, dispatcher.futexWake(99, new FutexKey(2, 0, true), 1), "another key wakes nobody");
             assertEquals(1, dispatcher.futexWake(99, key, 1));
@@ -54,7 +55,7 @@ class DirectDispatcherTest {
         }
         assertEquals(Dispatcher.Wake.WOKEN, first.get(30, TimeUnit.SECONDS));
         assertFalse(second.isDone());
-        dispatcher.enter(99, "futex_wake", "");
+        dispatcher.enter(99, Syscall.SEM_POST, "");
         try {
             assertEquals(1, dispatcher.futexWake(99, key, Integer.MAX_VALUE));
         } finally {
@@ -75,7 +76,7 @@ class DirectDispatcherTest {
         for (CompletableFuture<Dispatcher.Wake> f : java.util.List.of(a, b)) {
             Exception e = assertThrows(Exception.class, () -> f.get(30, TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof DeadlockDetected, String.valueOf(e.getCause()));
-            assertEquals("futex_wait()", ((DeadlockDetected) e.getCause()).call());
+            assertEquals("sem_wait()", ((DeadlockDetected) e.getCause()).call());
         }
     }
 
@@ -96,7 +97,7 @@ class DirectDispatcherTest {
     void spuriousInterruptionsComeEveryOtherWait() {
         DirectDispatcher eintr = new DirectDispatcher(true);
         eintr.attach(1);
-        eintr.enter(1, "futex_wait", "");
+        eintr.enter(1, Syscall.SEM_WAIT, "");
         try {
             assertEquals(Dispatcher.Wake.INTERRUPTED, eintr.futexWait(1, key, Long.MAX_VALUE));
             assertEquals(Dispatcher.Wake.TIMED_OUT, eintr.futexWait(1, key, eintr.now() - 1));

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.shmlab.api.Ending;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.ProgramSpec;
+import io.shmlab.api.Syscall;
 import io.shmlab.sim.sched.programs.Exercise5;
 import io.shmlab.sim.sched.programs.Exercise5Fixed;
 import io.shmlab.sim.sched.programs.SharedCounter;
@@ -156,7 +157,7 @@ class Exercise5ScheduleTest {
                 random.beginSchedule();
                 ScheduledRun run = scheduler.run(new io.shmlab.sim.ProgramSimulation(spec), RunSettings.of(1), random);
                 assertEquals(java.util.List.of("A", "B"), run.trace().labels());
-                outputs.add(run.trace().steps().stream().filter(s -> s.call().equals("write"))
+                outputs.add(run.trace().steps().stream().filter(s -> s.call() == Syscall.WRITE)
                         .map(Step::process).reduce("", String::concat));
             }
         }

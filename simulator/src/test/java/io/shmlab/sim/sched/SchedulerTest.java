@@ -100,9 +100,9 @@ class SchedulerTest {
         assertTrue(runs.stream().anyMatch(r -> r.outcome() == Outcome.CLEAN));
         for (var p : deadlock.report().processes()) {
             Ending.Blocked b = assertInstanceOf(Ending.Blocked.class, p.ending());
-            assertTrue(b.call().startsWith("lock(&cell["), b.call());
+            assertTrue(b.call().startsWith("sem_wait(&cell["), b.call());
         }
-        assertTrue(deadlock.trace().ending().contains("A (pid 100) is blocked in lock(&cell[1])"),
+        assertTrue(deadlock.trace().ending().contains("A (pid 100) is blocked in sem_wait(&cell[1])"),
                 deadlock.trace().ending());
         assertTrue(deadlock.report().blocked());
     }
