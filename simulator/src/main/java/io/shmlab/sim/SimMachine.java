@@ -85,7 +85,10 @@ public final class SimMachine implements Machine {
             return this;
         }
 
-        /** Whether blocking waits are interrupted spuriously, to exercise EINTR paths (direct mode). */
+        /**
+         * Whether blocking waits are interrupted spuriously, to exercise EINTR paths (direct mode; a
+         * scheduled run says so in its {@code RunSettings}).
+         */
         public Builder spuriousEintr(boolean value) {
             this.spuriousEintr = value;
             return this;

@@ -29,13 +29,23 @@ public abstract class ForwardingDispatcher implements Dispatcher {
     }
 
     @Override
-    public Wake futexWait(int pid, FutexKey key, long deadlineNanos) {
-        return delegate().futexWait(pid, key, deadlineNanos);
+    public void useFutexTable(FutexTable futexes) {
+        delegate().useFutexTable(futexes);
     }
 
     @Override
-    public int futexWake(int pid, FutexKey key, int count) {
-        return delegate().futexWake(pid, key, count);
+    public Wake park(FutexTable.Waiter waiter) {
+        return delegate().park(waiter);
+    }
+
+    @Override
+    public void unpark(int pid, FutexTable.Waiter waiter) {
+        delegate().unpark(pid, waiter);
+    }
+
+    @Override
+    public boolean spuriousEintr() {
+        return delegate().spuriousEintr();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.shmlab.sim.sched;
 import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
+import io.shmlab.sim.kernel.FutexTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,8 @@ final class ScheduledProcess {
     boolean inCall;
     /** True once the call in progress has blocked: its end is a RESUMED step. */
     boolean resumed;
-    FutexKey futexKey;
+    /** Its place in the kernel's futex table while it waits on a futex. */
+    FutexTable.Waiter waiter;
     long deadline = Long.MAX_VALUE;
     Dispatcher.Wake wake;
     /**
@@ -76,6 +78,14 @@ final class ScheduledProcess {
         return state == State.FUTEX_WAIT || state == State.SLEEPING;
     }
 
+    /** It may run again: woken, or its deadline came. */
+    void resume(Dispatcher.Wake why) {
+        state = State.RUNNABLE;
+        wake = why;
+        deadline = Long.MAX_VALUE;
+        waiter = null;
+    }
+
     /** The call as C would write it. */
     String callText() {
         return arguments == null ? call.cName() + "()" : call.cName() + "(" + arguments + ")";
@@ -93,12 +103,15 @@ final class ScheduledProcess {
     String describeState() {
         return switch (state) {
             case DONE -> "has ended";
-            case FUTEX_WAIT -> "is blocked in " + callText() + ", waiting on the futex at "
-                    + (futexKey.shared() ? "object " : "address space ") + futexKey.space()
-                    + " offset 0x" + Long.toHexString(futexKey.location());
+            case FUTEX_WAIT -> "is blocked in " + callText() + ", waiting on the futex at " + where(waiter.key());
             case SLEEPING -> "is sleeping in " + callText();
             case RUNNABLE -> "may run, next: " + nextCall();
         };
+    }
+
+    private static String where(FutexKey key) {
+        return (key.shared() ? "object " : "address space ") + key.space() + " offset 0x"
+                + Long.toHexString(key.location());
     }
 
     /** Records that its step woke another process. */

@@ -47,7 +47,7 @@ public final class Timeline {
         List<List<String>> warnings = new ArrayList<>();
         boolean[] waiting = new boolean[n];
         long lastClock = Long.MIN_VALUE;
-        long start = ScheduledDispatcher.EPOCH_NANOS;
+        long start = VirtualClock.EPOCH_NANOS;
         for (Step s : trace.steps()) {
             int column = labels.indexOf(s.process());
             String[] cells = new String[n];

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class DirectDispatcherTest {
     private final DirectDispatcher dispatcher = new DirectDispatcher();
+    private final FutexTable futexes = new FutexTable(dispatcher);
     private final FutexKey key = new FutexKey(1, 0, true);
 
     private CompletableFuture<Dispatcher.Wake> waitInBackground(int pid, long deadline) {
@@ -19,7 +20,7 @@ class DirectDispatcherTest {
         dispatcher.start(pid, () -> {
             dispatcher.enter(pid, Syscall.SEM_WAIT, "");
             try {
-                result.complete(dispatcher.futexWait(pid, key, deadline));
+                result.complete(futexes.wait(pid, key, deadline));
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             } finally {
@@ -48,8 +49,8 @@ class DirectDispatcherTest {
         awaitBlocked(2);
         dispatcher.enter(99, Syscall.SEM_POST, "");
         try {
-            assertEquals(0, dispatcher.futexWake(99, new FutexKey(2, 0, true), 1), "another key wakes nobody");
-            assertEquals(1, dispatcher.futexWake(99, key, 1));
+            assertEquals(0, futexes.wake(99, new FutexKey(2, 0, true), 1), "another key wakes nobody");
+            assertEquals(1, futexes.wake(99, key, 1));
         } finally {
             dispatcher.exit(99, "");
         }
@@ -57,7 +58,7 @@ class DirectDispatcherTest {
         assertFalse(second.isDone());
         dispatcher.enter(99, Syscall.SEM_POST, "");
         try {
-            assertEquals(1, dispatcher.futexWake(99, key, Integer.MAX_VALUE));
+            assertEquals(1, futexes.wake(99, key, Integer.MAX_VALUE));
         } finally {
             dispatcher.exit(99, "");
         }
@@ -96,12 +97,13 @@ class DirectDispatcherTest {
     @Test
     void spuriousInterruptionsComeEveryOtherWait() {
         DirectDispatcher eintr = new DirectDispatcher(true);
+        FutexTable table = new FutexTable(eintr);
         eintr.attach(1);
         eintr.enter(1, Syscall.SEM_WAIT, "");
         try {
-            assertEquals(Dispatcher.Wake.INTERRUPTED, eintr.futexWait(1, key, Long.MAX_VALUE));
-            assertEquals(Dispatcher.Wake.TIMED_OUT, eintr.futexWait(1, key, eintr.now() - 1));
-            assertEquals(Dispatcher.Wake.INTERRUPTED, eintr.futexWait(1, key, Long.MAX_VALUE));
+            assertEquals(Dispatcher.Wake.INTERRUPTED, table.wait(1, key, Long.MAX_VALUE));
+            assertEquals(Dispatcher.Wake.TIMED_OUT, table.wait(1, key, eintr.now() - 1));
+            assertEquals(Dispatcher.Wake.INTERRUPTED, table.wait(1, key, Long.MAX_VALUE));
         } finally {
             eintr.exit(1, "");
         }
@@ -109,6 +111,6 @@ class DirectDispatcherTest {
 
     @Test
     void futexCallsOutsideASystemCallAreRefused() {
-        assertThrows(IllegalStateException.class, () -> dispatcher.futexWait(1, key, 0));
+        assertThrows(IllegalStateException.class, () -> futexes.wait(1, key, 0));
     }
 }

@@ -6,6 +6,7 @@ import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
+import io.shmlab.sim.kernel.FutexTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,7 @@ final class ToyWorld implements World {
     static final long BASE = 0x7f0000000000L;
 
     final Dispatcher dispatcher;
+    final FutexTable futexes;
     final int[] memory = new int[16];
     final Map<Integer, StringBuilder> output = new LinkedHashMap<>();
     final Map<Integer, Integer> status = new LinkedHashMap<>();
@@ -55,6 +57,7 @@ final class ToyWorld implements World {
 
     ToyWorld(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
+        this.futexes = new FutexTable(dispatcher);
     }
 
     void start(int pid, ToyProgram program) {
@@ -109,7 +112,7 @@ final class ToyWorld implements World {
             d.enter(pid, Syscall.SEM_WAIT, "&cell[" + cell + "]");
             try {
                 while (world.memory[cell] != 0) {
-                    d.futexWait(pid, key(cell), Long.MAX_VALUE);
+                    world.futexes.wait(pid, key(cell), Long.MAX_VALUE);
                 }
                 world.memory[cell] = 1;
             } finally {
@@ -121,7 +124,7 @@ final class ToyWorld implements World {
             d.enter(pid, Syscall.SEM_POST, "&cell[" + cell + "]");
             try {
                 world.memory[cell] = 0;
-                d.futexWake(pid, key(cell), 1);
+                world.futexes.wake(pid, key(cell), 1);
             } finally {
                 d.exit(pid, "0");
             }
@@ -134,7 +137,7 @@ final class ToyWorld implements World {
             try {
                 long deadline = d.now() + nanos;
                 while (world.memory[cell] == 0) {
-                    if (d.futexWait(pid, key(cell), deadline) == Dispatcher.Wake.TIMED_OUT
+                    if (world.futexes.wait(pid, key(cell), deadline) == Dispatcher.Wake.TIMED_OUT
                             && world.memory[cell] == 0) {
                         return false;
                     }
@@ -151,7 +154,7 @@ final class ToyWorld implements World {
             d.enter(pid, Syscall.SEM_POST, "&cell[" + cell + "]");
             try {
                 world.memory[cell]++;
-                d.futexWake(pid, key(cell), 1);
+                world.futexes.wake(pid, key(cell), 1);
             } finally {
                 d.exit(pid, "0");
             }
