@@ -58,19 +58,25 @@ final class NamedSemaphoreMapping {
     }
 
     /**
-     * Checks that an access of {@code touched} bytes at the start of the page would not be past the
+     * Checks that an access of {@code size} bytes at {@code field} of the page would not be past the
      * end of the file (SIGBUS), asking its size again before refusing.
      */
-    void checkInsideFile(long touched, Access access, String description) {
+    void checkInsideFile(long field, long size, Access access, String description) {
         MappedObject f = file;
-        if (f == null || touched <= f.pagesEnd()) {
+        if (f == null || field + size <= f.pagesEnd()) {
             return;
         }
-        long size = objects.refresh(f);
-        if (touched > f.pagesEnd()) {
-            throw MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address, 0,
-                    "through the named semaphore " + description + ": a page past the end of its file (size "
-                            + size + ")");
+        objects.refresh(f);
+        if (field + size > f.pagesEnd()) {
+            throw pastEnd(field, access, description);
         }
+    }
+
+    /** SIGBUS at {@code field} of the page, its file being too short (as last seen) to hold it. */
+    MemoryFault pastEnd(long field, Access access, String description) {
+        MappedObject f = file;
+        long size = f == null ? 0 : objects.refresh(f);
+        return MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address + field, field,
+                "through the named semaphore " + description + ": a page past the end of its file (size " + size + ")");
     }
 }

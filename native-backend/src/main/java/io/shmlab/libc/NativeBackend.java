@@ -9,18 +9,12 @@ import io.shmlab.api.Machine;
  * with glibc; nothing native is loaded until {@link #boot()}.
  *
  * <p>Its settings are system properties, read once when it is first booted in a JVM and passed on to
- * the child JVMs of {@link Machine#run}: {@link #SEMAPHORE_FAST_PATH} and {@link #SEMAPHORE_SPINS}.
+ * the child JVMs of {@link Machine#run}: {@link #SEMAPHORE_SPINS}.
  */
 public final class NativeBackend implements Backend {
     /**
-     * {@code -Dshmlab.native.semaphoreFastPath=false} makes every semaphore operation a glibc call;
-     * by default glibc's uncontended sem_post and sem_wait are made in Java on the same word.
-     */
-    public static final String SEMAPHORE_FAST_PATH = "shmlab.native.semaphoreFastPath";
-
-    /**
      * {@code -Dshmlab.native.semaphoreSpins=N}: how many times a sem_wait or sem_timedwait that finds
-     * the value 0 polls it before glibc puts it to sleep; 100 by default (as musl), 0 to sleep at once
+     * the value 0 polls it before it sleeps on the futex; 100 by default (as musl), 0 to sleep at once
      * as glibc does.
      */
     public static final String SEMAPHORE_SPINS = "shmlab.native.semaphoreSpins";
@@ -39,7 +33,7 @@ public final class NativeBackend implements Backend {
     @Override
     public String unavailableReason() {
         String platform = GlibcLoader.unavailableReason();
-        return platform != null ? platform : SemaphoreFastPath.settingProblem();
+        return platform != null ? platform : SemaphoreSpin.settingProblem();
     }
 
     @Override

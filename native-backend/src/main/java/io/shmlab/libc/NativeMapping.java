@@ -25,8 +25,6 @@ import java.util.Objects;
  * (Measured on Java 17: a native call right after the access does not make HotSpot raise it there.)
  */
 final class NativeMapping implements Mapping {
-    private static final int SEM_T_SIZE = (int) io.shmlab.api.layout.CType.SEM_T.size();
-
     private final long address;
     private final long length;
     /** What the mapping covers: its length rounded up to whole pages, as the kernel maps it. */
@@ -142,21 +140,11 @@ final class NativeMapping implements Mapping {
     }
 
     /**
-     * Checks the {@code sem_t} at {@code offset} before glibc touches it; returns its address. All of
-     * the {@code sem_t} must lie inside the mapping (the rule of both backends, as for any access
-     * through a mapping); the protection and the object's end are checked for the {@code touched}
-     * bytes from its start only, the ones glibc's access reaches.
+     * The address of {@code size} bytes at {@code offset}, after the checks of an access of that kind:
+     * for a field of a {@code sem_t} that {@link SemaphoreProtocol} loads or stores itself.
      */
-    long semaphoreAddress(long offset, long touched, Access access) {
-        if (offset < 0 || offset > extent - SEM_T_SIZE || !mapped) {
-            throw outside(offset, access);
-        }
-        return access == Access.READ ? readable(offset, touched) : writable(offset, touched);
-    }
-
-    /** Whether the protection lets a store through: false for PROT_READ (and PROT_NONE). */
-    boolean allowsStores() {
-        return writable;
+    long checkedAddress(long offset, long size, Access access) {
+        return access == Access.READ ? readable(offset, size) : writable(offset, size);
     }
 
     /**
@@ -206,9 +194,18 @@ final class NativeMapping implements Mapping {
         if (!NativeMemory.isUnsafeAccessFault(error)) {
             throw error;
         }
-        MemoryFault fault = pastEnd(offset, access, objects.refresh(object));
+        MemoryFault fault = pastEndOf(offset, access);
         fault.initCause(error);
         return fault;
+    }
+
+    /**
+     * SIGBUS for an access at {@code offset} that really faulted (the object was cut under it), with
+     * the object's size asked again: at the first page past the end, or at the access if the object
+     * has grown back since.
+     */
+    MemoryFault pastEndOf(long offset, Access access) {
+        return pastEnd(offset, access, objects.refresh(object));
     }
 
     // ------------------------------------------------------------------ accesses

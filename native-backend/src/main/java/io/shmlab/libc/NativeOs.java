@@ -39,7 +39,7 @@ final class NativeOs implements Os {
         this.process = process;
         this.libc = process.libc();
         this.scratch = ScratchMemory.ownedBy(this);
-        this.semaphores = new SemaphoreCalls(process, libc, scratch, process.semaphoreFastPath());
+        this.semaphores = new SemaphoreCalls(process, libc, scratch, process.semaphoreSpin());
     }
 
     @Override

@@ -32,7 +32,7 @@ final class ThisProcess {
     private final MappedObjects mappedObjects;
     private final NamedSemaphores namedSemaphores = new NamedSemaphores();
     private final int pid;
-    private final SemaphoreFastPath semaphoreFastPath;
+    private final SemaphoreSpin semaphoreSpin;
     private final BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     @SuppressWarnings("unused") // through CURRENT_CALL
     private volatile String currentCall;
@@ -41,7 +41,12 @@ final class ThisProcess {
         this.libc = libc;
         this.mappedObjects = new MappedObjects(libc);
         this.pid = libc.getpid();
-        this.semaphoreFastPath = SemaphoreFastPath.forGlibc(libc.glibcVersion());
+        this.semaphoreSpin = SemaphoreSpin.fromSettings();
+        String version = libc.glibcVersion();
+        if (!GlibcLoader.atLeast(version, GlibcLoader.FIRST_GLIBC[0], GlibcLoader.FIRST_GLIBC[1])) {
+            throw new IllegalStateException("glibc " + version + ": the native backend knows the sem_t of glibc "
+                    + GlibcLoader.FIRST_GLIBC[0] + "." + GlibcLoader.FIRST_GLIBC[1] + " and later only");
+        }
     }
 
     /** The process, binding glibc on first use. */
@@ -82,8 +87,8 @@ final class ThisProcess {
         return pid;
     }
 
-    SemaphoreFastPath semaphoreFastPath() {
-        return semaphoreFastPath;
+    SemaphoreSpin semaphoreSpin() {
+        return semaphoreSpin;
     }
 
     BufferedReader stdin() {

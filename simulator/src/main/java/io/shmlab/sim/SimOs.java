@@ -1,6 +1,5 @@
 package io.shmlab.sim;
 
-import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
 import io.shmlab.api.FileStatus;
 import io.shmlab.api.MapFlags;
@@ -222,12 +221,8 @@ public final class SimOs implements Os {
     public Semaphore semInit(Mapping mapping, long offset, boolean pshared, long value) {
         long address = mapping.address() + offset;
         SemaphorePointer sem = SemaphorePointer.in(mapping, offset);
-        run("sem_init", hex(address) + ", " + (pshared ? 1 : 0) + ", " + value, () -> {
-            if (value >= 0 && value <= io.shmlab.api.Limits.SEM_VALUE_MAX) {
-                sem.checkInsideMapping(process, Access.WRITE);
-            }
-            glibc().init(process, address, pshared, value);
-        });
+        run("sem_init", hex(address) + ", " + (pshared ? 1 : 0) + ", " + value,
+                () -> glibc().init(process, sem, pshared, value));
         return sem;
     }
 
@@ -243,7 +238,7 @@ public final class SimOs implements Os {
                 machine.semaphoreRegistry().reportMisuse(process,
                         "sem_destroy(" + sem.describe() + ") of a named semaphore (sem_close it instead)");
             }
-            glibc().destroy(process, sem.address());
+            glibc().destroy(process, sem);
         });
     }
 
@@ -252,9 +247,7 @@ public final class SimOs implements Os {
             if (sem.name() != null) {
                 machine.namedSemaphores().checkNotClosed(process, sem, call);
             }
-            // glibc's first access is a load of the data word; its stores come after
-            checkInsideMapping(sem, Access.READ);
-            return glibc().wait(process, sem.address(), tryOnly, deadline, call);
+            return glibc().wait(process, sem, tryOnly, deadline, call);
         });
     }
 
@@ -301,24 +294,15 @@ public final class SimOs implements Os {
             if (sem.name() != null) {
                 machine.namedSemaphores().checkNotClosed(process, sem, "sem_post");
             }
-            checkInsideMapping(sem, Access.READ);
-            glibc().post(process, sem.address());
+            glibc().post(process, sem);
         });
     }
 
     @Override
     public int semGetvalue(Semaphore sem) {
         return call("sem_getvalue", sem.describe(), () -> {
-            checkInsideMapping(sem, Access.READ);
-            return glibc().getValue(process, sem.address());
+            return glibc().getValue(process, sem);
         });
-    }
-
-    /** A sem_t taken from a mapping must lie inside it, as any access through the mapping must. */
-    private void checkInsideMapping(Semaphore sem, Access access) {
-        if (sem instanceof SemaphorePointer p) {
-            p.checkInsideMapping(process, access);
-        }
     }
 
     // ---------------------------------------------------------------- process

@@ -2,6 +2,7 @@ package io.shmlab.sim.sem;
 
 import io.shmlab.api.Access;
 import io.shmlab.api.Limits;
+import io.shmlab.api.Semaphore;
 import io.shmlab.sim.kernel.FutexKey;
 import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.kernel.PageFrame;
@@ -13,14 +14,38 @@ import io.shmlab.sim.kernel.VirtualMemoryArea;
  * mapping faults on the first store, one in unmapped memory faults on the first load, and one past the
  * end of its object is SIGBUS. Nothing is cached: each access resolves the page again, as a
  * copy-on-write fault may change it.
+ *
+ * <p>Each access touches the bytes of its field alone, as glibc's instruction does: a {@code sem_t}
+ * whose unused tail lies outside its mapping works, and one whose {@code private} lies outside
+ * faults only when that field is reached. A pointer taken from a mapping is held to that mapping
+ * ({@link SemaphorePointer#checkAccess}): past it is SIGSEGV, even where another mapping lies.
  */
 final class SemaphoreCell {
     private final KernelProcess process;
     private final long address;
+    private final SemaphorePointer pointer;
 
-    SemaphoreCell(KernelProcess process, long address) {
+    private SemaphoreCell(KernelProcess process, long address, SemaphorePointer pointer) {
         this.process = process;
         this.address = address;
+        this.pointer = pointer;
+    }
+
+    /** The {@code sem_t} a pointer of the api points at, as {@code process} reaches it. */
+    static SemaphoreCell of(KernelProcess process, Semaphore sem) {
+        return new SemaphoreCell(process, sem.address(), sem instanceof SemaphorePointer p ? p : null);
+    }
+
+    /** The {@code sem_t} at an address, with no mapping to hold it to (a page just mapped for it). */
+    static SemaphoreCell at(KernelProcess process, long address) {
+        return new SemaphoreCell(process, address, null);
+    }
+
+    /** Refuses an access of {@code size} bytes at {@code at} outside the pointer's own mapping. */
+    private void checkInMapping(long at, int size, Access access) {
+        if (pointer != null) {
+            pointer.checkAccess(process, at - address, size, access);
+        }
     }
 
     /**
@@ -39,6 +64,11 @@ final class SemaphoreCell {
     }
 
     private long loadBytes(long at, int size) {
+        checkInMapping(at, size, Access.READ);
+        for (int i = 0; i < size; i++) {
+            // the lowest byte that cannot be read is where the load faults
+            process.space().frameAt(at + i, Access.READ);
+        }
         long value = 0;
         for (int i = size - 1; i >= 0; i--) {
             value = (value << 8) | (process.space().frameAt(at + i, Access.READ).getByte(inPage(at + i)) & 0xFF);
@@ -47,6 +77,7 @@ final class SemaphoreCell {
     }
 
     private void storeBytes(long at, int size, long value) {
+        checkInMapping(at, size, Access.WRITE);
         for (int i = 0; i < size; i++) {
             // check the whole word is writable before the first byte changes
             process.space().frameAt(at + i, Access.WRITE);
@@ -60,7 +91,8 @@ final class SemaphoreCell {
         return address;
     }
 
-    private PageFrame frame(int field, Access access) {
+    private PageFrame frame(int field, int size, Access access) {
+        checkInMapping(address + field, size, access);
         return process.space().frameAt(address + field, access);
     }
 
@@ -74,7 +106,7 @@ final class SemaphoreCell {
         if (!aligned()) {
             return loadBytes(at, Long.BYTES);
         }
-        return frame(SemaphoreDescriptor.DATA_OFFSET, Access.READ).getLongAcquire(inPage(at));
+        return frame(SemaphoreDescriptor.DATA_OFFSET, Long.BYTES, Access.READ).getLongAcquire(inPage(at));
     }
 
     /** {@code data} as the kernel sees it for a report: no fault, no side effect (0 if unreadable). */
@@ -88,13 +120,14 @@ final class SemaphoreCell {
         if (!futexAligned()) {
             return (int) loadBytes(at, Integer.BYTES);
         }
-        return frame(SemaphoreDescriptor.VALUE_OFFSET, Access.READ).getIntAcquire(inPage(at));
+        return frame(SemaphoreDescriptor.VALUE_OFFSET, Integer.BYTES, Access.READ).getIntAcquire(inPage(at));
     }
 
     /** {@code atomic_compare_exchange(&sem->data, expected, value)}: returns the value found. */
     long compareAndExchangeData(long expected, long value) {
         long at = address + SemaphoreDescriptor.DATA_OFFSET;
         if (!aligned()) {
+            checkInMapping(at, Long.BYTES, Access.WRITE);
             long found = loadBytes(at, Long.BYTES);
             if (found == expected) {
                 storeBytes(at, Long.BYTES, value);
@@ -103,18 +136,19 @@ final class SemaphoreCell {
             }
             return found;
         }
-        return frame(SemaphoreDescriptor.DATA_OFFSET, Access.WRITE).compareAndExchangeLong(inPage(at), expected, value);
+        return frame(SemaphoreDescriptor.DATA_OFFSET, Long.BYTES, Access.WRITE).compareAndExchangeLong(inPage(at), expected, value);
     }
 
     /** {@code atomic_fetch_add(&sem->data, delta)}. */
     long getAndAddData(long delta) {
         long at = address + SemaphoreDescriptor.DATA_OFFSET;
         if (!aligned()) {
+            checkInMapping(at, Long.BYTES, Access.WRITE);
             long found = loadBytes(at, Long.BYTES);
             storeBytes(at, Long.BYTES, found + delta);
             return found;
         }
-        return frame(SemaphoreDescriptor.DATA_OFFSET, Access.WRITE).getAndAddLong(inPage(at), delta);
+        return frame(SemaphoreDescriptor.DATA_OFFSET, Long.BYTES, Access.WRITE).getAndAddLong(inPage(at), delta);
     }
 
     void storeData(long data) {
@@ -123,7 +157,7 @@ final class SemaphoreCell {
             storeBytes(at, Long.BYTES, data);
             return;
         }
-        frame(SemaphoreDescriptor.DATA_OFFSET, Access.WRITE).putLong(inPage(at), data);
+        frame(SemaphoreDescriptor.DATA_OFFSET, Long.BYTES, Access.WRITE).putLong(inPage(at), data);
     }
 
     int loadPrivate() {
@@ -131,7 +165,7 @@ final class SemaphoreCell {
         if (at % Integer.BYTES != 0) {
             return (int) loadBytes(at, Integer.BYTES);
         }
-        return frame(SemaphoreDescriptor.PRIVATE_OFFSET, Access.READ).getInt(inPage(at));
+        return frame(SemaphoreDescriptor.PRIVATE_OFFSET, Integer.BYTES, Access.READ).getInt(inPage(at));
     }
 
     void storePrivate(int value) {

@@ -41,24 +41,26 @@ public record SemaphorePointer(String name, long address, Mapping mapping, long 
     }
 
     /**
-     * Checks that the 32 bytes of the {@code sem_t} lie inside the mapping it was taken from, as every
-     * access through a {@link Mapping} is checked (both backends refuse a {@code sem_t} that runs past
-     * {@code length()} rounded up to whole pages, before glibc touches it).
+     * Checks an access of {@code size} bytes at {@code field} of the {@code sem_t}, as every access
+     * through a {@link Mapping} is checked: the bytes must lie inside the mapping it was taken from
+     * ({@code length()} rounded up to whole pages), the mapping still mapped. Only the bytes glibc's
+     * instruction touches are checked, so the unused tail of a {@code sem_t} may lie outside.
      *
      * @throws MemoryFault SIGSEGV at the first byte outside the mapping
      */
-    public void checkInsideMapping(KernelProcess caller, Access access) {
+    public void checkAccess(KernelProcess caller, long field, int size, Access access) {
         if (mapping == null) {
             return;
         }
         if (!mappedIn(caller)) {
-            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, address, offset, name != null
+            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, address + field, offset + field, name != null
                     ? "through the named semaphore " + describe() + " after its last sem_close"
                     : "of an address no longer mapped (munmap)");
         }
         long extent = Limits.pageAlignUp(mapping.length());
-        if (offset < 0 || offset > extent - SemaphoreDescriptor.SIZE) {
-            long bad = offset < 0 ? offset : Math.max(offset, extent);
+        long at = offset + field;
+        if (at < 0 || at > extent - size) {
+            long bad = at < 0 ? at : Math.max(at, extent);
             throw MemoryFault.of(FaultKind.NOT_MAPPED, access, mapping.address() + bad, bad,
                     "outside the mapping (" + extent + " bytes in whole pages)");
         }
