@@ -9,7 +9,7 @@ import io.shmlab.api.Machine;
  * with glibc; nothing native is loaded until {@link #boot()}.
  *
  * <p>Its settings are system properties, read once when it is first booted in a JVM and passed on to
- * the child JVMs of {@link Machine#run}: {@link #SEMAPHORE_SPINS}.
+ * the child JVMs of {@link Machine#run}: {@link #SEMAPHORE_SPINS} and {@link #CHECK_SEMAPHORE_FILES}.
  */
 public final class NativeBackend implements Backend {
     /**
@@ -18,6 +18,15 @@ public final class NativeBackend implements Backend {
      * as glibc does.
      */
     public static final String SEMAPHORE_SPINS = "shmlab.native.semaphoreSpins";
+
+    /**
+     * {@code -Dshmlab.native.checkSemaphoreFiles=true}: before every semaphore call on a page of a
+     * file (a named semaphore, or a {@code sem_t} in a mapping of an object), ask the kernel the
+     * file's size (one fstat), so that a file another process cut before the call is a
+     * {@link io.shmlab.api.BusError} and never a crash of the JVM. Off by default: it costs a system
+     * call per semaphore call, and the JVM's own cuts are seen without it (see the README).
+     */
+    public static final String CHECK_SEMAPHORE_FILES = "shmlab.native.checkSemaphoreFiles";
 
     @Override
     public String name() {

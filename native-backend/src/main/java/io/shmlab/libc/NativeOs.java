@@ -123,6 +123,11 @@ final class NativeOs implements Os {
     public Mapping mmap(long length, int prot, int flags, OpenFile file, long offset) {
         NativeOpenFile f = own(file);
         long address = libc.mmap(length, prot, flags, f.kernelFd(), offset, f.describe());
+        if ((flags & MapFlags.MAP_ANONYMOUS) != 0) {
+            // the kernel ignored the descriptor (even a closed one): anonymous memory, no object
+            return remember(new NativeMapping(address, length, prot, flags, 0, null, MappedObject.ANONYMOUS,
+                    process.mappedObjects()));
+        }
         MappedObject object;
         try {
             object = process.mappedObjects().acquire(f.fd(), f.describe());

@@ -147,6 +147,17 @@ final class NativeSemaphore implements Semaphore {
         }
     }
 
+    /**
+     * Asks the kernel the size of the file whose page this {@code sem_t} lies in, so that the checks
+     * that follow see a cut another process made (see {@link NativeBackend#CHECK_SEMAPHORE_FILES}).
+     */
+    void askFileSize(MappedObjects objects) {
+        MappedObject object = mapping != null ? mapping.object() : named.file();
+        if (object != null && !object.isAnonymous()) {
+            objects.refresh(object);
+        }
+    }
+
     /** The futex word: the value, the low half of {@code data} on a little-endian machine. */
     long futexWord() {
         return address + DATA;

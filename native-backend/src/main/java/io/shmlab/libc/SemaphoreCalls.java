@@ -28,12 +28,14 @@ final class SemaphoreCalls {
     private final CheckedLibC libc;
     private final ScratchMemory scratch;
     private final SemaphoreProtocol protocol;
+    private final boolean checkFiles;
 
     SemaphoreCalls(ThisProcess process, CheckedLibC libc, ScratchMemory scratch, SemaphoreSpin spin) {
         this.process = process;
         this.libc = libc;
         this.scratch = scratch;
-        this.protocol = new SemaphoreProtocol(libc, spin);
+        this.checkFiles = process.checksSemaphoreFiles();
+        this.protocol = new SemaphoreProtocol(libc, spin, checkFiles ? process.mappedObjects() : null);
     }
 
     public Semaphore semOpen(String name, int oflag) {
@@ -103,6 +105,9 @@ final class SemaphoreCalls {
             // glibc refuses the value before it stores anything: so does this, touching nothing
             throw new PosixException(Errno.EINVAL, "sem_init", s.description());
         }
+        if (checkFiles) {
+            s.askFileSize(process.mappedObjects());
+        }
         try {
             protocol.init(s, pshared, cValue);
         } catch (InternalError e) {
@@ -121,7 +126,7 @@ final class SemaphoreCalls {
     }
 
     void semWait(Semaphore sem) {
-        NativeSemaphore s = NativeOs.own(sem);
+        NativeSemaphore s = checked(sem);
         try {
             if (protocol.tryFastPath(s, false)) {
                 return;
@@ -140,7 +145,7 @@ final class SemaphoreCalls {
     }
 
     boolean semTrywait(Semaphore sem) {
-        NativeSemaphore s = NativeOs.own(sem);
+        NativeSemaphore s = checked(sem);
         try {
             return protocol.tryFastPath(s, true);
         } catch (InternalError e) {
@@ -149,7 +154,7 @@ final class SemaphoreCalls {
     }
 
     boolean semTimedwait(Semaphore sem, Timespec deadline) {
-        NativeSemaphore s = NativeOs.own(sem);
+        NativeSemaphore s = checked(sem);
         if (!deadline.valid()) {
             // glibc 2.36 checks tv_nsec before it touches the semaphore: a dangling one is not followed
             throw new PosixException(Errno.EINVAL, "sem_timedwait", s.description());
@@ -171,7 +176,7 @@ final class SemaphoreCalls {
     }
 
     void semPost(Semaphore sem) {
-        NativeSemaphore s = NativeOs.own(sem);
+        NativeSemaphore s = checked(sem);
         try {
             protocol.post(s);
         } catch (InternalError e) {
@@ -180,12 +185,24 @@ final class SemaphoreCalls {
     }
 
     int semGetvalue(Semaphore sem) {
-        NativeSemaphore s = NativeOs.own(sem);
+        NativeSemaphore s = checked(sem);
         try {
             return protocol.getValue(s);
         } catch (InternalError e) {
             throw s.pageGone(e, SemTLayout.DATA_OFFSET, Access.READ);
         }
+    }
+
+    /**
+     * The semaphore, with its file's size asked first when {@link NativeBackend#CHECK_SEMAPHORE_FILES}
+     * is set: the one way to see before touching the page that another process cut the file.
+     */
+    private NativeSemaphore checked(Semaphore sem) {
+        NativeSemaphore s = NativeOs.own(sem);
+        if (checkFiles) {
+            s.askFileSize(process.mappedObjects());
+        }
+        return s;
     }
 
     /** C's conversion of the value to {@code unsigned int}, with anything beyond it kept invalid. */

@@ -41,10 +41,16 @@ final class SemaphoreProtocol {
 
     private final CheckedLibC libc;
     private final SemaphoreSpin spin;
+    private final MappedObjects filesToAsk;
 
-    SemaphoreProtocol(CheckedLibC libc, SemaphoreSpin spin) {
+    /**
+     * @param filesToAsk where to ask a file's size again after each sleep (the file may have been cut
+     *     meanwhile), or null not to ask ({@link NativeBackend#CHECK_SEMAPHORE_FILES})
+     */
+    SemaphoreProtocol(CheckedLibC libc, SemaphoreSpin spin, MappedObjects filesToAsk) {
         this.libc = libc;
         this.spin = spin;
+        this.filesToAsk = filesToAsk;
     }
 
     private static long value(long data) {
@@ -140,6 +146,9 @@ final class SemaphoreProtocol {
             }
             if (outcome == Futex.Wait.PAGE_GONE) {
                 throw sem.pageGone(null, SemTLayout.DATA_OFFSET, Access.READ);
+            }
+            if (filesToAsk != null) {
+                sem.askFileSize(filesToAsk);
             }
             d = sem.loadData(); // woken, the value changed, or a misaligned word (glibc spins)
         }

@@ -33,6 +33,7 @@ final class ThisProcess {
     private final NamedSemaphores namedSemaphores = new NamedSemaphores();
     private final int pid;
     private final SemaphoreSpin semaphoreSpin;
+    private final boolean checksSemaphoreFiles = Boolean.getBoolean(NativeBackend.CHECK_SEMAPHORE_FILES);
     private final BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     @SuppressWarnings("unused") // through CURRENT_CALL
     private volatile String currentCall;
@@ -89,6 +90,11 @@ final class ThisProcess {
 
     SemaphoreSpin semaphoreSpin() {
         return semaphoreSpin;
+    }
+
+    /** Whether every semaphore call asks the size of its page's file first ({@link NativeBackend#CHECK_SEMAPHORE_FILES}). */
+    boolean checksSemaphoreFiles() {
+        return checksSemaphoreFiles;
     }
 
     BufferedReader stdin() {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
 class SemaphoreProtocolTest {
     private final LibC libc = mock(LibC.class);
     private final IntSupplier errno = mock(IntSupplier.class);
-    private final SemaphoreProtocol protocol = new SemaphoreProtocol(new CheckedLibC(libc, errno), new SemaphoreSpin(3));
+    private final SemaphoreProtocol protocol = new SemaphoreProtocol(new CheckedLibC(libc, errno), new SemaphoreSpin(3), null);
     private long memory;
     private long timespec;
     private NativeSemaphore sem;
