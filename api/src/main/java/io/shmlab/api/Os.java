@@ -103,6 +103,22 @@ public interface Os {
     void munmap(Mapping mapping);
 
     /**
+     * Unmaps part of a mapping: models munmap(2) of {@code addr + offset} for {@code length} bytes,
+     * as a program ported from C may do. The checks are Linux's: the address must be page aligned,
+     * the length not 0, and the range inside the user address space (else EINVAL); the length is
+     * rounded up to whole pages. The pages of the range that lie in this mapping are unmapped: an
+     * access there is SIGSEGV ({@link FaultKind#NOT_MAPPED}), msync over them ENOMEM, and the rest of
+     * the mapping keeps working. Where the range runs past the mapping, Linux would unmap whatever
+     * lies there too; both backends leave it alone, as if nothing were mapped there (a pointer stays
+     * in its own mapping, as for every access through a {@link Mapping}), and succeed, as Linux does
+     * for a range with nothing mapped.
+     *
+     * @throws PosixException EINVAL for an unaligned address, a length of 0, or a range past the top
+     *     of the address space
+     */
+    void munmap(Mapping mapping, long offset, long length);
+
+    /**
      * The mapping of this process that contains a virtual address: what dereferencing a pointer finds.
      * A pointer another process stored in shared memory is meaningless here (its addresses are not
      * ours), which is why the course stores offsets.

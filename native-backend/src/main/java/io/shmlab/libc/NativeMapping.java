@@ -38,6 +38,11 @@ final class NativeMapping implements Mapping {
     private final MappedObject object;
     private final MappedObjects objects;
     private volatile boolean mapped = true;
+    /**
+     * The parts munmap(2) took out ({@link #takeOut}): sorted, disjoint, page-aligned offset ranges
+     * {@code [from, to)} as pairs; null while there are none, so an access pays one null test.
+     */
+    private volatile long[] holes;
 
     NativeMapping(long address, long length, int protection, int flags, long fileOffset, String objectName,
             MappedObject object, MappedObjects objects) {
@@ -98,7 +103,86 @@ final class NativeMapping implements Mapping {
     }
 
     boolean contains(long virtualAddress) {
-        return mapped && virtualAddress >= address && virtualAddress - address < extent;
+        return mapped && virtualAddress >= address && virtualAddress - address < extent
+                && firstTakenOut(virtualAddress - address, 1) < 0;
+    }
+
+    /**
+     * munmap(2) of the pages {@code [from, to)} of this mapping (page-aligned offsets, inside it) is
+     * about to run: from now on an access there is SIGSEGV. Returns the parts of the range still
+     * mapped until now, as pairs of offsets, for the caller to unmap (a part unmapped before must not
+     * be unmapped again: the JVM may have put something there since).
+     */
+    synchronized long[] takeOut(long from, long to) {
+        long[] old = holes == null ? new long[0] : holes;
+        long[] stillMapped = new long[old.length + 2];
+        int n = 0;
+        long at = from;
+        for (int i = 0; i < old.length && at < to; i += 2) {
+            if (old[i + 1] <= at) {
+                continue;
+            }
+            if (old[i] >= to) {
+                break;
+            }
+            if (old[i] > at) {
+                stillMapped[n++] = at;
+                stillMapped[n++] = old[i];
+            }
+            at = Math.max(at, old[i + 1]);
+        }
+        if (at < to) {
+            stillMapped[n++] = at;
+            stillMapped[n++] = to;
+        }
+        holes = merged(old, from, to);
+        return java.util.Arrays.copyOf(stillMapped, n);
+    }
+
+    private static long[] merged(long[] old, long from, long to) {
+        java.util.List<long[]> ranges = new java.util.ArrayList<>();
+        for (int i = 0; i < old.length; i += 2) {
+            ranges.add(new long[] {old[i], old[i + 1]});
+        }
+        ranges.add(new long[] {from, to});
+        ranges.sort(java.util.Comparator.comparingLong(r -> r[0]));
+        long[] out = new long[ranges.size() * 2];
+        int n = 0;
+        for (long[] r : ranges) {
+            if (n > 0 && r[0] <= out[n - 1]) {
+                out[n - 1] = Math.max(out[n - 1], r[1]);
+            } else {
+                out[n++] = r[0];
+                out[n++] = r[1];
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Whether munmap(2) took out every page. */
+    boolean whollyTakenOut() {
+        long[] h = holes;
+        return h != null && h.length == 2 && h[0] <= 0 && h[1] >= extent;
+    }
+
+    /** The first offset of {@code [offset, offset + size)} that munmap(2) took out, or -1. */
+    private long firstTakenOut(long offset, long size) {
+        long[] h = holes;
+        if (h == null) {
+            return -1;
+        }
+        for (int i = 0; i < h.length; i += 2) {
+            long start = Math.max(offset, h[i]);
+            if (start < Math.min(offset + size, h[i + 1])) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    /** The length of the mapping's pages. */
+    long extent() {
+        return extent;
     }
 
     // ------------------------------------------------------------------ checks
@@ -107,6 +191,9 @@ final class NativeMapping implements Mapping {
     private long readable(long offset, long size) {
         if (offset < 0 || offset > extent - size || !mapped) {
             throw outside(offset, Access.READ);
+        }
+        if (holes != null) {
+            checkNotTakenOut(offset, size, Access.READ);
         }
         if (!readable) {
             throw refused(offset, Access.READ);
@@ -121,6 +208,9 @@ final class NativeMapping implements Mapping {
     private long writable(long offset, long size) {
         if (offset < 0 || offset > extent - size || !mapped) {
             throw outside(offset, Access.WRITE);
+        }
+        if (holes != null) {
+            checkNotTakenOut(offset, size, Access.WRITE);
         }
         if (!writable) {
             throw refused(offset, Access.WRITE);
@@ -152,7 +242,8 @@ final class NativeMapping implements Mapping {
      * mapped; {@code length} is a whole number of pages, compared as an unsigned number.
      */
     boolean covers(long offset, long length) {
-        return mapped && offset >= 0 && offset <= extent && Long.compareUnsigned(length, extent - offset) <= 0;
+        return mapped && offset >= 0 && offset <= extent && Long.compareUnsigned(length, extent - offset) <= 0
+                && firstTakenOut(offset, length) < 0;
     }
 
     private void checkAgainstFreshSize(long offset, long size, Access access) {
@@ -174,6 +265,14 @@ final class NativeMapping implements Mapping {
         long bad = offset < 0 ? offset : Math.max(offset, extent);
         return MemoryFault.of(FaultKind.NOT_MAPPED, access, address + bad, bad,
                 "outside the mapping (" + extent + " bytes in whole pages)");
+    }
+
+    private void checkNotTakenOut(long offset, long size, Access access) {
+        long hole = firstTakenOut(offset, size);
+        if (hole >= 0) {
+            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, address + hole, hole,
+                    "of an address no longer mapped (munmap of part of the mapping)");
+        }
     }
 
     private MemoryFault refused(long offset, Access access) {

@@ -182,10 +182,42 @@ final class NativeOs implements Os {
             // has put at those addresses since.
             return;
         }
+        long[] stillMapped = m.takeOut(0, m.extent());
         m.markUnmapped();
         mappings.remove(m);
-        libc.munmap(m.address(), m.length(), describe(m));
+        for (int i = 0; i < stillMapped.length; i += 2) {
+            libc.munmap(m.address() + stillMapped[i], stillMapped[i + 1] - stillMapped[i], describe(m));
+        }
         process.mappedObjects().release(m.object());
+    }
+
+    @Override
+    public void munmap(Mapping mapping, long offset, long length) {
+        NativeMapping m = own(mapping);
+        long start = m.address() + offset;
+        if (!Limits.munmapArgumentsValid(start, length)) {
+            throw new PosixException(Errno.EINVAL, "munmap", "0x" + Long.toHexString(start) + ", " + length);
+        }
+        if (!m.isMapped()) {
+            return;
+        }
+        // past the mapping's own pages nothing is unmapped: the JVM's memory is not the program's
+        long from = Math.max(offset, 0);
+        long to = Math.min(offset + Limits.pageAlignUp(length), m.extent());
+        if (from >= to) {
+            return;
+        }
+        long[] stillMapped = m.takeOut(from, to);
+        if (m.whollyTakenOut()) {
+            m.markUnmapped();
+            mappings.remove(m);
+        }
+        for (int i = 0; i < stillMapped.length; i += 2) {
+            libc.munmap(m.address() + stillMapped[i], stillMapped[i + 1] - stillMapped[i], describe(m));
+        }
+        if (!m.isMapped()) {
+            process.mappedObjects().release(m.object());
+        }
     }
 
     @Override

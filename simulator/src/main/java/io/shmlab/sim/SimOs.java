@@ -181,6 +181,12 @@ public final class SimOs implements Os {
     }
 
     @Override
+    public void munmap(Mapping mapping, long offset, long length) {
+        run("munmap", hex(mapping.address() + offset) + ", " + length,
+                () -> kernel.memory().munmap(process, mapping, offset, length));
+    }
+
+    @Override
     public Mapping mappingAt(long address) {
         return call("mapping_at", hex(address), () -> kernel.memory().mappingAt(process, address));
     }

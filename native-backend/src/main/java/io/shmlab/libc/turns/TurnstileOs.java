@@ -107,6 +107,11 @@ public final class TurnstileOs extends ForwardingOs {
     }
 
     @Override
+    public void munmap(Mapping mapping, long offset, long length) {
+        run("munmap", () -> delegate.munmap(mapping, offset, length));
+    }
+
+    @Override
     public Mapping mappingAt(long address) {
         return call("mapping_at", () -> delegate.mappingAt(address));
     }

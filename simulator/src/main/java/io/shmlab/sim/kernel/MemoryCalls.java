@@ -156,9 +156,30 @@ public final class MemoryCalls {
      * Unmapping addresses that are no longer mapped succeeds, as on Linux.
      */
     public void munmap(KernelProcess caller, Mapping mapping) {
-        VirtualMemoryArea area = caller.space().find(mapping.address());
-        if (area != null && area.start() == mapping.address()) {
+        VirtualMemoryArea area = caller.space().areaAt(mapping.address());
+        if (area != null) {
             caller.space().unmap(area);
+        }
+    }
+
+    /**
+     * Models munmap(2) of {@code length} bytes at {@code offset} of a mapping: Linux's argument checks
+     * (an unaligned address, a length of 0, a range past the top of the address space: EINVAL), then
+     * the pages of the range that lie in this mapping are unmapped (see {@link io.shmlab.api.Os#munmap(Mapping, long, long)}).
+     */
+    public void munmap(KernelProcess caller, Mapping mapping, long offset, long length) {
+        long address = mapping.address() + offset;
+        if (!Limits.munmapArgumentsValid(address, length)) {
+            throw new PosixException(Errno.EINVAL, "munmap", "0x" + Long.toHexString(address) + ", " + length);
+        }
+        VirtualMemoryArea area = ownArea(caller, mapping);
+        if (area == null) {
+            return;
+        }
+        long from = Math.max(address, area.start());
+        long to = Math.min(address + Limits.pageAlignUp(length), area.end());
+        if (from < to) {
+            caller.space().unmapPages(area, (from - area.start()) / Limits.PAGE_SIZE, (to - area.start()) / Limits.PAGE_SIZE);
         }
     }
 
@@ -189,7 +210,8 @@ public final class MemoryCalls {
             return;
         }
         VirtualMemoryArea area = ownArea(caller, mapping);
-        if (area == null || address < area.start() || Long.compareUnsigned(end, area.end()) > 0) {
+        if (area == null || address < area.start() || Long.compareUnsigned(end, area.end()) > 0
+                || area.firstUnmappedOffset(address - area.start(), end - address) >= 0) {
             throw new PosixException(Errno.ENOMEM, "msync", args);
         }
         if ((flags & SyncFlags.MS_SYNC) != 0 && area.shared() && area.object() != null) {
@@ -204,7 +226,7 @@ public final class MemoryCalls {
      * at the same address; null when it is gone, even if another mapping took its place.
      */
     private static VirtualMemoryArea ownArea(KernelProcess caller, Mapping mapping) {
-        VirtualMemoryArea area = caller.space().find(mapping.address());
+        VirtualMemoryArea area = caller.space().areaAt(mapping.address());
         if (area == null || area.start() != mapping.address() || area.unmapped()) {
             return null;
         }

@@ -64,6 +64,11 @@ public record SemaphorePointer(String name, long address, Mapping mapping, long 
             throw MemoryFault.of(FaultKind.NOT_MAPPED, access, mapping.address() + bad, bad,
                     "outside the mapping (" + extent + " bytes in whole pages)");
         }
+        long hole = mapping instanceof MappedRegion region ? region.firstUnmappedOffset(caller, at, size) : -1;
+        if (hole >= 0) {
+            throw MemoryFault.of(FaultKind.NOT_MAPPED, access, mapping.address() + hole, hole,
+                    "of an address no longer mapped (munmap of part of the mapping)");
+        }
     }
 
     @Override
