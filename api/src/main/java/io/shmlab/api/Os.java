@@ -153,7 +153,8 @@ public interface Os {
 
     /**
      * Initialises a {@code sem_t} inside a mapping: models sem_init(3) on {@code addr + offset}.
-     * It overwrites the 32 bytes there whatever they held, as glibc does.
+     * It overwrites the value, the waiter count and the futex flag there (the first 12 of the
+     * {@code sem_t}'s 32 bytes) whatever they held, as glibc does, storing the value first.
      *
      * @param pshared true to share it between processes (the mapping should then be MAP_SHARED)
      * @param value the initial value; above {@link Limits#SEM_VALUE_MAX} gives EINVAL

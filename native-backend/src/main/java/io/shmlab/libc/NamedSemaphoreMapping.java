@@ -10,10 +10,10 @@ import io.shmlab.api.MemoryFault;
  * and unmaps it at the last sem_close(3). Using a handle after that would touch unmapped memory, so
  * it is refused first with SIGSEGV.
  *
- * <p>The page maps the file {@code sem.NAME}, which anyone may shrink (shm_open("/sem.NAME") and
- * ftruncate): glibc's access would then be a SIGBUS in the JVM. So the file is watched like any
- * mapped object ({@link MappedObject}, through a descriptor of our own, as glibc closes its one),
- * and an access past its end is refused first with SIGBUS.
+ * <p>The page maps the file {@code sem.NAME}, which anyone may cut (sem_open or shm_open with
+ * O_TRUNC, ftruncate): an access would then be a SIGBUS. So the file is watched like any mapped
+ * object ({@link MappedObject}, through a descriptor of our own, as glibc closes its one), and an
+ * access past its end is refused first with SIGBUS.
  */
 final class NamedSemaphoreMapping {
     final long address;

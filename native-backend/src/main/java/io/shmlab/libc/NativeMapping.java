@@ -13,12 +13,14 @@ import java.util.Objects;
  * checked first so that a bad one is a {@link MemoryFault} and never a signal in the JVM.
  *
  * <p>The check, in the order the MMU and the kernel apply it: the bytes must lie in
- * {@code [0, length())} rounded up to whole pages and the mapping must not be unmapped (else SIGSEGV, NOT_MAPPED); the
+ * {@code [0, length())} rounded up to whole pages, the mapping must not be unmapped, nor the pages
+ * munmap(2) took out of it (else SIGSEGV, NOT_MAPPED); the
  * protection must allow the access (else SIGSEGV, PROTECTION); every byte must lie below the end of
  * the object's last page (else SIGBUS, PAST_END_OF_OBJECT). The last test compares with the cached
  * size of {@link MappedObject}; only when it fails is the size asked again (another process may have
  * grown the object). If another process shrank the object under us, the access takes a real SIGBUS,
- * which HotSpot turns into an {@link InternalError} instead of dying: where HotSpot raises it at the
+ * which HotSpot 17 turns into an {@link InternalError} instead of dying for a load or a store (not
+ * always for a compare-and-swap or fetch-and-add: see the package's invariants): where HotSpot raises it at the
  * access (the interpreter), it is caught here and reported as the same {@link io.shmlab.api.BusError};
  * in compiled code HotSpot raises it later, at the thread's next transition into the VM, out of reach
  * of this class, and {@link ChildMain} then reports the process killed by SIGBUS, as C would be.
