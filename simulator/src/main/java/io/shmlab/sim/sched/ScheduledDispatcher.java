@@ -228,6 +228,13 @@ final class ScheduledDispatcher implements Dispatcher {
         return trace.trace(processes, ending);
     }
 
+    /** Looks at the world's state after every step of a traced run. */
+    void observe(World world) {
+        if (trace.enabled()) {
+            trace.observe(world::state);
+        }
+    }
+
     // ---------------------------------------------------------------- Dispatcher
 
     @Override
@@ -238,6 +245,9 @@ final class ScheduledDispatcher implements Dispatcher {
         p.resumed = false;
         p.inCall = true;
         if (!p.unwinding) {
+            if (trace.enabled()) {
+                p.source = StepSource.ofCaller();
+            }
             schedulePoint(p);
         }
     }
@@ -264,6 +274,9 @@ final class ScheduledDispatcher implements Dispatcher {
         p.call = access == Access.READ ? "load" : "store";
         p.arguments = size + " bytes at 0x" + Long.toHexString(address);
         p.resumed = false;
+        if (trace.enabled()) {
+            p.source = StepSource.ofCaller();
+        }
         schedulePoint(p);
         addStep(p, Step.Kind.ACCESS, null);
     }

@@ -33,6 +33,8 @@ final class ScheduledProcess {
     /** The call it is in or about to make; "start" before its first step. */
     String call = "start";
     String arguments;
+    /** Where in the program the call or access was made (traced runs only). */
+    StepSource source;
     /** True between enter and exit: memory accesses inside a call are the kernel's, not points. */
     boolean inCall;
     /** True once the call in progress has blocked: its end is a RESUMED step. */

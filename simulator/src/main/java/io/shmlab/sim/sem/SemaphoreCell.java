@@ -61,6 +61,10 @@ final class SemaphoreCell {
         return address;
     }
 
+    KernelProcess process() {
+        return process;
+    }
+
     private PageFrame frame(int field, Access access) {
         return process.space().frameAt(address + field, access);
     }
