@@ -1,6 +1,7 @@
 package io.shmlab.web;
 
 import io.shmlab.api.Ending;
+import io.shmlab.api.Footprint;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.Signal;
 import io.shmlab.sim.sched.Step;
@@ -27,8 +28,13 @@ import java.util.Map;
  *                  "blocked": false, "output": "..."}],
  *   "steps": [{"index": 7, "process": "B", "pid": 1001,
  *              "kind": "call" | "blocked" | "resumed" | "access" | "exit",
- *              "call": "sem_wait", "arguments": "0x7f...", "result": "0" or null while blocked,
- *              "clockNanos": ..., "time": "+0.000s", "notes": [...], "warnings": [...],
+ *              "call": "sem_wait", "syscall": "SEM_WAIT",   the C name and the api's Syscall
+ *              "arguments": "0x7f...", "result": "0" or null while blocked,
+ *              "clockNanos": ..., "time": "+0.000s" or null when the clock did not move,
+ *              "footprint": {"resource": "semaphore", "access": "write", "name": ...,
+ *                            "address": ..., "length": ...  (memory accesses only)},
+ *              "wokenBy": "A" or null, "timedOut": false, "wakes": ["B"],
+ *              "notes": ["woken by A", "wakes B"]   (the same, in words), "warnings": [...],
  *              "source": {"class": ..., "method": ..., "file": "Ex5.java", "line": 57, "text": ...} or null,
  *              "state": 3,                     an index into "states", or -1
  *              "pageFaults": 1,                page faults the step's process took in it
@@ -99,11 +105,16 @@ public final class TraceJson {
                     .value("process", s.process())
                     .value("pid", s.pid())
                     .value("kind", s.kind().name().toLowerCase(Locale.ROOT))
-                    .value("call", s.call())
+                    .value("call", s.call().cName())
+                    .value("syscall", s.call().name())
                     .value("arguments", s.arguments())
                     .value("result", s.result())
                     .value("clockNanos", s.clockNanos())
-                    .value("time", s.clockNanos() == lastClock ? null : seconds(s.clockNanos() - EPOCH_NANOS))
+                    .value("time", s.clockNanos() == lastClock ? null : seconds(s.clockNanos() - EPOCH_NANOS));
+            writeFootprint(s.footprint(), json);
+            json.value("wokenBy", s.wokenBy())
+                    .value("timedOut", s.timedOut())
+                    .strings("wakes", s.wakes())
                     .strings("notes", s.notes())
                     .strings("warnings", s.warnings());
             writeSource(trace.source(s.index()), json);
@@ -138,6 +149,21 @@ public final class TraceJson {
                     .endObject();
         }
         json.endArray();
+    }
+
+    private static void writeFootprint(Footprint f, Json json) {
+        if (f == null) {
+            json.value("footprint", (String) null);
+            return;
+        }
+        json.beginObject("footprint")
+                .value("resource", f.resource().name().toLowerCase(Locale.ROOT))
+                .value("access", f.access().name().toLowerCase(Locale.ROOT))
+                .value("name", f.name());
+        if (f.resource() == Footprint.Resource.MEMORY) {
+            json.value("address", f.address()).value("length", f.length());
+        }
+        json.endObject();
     }
 
     private void writeSource(StepSource source, Json json) {

@@ -1,14 +1,15 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.Footprint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Builds a run's {@link Trace} as it goes: one {@link Step} per finished step, with the notes and
+ * Builds a run's {@link Trace} as it goes: one {@link Step} per finished step, with the wake-ups and
  * warnings its process gathered meanwhile, where in the program it was made, and the machine's state
  * right after it (shared with the step before when nothing changed). Untraced runs (exploration) keep
- * nothing and look at nothing.
+ * nothing, gather nothing to take and look at nothing.
  */
 final class TraceRecorder {
 
@@ -30,7 +31,7 @@ final class TraceRecorder {
         }
     }
 
-    /** Whether steps are kept (and notes worth making). */
+    /** Whether steps are kept (and wake-ups worth recording). */
     boolean enabled() {
         return enabled;
     }
@@ -38,17 +39,19 @@ final class TraceRecorder {
     /** Ends the process's current step: its call and arguments as they stand, with this result. */
     void step(ScheduledProcess p, Step.Kind kind, String result, long clock) {
         if (enabled) {
-            steps.add(new Step(steps.size(), p.label, p.pid, kind, p.call, p.arguments, result, clock,
-                    p.takeNotes(), p.takeWarnings()));
+            Footprint footprint = kind == Step.Kind.ACCESS
+                    ? Footprint.range(p.call.footprint().access(), p.accessAddress, p.accessSize)
+                    : p.call.footprint();
+            String wokenBy = p.wokenBy;
+            boolean timedOut = p.timedOut;
+            steps.add(new Step(steps.size(), p.label, p.pid, kind, p.call, p.arguments, result, clock, footprint,
+                    wokenBy, timedOut, p.takeWakes(), p.takeWarnings()));
             sources.add(kind == Step.Kind.EXIT ? null : p.source);
             if (probe != null) {
                 WorldState now = probe.get();
                 lastState = now.equals(lastState) ? lastState : now;
                 states.add(lastState);
             }
-        } else {
-            p.takeNotes();
-            p.takeWarnings();
         }
     }
 
