@@ -82,4 +82,33 @@ class ExportedPageBrowserTest {
             assertTrue(svg.startsWith("<svg") && svg.contains("B (pid") && svg.contains("blocked forever in sem_wait"), svg);
         }
     }
+
+    @Test
+    void aScheduleOf100000StepsKeepsOnlyTheRowsInViewAndStepsAtOnce() throws Exception {
+        try (Browser browser = Browser.open()) {
+            browser.driver().get(page.toUri().toString());
+            browser.await(10, d -> d.findElement(By.id("lane-A")));
+            // the ex5 schedule's own steps, repeated to 100,000: a per-access schedule's size
+            long millis = ((Number) browser.script(
+                    "var d = window.shmlab.data(), steps = [];"
+                    + "for (var i = 0; i < 100000; i++) { var s = Object.assign({}, d.steps[i % d.steps.length]); s.index = i; steps.push(s); }"
+                    + "var big = Object.assign({}, d, {steps: steps});"
+                    + "var t0 = performance.now(); window.shmlab.show(big, 0); window.shmlab.selectStep(99999);"
+                    + "return performance.now() - t0;")).longValue();
+            assertEquals("99999", browser.find("#detail").getAttribute("data-index"));
+            int rows = browser.driver().findElements(By.cssSelector(".step")).size();
+            assertTrue(rows > 0 && rows < 200, rows + " rows in the document");
+            assertTrue(millis < 2000, "loading and jumping to the end took " + millis + " ms");
+            long perStep = ((Number) browser.script("var t0 = performance.now();"
+                    + "for (var i = 1; i <= 200; i++) { window.shmlab.selectStep(99999 - i * 37); }"
+                    + "return (performance.now() - t0) / 200;")).longValue();
+            System.out.println("100,000 steps: loaded and at the end in " + millis + " ms, a step in " + perStep + " ms");
+            assertTrue(perStep < 50, "a step takes " + perStep + " ms");
+            new Actions(browser.driver()).sendKeys(Keys.END).perform();
+            for (int i = 0; i < 5; i++) {
+                new Actions(browser.driver()).sendKeys(Keys.ARROW_UP).perform();
+            }
+            assertEquals("99994", browser.find("#detail").getAttribute("data-index"));
+        }
+    }
 }

@@ -11,20 +11,30 @@ package io.shmlab.sim.sched;
  */
 public record StepSource(String className, String method, String file, int line) {
 
+    /** The frame that starts a process's program: nothing below it on the stack is the program. */
+    private static final String PROGRAM_START = "io.shmlab.sim.ProgramRunner";
+
     /** Packages whose frames are the machinery, not the program. */
     private static final String[] MACHINERY = {"io.shmlab.sim.", "io.shmlab.api.", "io.shmlab.libc.", "java.", "jdk.",
         "sun."};
 
     /**
      * The program's frame on the calling thread's stack, or null when none is (a step of the kernel
-     * itself, such as a process's end).
+     * itself, such as the exit after main returned). Only frames above the one that started the
+     * program count: below it is whoever runs the simulation, which must not change a trace.
      */
     static StepSource ofCaller() {
         return StackWalker.getInstance().walk(frames -> frames
+                .takeWhile(f -> !f.getClassName().equals(PROGRAM_START) && !processStart(f))
                 .filter(f -> !machinery(f.getClassName()))
                 .findFirst()
                 .map(f -> new StepSource(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
                 .orElse(null));
+    }
+
+    /** The scheduler's frame that runs a process's body, whatever the simulation. */
+    private static boolean processStart(StackWalker.StackFrame f) {
+        return f.getClassName().equals(ScheduledDispatcher.class.getName()) && f.getMethodName().equals("runProcess");
     }
 
     private static boolean machinery(String className) {
