@@ -28,6 +28,7 @@ public final class ProgramSimulation implements Simulation {
     @Override
     public World boot(Dispatcher dispatcher, int processes, long seed) {
         SimMachine machine = SimMachine.builder().seed(seed).dispatcher(dispatcher).build();
-        return new ProgramWorld(machine.startProcesses(program, processes, seed));
+        return new ProgramWorld(machine.startProcesses(program, processes, seed),
+                new WorldProbe(machine.kernel(), machine.semaphoreRegistry()));
     }
 }

@@ -4,6 +4,7 @@ import io.shmlab.api.Ending;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.sched.World;
+import io.shmlab.sim.sched.WorldState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,14 @@ import java.util.Map;
  */
 final class ProgramWorld implements World {
     private final List<KernelProcess> processes;
+    private final WorldProbe probe;
 
-    /** @param processes the run's processes, started and not yet run: their input is closed now */
-    ProgramWorld(List<KernelProcess> processes) {
+    /**
+     * @param processes the run's processes, started and not yet run: their input is closed now
+     * @param probe looks at the machine for a traced run's picture
+     */
+    ProgramWorld(List<KernelProcess> processes, WorldProbe probe) {
+        this.probe = probe;
         this.processes = List.copyOf(processes);
         for (KernelProcess p : this.processes) {
             p.input().close();
@@ -41,6 +47,11 @@ final class ProgramWorld implements World {
             outcomes.add(new ProcessOutcome(p.label(), p.pid(), p.console().contents(), ending));
         }
         return outcomes;
+    }
+
+    @Override
+    public WorldState state() {
+        return probe.look();
     }
 
     /**

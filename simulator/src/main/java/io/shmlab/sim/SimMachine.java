@@ -300,7 +300,7 @@ public final class SimMachine implements Machine {
         try (Scheduler scheduler = new Scheduler()) {
             return scheduler.run((scheduled, processes, seed) -> {
                 router.route(scheduled);
-                return new ProgramWorld(startProcesses(program, processes, seed));
+                return new ProgramWorld(startProcesses(program, processes, seed), new WorldProbe(kernel, registry));
             }, settings, strategy).report();
         } finally {
             router.routeDirect();

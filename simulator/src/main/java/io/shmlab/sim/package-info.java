@@ -4,7 +4,8 @@
  * the caller's thread, {@link io.shmlab.sim.SimProcess} for a program on a thread of its own), and
  * what ps(1) shows of them ({@link io.shmlab.sim.ProcessInfo}, {@link io.shmlab.sim.MappingInfo}),
  * and {@link io.shmlab.sim.ProgramSimulation}, a program on fresh machines as the scheduler's
- * explorations, replays and stepped runs take it.
+ * explorations, replays and stepped runs take it (a traced run looks at its machine after every step
+ * through {@code WorldProbe}, which changes nothing it looks at).
  *
  * <p>Layers: this package builds on {@code kernel}, {@code sem} and {@code sched} ({@link
  * io.shmlab.sim.SimMachine#run} schedules a run); none of them depends on it, and {@code sched} reaches

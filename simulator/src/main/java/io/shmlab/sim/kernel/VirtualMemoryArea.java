@@ -133,6 +133,17 @@ public final class VirtualMemoryArea {
         return pageTable.size();
     }
 
+    /** The object's pages this area's process has in its page table, in order. */
+    public java.util.List<Long> touchedObjectPages() {
+        java.util.List<Long> pages = new java.util.ArrayList<>(pageTable.size());
+        long first = fileOffset / Limits.PAGE_SIZE;
+        for (Long p : pageTable.keySet()) {
+            pages.add(first + p);
+        }
+        java.util.Collections.sort(pages);
+        return pages;
+    }
+
     /** The offset in the object of an offset in the area. */
     public long objectOffset(long areaOffset) {
         return fileOffset + areaOffset;

@@ -87,7 +87,7 @@ public final class GlibcSemaphore {
         }
         cell.storeData(value);
         cell.storePrivate(pshared ? SemT.FUTEX_SHARED : SemT.FUTEX_PRIVATE);
-        registry.initialised(cell.location());
+        registry.initialised(cell);
     }
 
     /** Models sem_destroy(3): glibc does nothing; misuse is reported. */
@@ -242,7 +242,7 @@ public final class GlibcSemaphore {
         SemaphoreCell cell = SemaphoreCell.at(caller, address);
         cell.storeData(value);
         cell.storePrivate(SemT.FUTEX_SHARED);
-        registry.initialised(cell.location());
+        registry.initialised(cell);
     }
 
     /**

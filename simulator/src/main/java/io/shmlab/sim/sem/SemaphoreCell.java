@@ -92,6 +92,10 @@ final class SemaphoreCell {
         return address;
     }
 
+    KernelProcess process() {
+        return process;
+    }
+
     private PageFrame frame(int field, int size, Access access) {
         checkInMapping(address + field, size, access);
         return process.space().frameAt(address + field, access);
