@@ -58,6 +58,7 @@ final class Ex1Command implements Callable<Integer> {
         if (!chosen.runsRealProcesses()) {
             return SimSession.exercise1(chosen, programArgs, procs, root.console());
         }
-        return InProcess.run(chosen, new Exercise1(programArgs), root.console());
+        return InProcess.run(chosen, new Exercise1(programArgs), root.console(), root.cleanUp(), "ex1",
+                ShmEntries.of(List.of(checked), List.of()));
     }
 }

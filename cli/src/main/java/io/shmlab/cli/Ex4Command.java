@@ -2,6 +2,7 @@ package io.shmlab.cli;
 
 import io.shmlab.api.Backend;
 import io.shmlab.labs.Exercise4;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,6 +46,7 @@ final class Ex4Command implements Callable<Integer> {
         if (!chosen.runsRealProcesses()) {
             return SimSession.exercise4(chosen, args, procs, root.console());
         }
-        return InProcess.run(chosen, new Exercise4(args), root.console());
+        return InProcess.run(chosen, new Exercise4(args), root.console(), root.cleanUp(), "ex4",
+                ShmEntries.of(List.of(checked), Exercise4.semaphoreNames(checked)));
     }
 }

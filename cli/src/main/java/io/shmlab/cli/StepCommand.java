@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -40,17 +41,21 @@ final class StepCommand implements Callable<Integer>, LabCommand {
             + "(default: on for labs whose race is in plain memory, such as ex1's counter)")
     Boolean perAccess;
 
+    @Mixin
+    SimOnlyOption backend;
+
     private LabChoice lab;
     private LabOptions labOptions;
 
     @Override
     public void declare(CommandSpec spec, Labs labs) {
         lab = LabChoice.declare(spec, labs);
-        labOptions = LabOptions.declare(spec, labs.all());
+        labOptions = LabOptions.declare(spec, labs.all(), false);
     }
 
     @Override
     public Integer call() {
+        backend.check("step");
         LabDefinition chosen = lab.resolve();
         var settings = labOptions.settings();
         if (procs < 1 || procs > 26) {

@@ -38,6 +38,7 @@ public final class MemoryObject {
     private final Map<Long, PageFrame> pages = new ConcurrentHashMap<>();
     private final Map<Long, byte[]> disk;
     private final Set<VirtualMemoryArea> mappers = ConcurrentHashMap.newKeySet();
+    private final long createdMillis = System.currentTimeMillis();
 
     MemoryObject(long id, Kind kind, String name, int uid, int mode, long size) {
         this.id = id;
@@ -76,6 +77,24 @@ public final class MemoryObject {
     /** The size in bytes ({@code st_size}). */
     public long size() {
         return size;
+    }
+
+    /** When it was made, in milliseconds since the epoch (for a listing's age). */
+    public long createdMillis() {
+        return createdMillis;
+    }
+
+    /**
+     * The 8 bytes at {@code offset} (inside one page), little-endian, as a read(2) of the file would
+     * give them, without touching the page: a page never touched reads as zeros. For a listing, such
+     * as the value of a named semaphore's {@code sem_t}.
+     */
+    public long peekLong(long offset) {
+        if (offset < 0 || offset + Long.BYTES > size) {
+            return 0;
+        }
+        PageFrame frame = frameIfPresent(offset / Limits.PAGE_SIZE);
+        return frame == null ? 0 : frame.getLong((int) (offset % Limits.PAGE_SIZE));
     }
 
     /** How many frames the object holds: what it costs. */
