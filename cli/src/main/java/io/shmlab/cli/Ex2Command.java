@@ -44,7 +44,7 @@ final class Ex2Command implements Callable<Integer> {
         String[] args = {checked, Integer.toString(rounds)};
         Backend chosen = backend.resolve();
         if (!chosen.runsRealProcesses()) {
-            return SimSession.exercise2(chosen, args, root.console());
+            return SimSession.exercise2(chosen, args, root.console(), root.cleanUp());
         }
         Exercise2 writer = new Exercise2(args);
         CountDownLatch finished = new CountDownLatch(1);

@@ -46,7 +46,7 @@ final class Ex3Command implements Callable<Integer> {
         String checked = SharedName.check(name);
         Backend chosen = backend.resolve();
         if (!chosen.runsRealProcesses()) {
-            return SimSession.exercise3(chosen, parsed, checked, root.console());
+            return SimSession.exercise3(chosen, parsed, checked, root.console(), root.cleanUp());
         }
         List<String> made = parsed == Exercise3.Role.WAIT ? ShmEntries.of(List.of(), List.of(checked)) : List.of();
         return InProcess.run(chosen, new Exercise3(new String[] {role, checked}), root.console(), root.cleanUp(),

@@ -44,8 +44,9 @@ final class Ex4Command implements Callable<Integer> {
         String[] args = {checked, Integer.toString(capacity)};
         Backend chosen = backend.resolve();
         if (!chosen.runsRealProcesses()) {
-            return SimSession.exercise4(chosen, args, procs, root.console());
+            return SimSession.exercise4(chosen, args, procs, root.console(), root.cleanUp());
         }
+        root.console().completeWith(List.of("g", "p", "q"));
         return InProcess.run(chosen, new Exercise4(args), root.console(), root.cleanUp(), "ex4",
                 ShmEntries.of(List.of(checked), Exercise4.semaphoreNames(checked)));
     }

@@ -66,6 +66,11 @@ final class StepCommand implements Callable<Integer>, LabCommand {
         Console console = root.console();
         console.println("stepping " + chosen.id() + " with " + procs + " process(es): you are the scheduler."
                 + " Type a label to run that process one step, 'trace' to see the run so far, 'q' to stop.");
+        List<String> words = new java.util.ArrayList<>(List.of("trace", "q"));
+        for (int i = 0; i < procs; i++) {
+            words.add(SimSession.label(i));
+        }
+        console.completeWith(words);
         try (Stepper stepper = Stepper.start(new ProgramSimulation(chosen.spec(settings)), run)) {
             int shown = 0;
             while (!stepper.finished()) {
