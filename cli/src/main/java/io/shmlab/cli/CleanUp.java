@@ -22,6 +22,9 @@ import java.util.function.Supplier;
 final class CleanUp implements AutoCloseable {
     /** How long the hook lets the command's own handlers and the children take. */
     private static final Duration PATIENCE = Duration.ofSeconds(3);
+    /** How often, and how many times in a row, the hook must see no child before it removes names. */
+    private static final Duration POLL = Duration.ofMillis(50);
+    private static final int QUIET_POLLS = 4;
 
     /** Something to undo. */
     private static final class Action {
@@ -109,25 +112,46 @@ final class CleanUp implements AutoCloseable {
         console.error("shmlab: interrupted" + (removed.isEmpty() ? "" : "; removed " + String.join(", ", removed)));
     }
 
-    /** Ends every process this JVM started that is still running: SIGTERM, then SIGKILL. */
+    /**
+     * Ends every process this JVM started that is still running (SIGTERM, then SIGKILL), again and
+     * again until none has been seen for a while: the command's thread may be starting one more just
+     * now (a run stops starting them once the JVM shuts down).
+     */
     private static void stopChildren() {
-        List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
-        children.forEach(ProcessHandle::destroy);
         long deadline = System.nanoTime() + PATIENCE.toNanos();
-        for (ProcessHandle child : children) {
-            long left = deadline - System.nanoTime();
-            try {
-                child.onExit().get(Math.max(0, left), TimeUnit.NANOSECONDS);
-            } catch (Exception stillThere) {
-                child.destroyForcibly();
+        int quiet = 0;
+        while (quiet < QUIET_POLLS && System.nanoTime() < deadline) {
+            List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+            if (children.isEmpty()) {
+                quiet++;
+                sleep(POLL);
+                continue;
+            }
+            quiet = 0;
+            children.forEach(ProcessHandle::destroy);
+            for (ProcessHandle child : children) {
+                try {
+                    child.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (Exception stillThere) {
+                    child.destroyForcibly();
+                }
             }
         }
-        for (ProcessHandle child : children) {
+        for (ProcessHandle child : ProcessHandle.current().descendants().toList()) {
+            child.destroyForcibly();
             try {
                 child.onExit().get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (Exception ignored) {
                 // gone or unkillable: nothing more to do
             }
+        }
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -28,6 +28,7 @@ final class ChildProcess {
     private volatile long returnedCalls;
     private volatile boolean finished;
     private volatile ChildRun.StopReason stopped = ChildRun.StopReason.NONE;
+    private final long startedAt = System.nanoTime();
 
     private ChildProcess(String label, Process process) {
         this.label = label;
@@ -68,6 +69,12 @@ final class ChildProcess {
         }
     }
 
+    /** Its JVM is still starting: alive, its program not started yet, for less than {@code limit}. */
+    boolean starting(Duration limit) {
+        return programThread == 0 && !finished && process.isAlive()
+                && System.nanoTime() - startedAt < limit.toNanos();
+    }
+
     /** Alive and not told to stop. */
     boolean unstopped() {
         return process.isAlive() && stopped == ChildRun.StopReason.NONE;
@@ -78,9 +85,9 @@ final class ChildProcess {
         return process.isAlive() && !finished;
     }
 
-    /** Its progress: the calls of its program that returned, and one more once it has ended. */
+    /** Its progress: the calls of its program that returned, one more once its program has started, one more once it has ended. */
     long progress() {
-        return returnedCalls + (running() ? 0 : 1);
+        return returnedCalls + (programThread != 0 ? 1 : 0) + (running() ? 0 : 1);
     }
 
     /** What the thread running its program is doing ({@link KernelWait#OTHER} until it has said which it is). */

@@ -25,14 +25,19 @@ import org.slf4j.LoggerFactory;
  * {@code shmlab.native.*} of this JVM (such as {@link NativeSettings#SEMAPHORE_FAST_PATH}), are passed
  * on to every child, so a run is made the way this JVM's backend is set.
  *
+ * <p>The children end with this JVM: a shutdown hook kills them, and no child starts once the JVM
+ * is shutting down, so an interrupted command leaves no child running on to make a name again.
+ *
  * <p>A run is watched one of two ways:
  * <ul>
  *   <li>{@link #watched}: by what the processes do. A deadlock is decided from /proc
  *       ({@link HangWatch}: the program's thread of every process still running asleep in an untimed
  *       futex wait, with no progress, over several samples) and reported as processes blocked
  *       forever; the timeout is time without progress (no call of the program returning in any
- *       process), and a run that passes it is reported stalled ({@link Ending.Stalled}), never
- *       deadlocked. A slow run that keeps making progress runs to its end.</li>
+ *       process, no child's program starting or ending; the clock stands still while a child JVM
+ *       is still starting up), and a run that passes it is reported
+ *       stalled ({@link Ending.Stalled}), never deadlocked. A slow run that keeps making progress runs
+ *       to its end, however long it takes, and so do JVMs slow to start on a busy machine.</li>
  *   <li>{@link #ordered}: for a run whose order a supervisor forces ({@link ScheduledNativeRun}): the
  *       supervisor decides the hang and asks for stops ({@link #stopNow}); the timeout bounds the
  *       whole run.</li>
@@ -44,6 +49,11 @@ final class ChildRun {
     private static final Logger LOG = LoggerFactory.getLogger(ChildRun.class);
     /** How long a child told to stop may take to report and exit before it is killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /**
+     * How long a child JVM may take to start its program while the run's clock of progress stands
+     * still: sixteen JVMs starting at once on two busy cores take well over ten seconds.
+     */
+    private static final Duration START_LIMIT = Duration.ofSeconds(120);
     /** How often the run is looked at. */
     private static final Duration POLL = Duration.ofMillis(20);
 
@@ -105,9 +115,27 @@ final class ChildRun {
 
     RunReport run() {
         List<ChildProcess> children = new ArrayList<>();
+        boolean[] closing = {false};
+        // The children die with this JVM: a shutdown (Ctrl-C, SIGTERM) kills those started and starts no more.
+        Thread killChildren = new Thread(() -> {
+            synchronized (children) {
+                closing[0] = true;
+                children.forEach(ChildProcess::killIfAlive);
+            }
+        }, "shmlab-children-end-with-the-run");
+        try {
+            Runtime.getRuntime().addShutdownHook(killChildren);
+        } catch (IllegalStateException shuttingDown) {
+            throw new IllegalStateException("the JVM is shutting down: no run of " + program.className() + " starts now");
+        }
         try {
             for (int i = 0; i < options.processes(); i++) {
-                children.add(ChildProcess.start(label(i), command(i)));
+                synchronized (children) {
+                    if (closing[0]) {
+                        throw new IllegalStateException("the JVM is shutting down: the run of " + program.className() + " stops");
+                    }
+                    children.add(ChildProcess.start(label(i), command(i)));
+                }
             }
             watch(children);
             List<ProcessOutcome> outcomes = new ArrayList<>();
@@ -121,8 +149,13 @@ final class ChildRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the children of " + program.className(), e);
         } finally {
-            for (ChildProcess child : children) {
-                child.killIfAlive();
+            synchronized (children) {
+                children.forEach(ChildProcess::killIfAlive);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(killChildren);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs: it kills them too
             }
         }
     }
@@ -147,7 +180,8 @@ final class ChildRun {
                 continue;
             }
             long progress = children.stream().mapToLong(ChildProcess::progress).sum();
-            if (progress != lastProgress) {
+            boolean starting = children.stream().anyMatch(c -> c.starting(START_LIMIT));
+            if (progress != lastProgress || starting) {
                 lastProgress = progress;
                 lastProgressAt = now;
             }
@@ -222,6 +256,9 @@ final class ChildRun {
             }
         }
         if (stopped == StopReason.NO_PROGRESS) {
+            if (exitStatus == 128 + Signal.SIGTERM.number()) {
+                return new Ending.Stalled(null, null, timeout);
+            }
             return new Ending.Killed(Signal.SIGKILL, "no progress for " + io.shmlab.api.Durations.inWords(timeout)
                     + ", and it did not stop when told");
         }
