@@ -22,9 +22,9 @@ class ConsoleTest {
     }
 
     @Test
-    void onATerminalTheUpArrowRecallsTheLastLine() throws Exception {
+    void onATerminalHistoryRecallsTheLastLine() throws Exception {
         ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        Console console = Console.onTerminal(terminal("w hello\r\u001b[A\r", screen), new ByteArrayOutputStream(),
+        Console console = Console.onTerminal(terminal("w hello\r\u0010\r", screen), new ByteArrayOutputStream(),
                 new ByteArrayOutputStream());
         assertEquals("w hello", console.readLine());
         assertEquals("w hello", console.readLine());
