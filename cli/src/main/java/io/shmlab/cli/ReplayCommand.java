@@ -130,7 +130,7 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
             for (String entry : entries) {
                 if (present.contains(entry)) {
                     String shown = ShmEntries.display(entry);
-                    throw new UsageError(shown + " already exists and would change the run; remove it first: shmlab rm "
+                    throw new UsageError(shown + " already exists; remove it first (it would change the run): shmlab rm "
                             + shown.replace("semaphore ", ""));
                 }
             }
