@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The program's handle in a child JVM, watched for the parent: it counts the calls of the program
- * that returned (or failed: either way the call is over), which is what a run's progress is, and
+ * that returned (or failed: either way the call is over), which is what a run's progress is (every
+ * call but {@code print}: a program that only prints in a loop makes no progress), and
  * remembers what a semaphore wait waits on ({@code /myData's semaphore} for a {@code sem_t} inside
  * that object's mapping, {@code the semaphore /x} for a named one), so that a process stopped in the wait can say so.
  *
