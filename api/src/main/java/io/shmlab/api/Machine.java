@@ -27,7 +27,7 @@ public interface Machine extends AutoCloseable {
 
     /**
      * Runs a program in several processes at once and waits for all of them to end (or to be found
-     * blocked forever, or to pass the timeout).
+     * blocked forever, or to go without progress for the timeout).
      */
     RunReport run(ProgramSpec program, RunOptions options);
 

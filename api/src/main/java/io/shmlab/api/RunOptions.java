@@ -7,8 +7,9 @@ import java.time.Duration;
  *
  * @param processes how many processes run it at once (at least 1)
  * @param seed the seed of the simulator's scheduler and address-space layout (ignored on native)
- * @param timeout how long real processes may run before they are reported blocked and killed
- *     (the simulator detects blocking exactly and ignores it)
+ * @param timeout how long real processes may go without progress (no call of the program returning
+ *     in any process) before they are stopped and reported stalled; a deadlock is found sooner, from
+ *     what the processes are doing (the simulator detects blocking exactly and ignores it)
  */
 public record RunOptions(int processes, long seed, Duration timeout) {
 

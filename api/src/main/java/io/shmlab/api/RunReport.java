@@ -24,4 +24,9 @@ public record RunReport(List<ProcessOutcome> processes, String schedule) {
     public boolean blocked() {
         return processes.stream().anyMatch(p -> p.ending() instanceof Ending.Blocked);
     }
+
+    /** True when the run was stopped for making no progress (a timeout, not a deadlock). */
+    public boolean stalled() {
+        return processes.stream().anyMatch(p -> p.ending() instanceof Ending.Stalled);
+    }
 }

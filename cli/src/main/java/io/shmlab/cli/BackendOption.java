@@ -15,9 +15,14 @@ final class BackendOption {
     /**
      * The backend, able to run here.
      *
-     * @throws BackendUnavailableException with one line saying why not
+     * @throws UsageError for a name no backend has
+     * @throws BackendUnavailableException with one line saying why a known one cannot run here
      */
     Backend resolve() {
+        java.util.List<String> known = Backends.all().stream().map(Backend::name).toList();
+        if (!known.contains(name)) {
+            throw new UsageError("unknown backend " + Echo.quoted(name) + "; backends are " + String.join(" and ", known));
+        }
         Backend backend = Backends.get(name);
         String why = backend.unavailableReason();
         if (why != null) {

@@ -19,6 +19,7 @@ final class ConsoleOs extends ForwardingOs {
 
     @Override
     public void print(String text) {
+        TestHook.labStarted();
         console.print(text);
     }
 

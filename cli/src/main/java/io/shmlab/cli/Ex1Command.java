@@ -56,8 +56,10 @@ final class Ex1Command implements Callable<Integer> {
         String[] programArgs = args.toArray(String[]::new);
         Backend chosen = backend.resolve();
         if (!chosen.runsRealProcesses()) {
-            return SimSession.exercise1(chosen, programArgs, procs, root.console());
+            return SimSession.exercise1(chosen, programArgs, procs, root.console(), root.cleanUp());
         }
-        return InProcess.run(chosen, new Exercise1(programArgs), root.console());
+        root.console().completeWith(List.of("r", "w ", "i ", "d ", "c ", "q"));
+        return InProcess.run(chosen, new Exercise1(programArgs), root.console(), root.cleanUp(), "ex1",
+                ShmEntries.of(List.of(checked), List.of()));
     }
 }

@@ -3,6 +3,7 @@ package io.shmlab.cli;
 import io.shmlab.api.Backend;
 import io.shmlab.labs.Exercise1;
 import io.shmlab.labs.Exercise2;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -43,28 +44,23 @@ final class Ex2Command implements Callable<Integer> {
         String[] args = {checked, Integer.toString(rounds)};
         Backend chosen = backend.resolve();
         if (!chosen.runsRealProcesses()) {
-            return SimSession.exercise2(chosen, args, root.console());
+            return SimSession.exercise2(chosen, args, root.console(), root.cleanUp());
         }
         Exercise2 writer = new Exercise2(args);
         CountDownLatch finished = new CountDownLatch(1);
-        Thread ctrlC = new Thread(() -> {
+        root.cleanUp().onInterrupt(() -> {
+            // the C program's SIGINT handler: the loop ends after the letter being written
             writer.stop();
             try {
                 finished.await(2, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "ex2-sigint");
-        Runtime.getRuntime().addShutdownHook(ctrlC);
+        });
         try {
-            return InProcess.run(chosen, writer, root.console());
+            return InProcess.run(chosen, writer, root.console(), root.cleanUp(), "ex2", ShmEntries.of(List.of(checked), List.of()));
         } finally {
             finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(ctrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: Ctrl-C ended the writer
-            }
         }
     }
 }

@@ -2,6 +2,7 @@ package io.shmlab.cli;
 
 import io.shmlab.api.Backend;
 import io.shmlab.labs.Exercise3;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +46,10 @@ final class Ex3Command implements Callable<Integer> {
         String checked = SharedName.check(name);
         Backend chosen = backend.resolve();
         if (!chosen.runsRealProcesses()) {
-            return SimSession.exercise3(chosen, parsed, checked, root.console());
+            return SimSession.exercise3(chosen, parsed, checked, root.console(), root.cleanUp());
         }
-        return InProcess.run(chosen, new Exercise3(new String[] {role, checked}), root.console());
+        List<String> made = parsed == Exercise3.Role.WAIT ? ShmEntries.of(List.of(), List.of(checked)) : List.of();
+        return InProcess.run(chosen, new Exercise3(new String[] {role, checked}), root.console(), root.cleanUp(),
+                "ex3 " + parsed.name().toLowerCase(java.util.Locale.ROOT), made);
     }
 }

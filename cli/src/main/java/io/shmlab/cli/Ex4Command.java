@@ -2,6 +2,7 @@ package io.shmlab.cli;
 
 import io.shmlab.api.Backend;
 import io.shmlab.labs.Exercise4;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,8 +44,10 @@ final class Ex4Command implements Callable<Integer> {
         String[] args = {checked, Integer.toString(capacity)};
         Backend chosen = backend.resolve();
         if (!chosen.runsRealProcesses()) {
-            return SimSession.exercise4(chosen, args, procs, root.console());
+            return SimSession.exercise4(chosen, args, procs, root.console(), root.cleanUp());
         }
-        return InProcess.run(chosen, new Exercise4(args), root.console());
+        root.console().completeWith(List.of("g", "p", "q"));
+        return InProcess.run(chosen, new Exercise4(args), root.console(), root.cleanUp(), "ex4",
+                ShmEntries.of(List.of(checked), Exercise4.semaphoreNames(checked)));
     }
 }

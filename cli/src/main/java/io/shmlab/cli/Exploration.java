@@ -1,46 +1,113 @@
 package io.shmlab.cli;
 
-import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
+import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.sim.sched.ExplorationReport;
 import io.shmlab.sim.sched.ExploreOptions;
 import io.shmlab.sim.sched.Explorer;
 import io.shmlab.sim.sched.Outcome;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
-/** Explores a lab and prints a progress line while it runs, then the summary. */
+/**
+ * Explores a lab, with a status line while it runs (on a terminal only), then the summary, whose
+ * first line says what the count is worth: every schedule within the bound ("no failing schedule
+ * found" is then a verdict), a search cut by its budget (not a verdict), one stopped at the first
+ * failing schedule, or one interrupted by Ctrl-C or SIGTERM (the counts so far are printed before the
+ * command exits).
+ */
 final class Exploration {
+    /** How often the status line is redrawn, in schedules. */
+    private static final long STATUS_EVERY = 100;
+
+    /** How an exploration ended. */
+    enum Cut {
+        /** Every schedule within the bound ran. */
+        COMPLETE,
+        /** The budget ({@code --max-schedules}) ran out first. */
+        BUDGET,
+        /** It stopped at the first failing schedule, as asked. */
+        FIRST_FAILURE,
+        /** A signal stopped it. */
+        INTERRUPTED
+    }
+
+    /** The exploration was interrupted: thrown from the progress listener to stop it. */
+    private static final class Stop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stop() {
+            super("interrupted", null, false, false);
+        }
+    }
 
     private Exploration() {
     }
 
-    static ExplorationReport run(LabDefinition lab, LabSettings settings, int procs, ExploreOptions options, Console console) {
+    /** Explores and prints; returns the report (the counts so far when interrupted). */
+    static ExplorationReport run(LabDefinition lab, LabSettings settings, int procs, ExploreOptions options, Console console,
+            CleanUp cleanUp) {
         console.println("exploring " + lab.id() + " with " + procs + " process(es): " + options.strategy().userName()
                 + (options.strategy().userName().equals("dfs") ? ", at most " + options.preemptionBound() + " preemption(s)" : "")
                 + ", " + (options.perAccess() ? "switching at every system call and memory access" : "switching at every system call")
                 + ", at most " + options.maxSchedules() + " schedules");
-        ExplorationReport report = Explorer.explore(new ProgramSimulation(lab.spec(settings)), procs, options,
-                soFar -> console.status("  " + progress(soFar)));
+        ExplorationReport[] soFar = {null};
+        CountDownLatch summarised = new CountDownLatch(1);
+        cleanUp.onInterrupt(() -> awaitSummary(summarised));
+        ExplorationReport report;
+        Cut cut;
+        try {
+            report = Explorer.explore(new ProgramSimulation(lab.spec(settings)), procs, options.withProgressEvery(1), latest -> {
+                soFar[0] = latest;
+                if (cleanUp.isInterrupted()) {
+                    throw new Stop();
+                }
+                if (latest.schedules() % STATUS_EVERY == 0) {
+                    console.status("  " + latest.schedules() + " schedules, " + latest.failing() + " failing");
+                }
+            });
+            cut = report.complete() ? Cut.COMPLETE
+                    : options.stopAtFirstFailure() && report.failing() > 0 ? Cut.FIRST_FAILURE : Cut.BUDGET;
+        } catch (Stop interrupted) {
+            report = soFar[0] != null ? soFar[0]
+                    : new ExplorationReport(0, java.util.Map.of(), null, null, 0, false);
+            cut = Cut.INTERRUPTED;
+        }
         console.status(null);
-        printSummary(lab, report, console);
+        try {
+            printSummary(lab, report, cut, options, console);
+        } finally {
+            summarised.countDown();
+        }
         return report;
     }
 
-    private static String progress(ExplorationReport soFar) {
-        return soFar.schedules() + " schedules, " + soFar.failing() + " failing";
+    private static void awaitSummary(CountDownLatch summarised) {
+        try {
+            summarised.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    static void printSummary(LabDefinition lab, ExplorationReport report, Console console) {
-        console.println(report.schedules() + " schedules run"
-                + (report.complete() ? " (every schedule within the bound)" : ""));
+    static void printSummary(LabDefinition lab, ExplorationReport report, Cut cut, ExploreOptions options, Console console) {
+        long n = report.schedules();
+        console.println(n + " schedules run " + switch (cut) {
+            case COMPLETE -> "(every schedule within the bound)";
+            case BUDGET -> "(bounded by budget: --max-schedules=" + options.maxSchedules() + "; not a verdict)";
+            case FIRST_FAILURE -> "(stopped at the first failing schedule)";
+            case INTERRUPTED -> "(interrupted: the counts so far; not a verdict)";
+        });
         for (Outcome outcome : Outcome.values()) {
-            long n = report.count(outcome);
-            if (n > 0) {
-                console.println(String.format("  %-17s %d", ExploreCommand.name(outcome), n));
+            long count = report.count(outcome);
+            if (count > 0) {
+                console.println(String.format("  %-17s %d", ExploreCommand.name(outcome), count));
             }
         }
         if (report.firstFailing() == null) {
-            console.println("no failing schedule found");
+            console.println(cut == Cut.COMPLETE ? "no failing schedule found"
+                    : "no failing schedule found in the " + n + " schedules run (the search was cut short: not a verdict)");
             return;
         }
         console.println("failing schedule (shortest): " + report.shortestFailing());

@@ -9,6 +9,7 @@ import io.shmlab.sim.sched.StrategyKind;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -47,20 +48,24 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
     @Option(names = "--stop-at-first", description = "stop at the first failing schedule")
     boolean stopAtFirst;
 
+    @Mixin
+    SimOnlyOption backend;
+
     private LabChoice lab;
     private LabOptions labOptions;
 
     @Override
     public void declare(CommandSpec spec, Labs labs) {
         lab = LabChoice.declare(spec, labs);
-        labOptions = LabOptions.declare(spec, labs.all());
+        labOptions = LabOptions.declare(spec, labs.all(), false);
     }
 
     @Override
     public Integer call() {
+        backend.check("explore");
         LabDefinition chosen = lab.resolve();
         ExploreOptions options = options(chosen);
-        ExplorationReport report = Exploration.run(chosen, labOptions.settings(), procs, options, root.console());
+        ExplorationReport report = Exploration.run(chosen, labOptions.settings(), procs, options, root.console(), root.cleanUp());
         return report.failing() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
@@ -82,8 +87,7 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
         }
         boolean access = perAccess != null ? perAccess : chosen.raceInMemory();
         return ExploreOptions.defaults().withStrategy(kind).withPreemptionBound(preemptions).withMaxSchedules(maxSchedules)
-                .withSeed(seed).withPerAccess(access).withStopAtFirstFailure(stopAtFirst)
-                .withProgressEvery(Math.max(1, Math.min(1000, maxSchedules / 20)));
+                .withSeed(seed).withPerAccess(access).withStopAtFirstFailure(stopAtFirst);
     }
 
     /** Prints an outcome's name as a user reads it. */

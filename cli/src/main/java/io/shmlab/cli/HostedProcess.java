@@ -30,6 +30,9 @@ interface HostedProcess {
     /** True while it is blocked in a call that waits for another process (sem_wait, ...). */
     boolean blocked();
 
+    /** The call it is in now ({@code sem_wait("/ex3")}), or {@code null}. */
+    String currentCall();
+
     /** Waits at most so long for it to end. */
     Optional<Ending> awaitEnd(Duration timeout);
 

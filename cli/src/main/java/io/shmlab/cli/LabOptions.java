@@ -28,13 +28,18 @@ final class LabOptions {
         this.capacity = capacity;
     }
 
-    /** Adds the options of these labs to the command's spec. */
-    static LabOptions declare(CommandSpec spec, List<? extends LabDefinition> labs) {
+    /**
+     * Adds the options of these labs to the command's spec.
+     *
+     * @param realProcesses whether the command runs real processes: {@code --delay-init}, which only
+     *     makes a race show in real time, is offered only then
+     */
+    static LabOptions declare(CommandSpec spec, List<? extends LabDefinition> labs, boolean realProcesses) {
         String defaultName = labs.size() == 1 ? " (default " + labs.get(0).defaultName() + ")"
                 : " (default: the exercise's own, e.g. " + labs.get(0).defaultName() + ")";
         OptionSpec name = add(spec, OptionSpec.builder("--name").paramLabel("/NAME").type(String.class)
                 .description(HelpText.literal("the shared object's or semaphore's name" + defaultName)));
-        String delayHelp = help(labs, LabParameter.DELAY_INIT);
+        String delayHelp = realProcesses ? help(labs, LabParameter.DELAY_INIT) : null;
         OptionSpec delayInit = delayHelp == null ? null : add(spec, OptionSpec.builder("--delay-init")
                 .paramLabel("DURATION").type(Duration.class).converters(new DurationConverter()).description(delayHelp));
         String capacityHelp = help(labs, LabParameter.CAPACITY);

@@ -2,49 +2,39 @@ package io.shmlab.cli;
 
 import io.shmlab.api.Backend;
 import io.shmlab.api.Machine;
+import io.shmlab.api.Os;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a lab in several processes at once on a backend and prints what each did: on a deterministic
  * backend (the simulator) under its seeded scheduler, the report carrying the schedule token that
- * replays it; on real processes (child JVMs on the real kernel) a process still blocked at the timeout
- * is reported blocked and killed.
+ * replays it; on real processes (child JVMs on the real kernel) a deadlock is decided from what the
+ * processes are doing, and a run with no progress for the timeout is stopped and reported as such.
  *
  * <p>Where the backend runs real processes the objects and semaphores are the host's and outlive the
  * run: a name that already existed is used as it is (with a note, since a left-over semaphore changes
- * the run), and the names the run created are removed after it, so a run leaves /dev/shm as it found
- * it.
+ * the run); the names the run makes are claimed first ({@link MadeNames}) and removed on every way
+ * out but SIGKILL, whose leftovers the next command recognises and removes ({@link OwnedNames}).
  */
 final class LabRun {
-    private static final Logger LOG = LoggerFactory.getLogger(LabRun.class);
 
     private LabRun() {
     }
 
     /** Runs and prints; returns the exit status: 0 when every process exited with status 0. */
-    static int run(Backend backend, LabDefinition lab, LabSettings settings, RunOptions options, Console console) {
+    static int run(Backend backend, LabDefinition lab, LabSettings settings, RunOptions options, Console console,
+            CleanUp cleanUp) {
         try (Machine machine = backend.boot()) {
-            boolean hostNames = backend.runsRealProcesses();
-            List<String> existing = hostNames ? lab.existingNames(machine.listShm(), settings) : List.of();
-            for (String name : existing) {
-                console.println("note: " + name + " already exists; the run uses it as it is (remove it to start afresh)");
+            if (backend.runsRealProcesses()) {
+                claimNames(machine, lab, settings, console, cleanUp);
             }
             console.println("running " + lab.id() + " in " + options.processes() + " process(es) on " + backend.name()
                     + (backend.isDeterministic() ? " (seed " + options.seed() + ")" : ""));
-            RunReport report;
-            try {
-                report = machine.run(lab.spec(settings), options);
-            } finally {
-                if (hostNames) {
-                    LOG.debug("removed {}", lab.removeNames(machine.spawn(), settings, existing));
-                }
-            }
+            RunReport report = machine.run(lab.spec(settings), options);
             RunReportPrinter.print(report, console);
             if (report.schedule() != null) {
                 console.println("schedule: " + report.schedule());
@@ -52,5 +42,18 @@ final class LabRun {
             }
             return report.failed() ? ExitCodes.FAILED : ExitCodes.OK;
         }
+    }
+
+    private static void claimNames(Machine machine, LabDefinition lab, LabSettings settings, Console console, CleanUp cleanUp) {
+        Os os = machine.spawn();
+        OwnedNames.sweep(os).forEach(console::println);
+        List<String> entries = ShmEntries.of(lab.sharedNames(settings), lab.semaphoreNames(settings));
+        MadeNames names = MadeNames.removedOnExit(cleanUp, os, "run " + lab.id(), entries, machine.listShm());
+        for (String entry : names.existing()) {
+            console.println("note: " + ShmEntries.display(entry) + " already exists; the run uses it as it is"
+                    + " (shmlab rm " + ShmEntries.display(entry).replace("semaphore ", "") + " to start afresh)");
+        }
+        TestHook.reached(TestHook.START_UP);
+        TestHook.watchChildren();
     }
 }

@@ -1,6 +1,7 @@
 package io.shmlab.cli;
 
 import io.shmlab.api.Ending;
+import io.shmlab.api.Errno;
 import io.shmlab.api.MemoryFault;
 import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
@@ -22,7 +23,7 @@ final class LocalRun {
         } catch (MemoryFault fault) {
             return new Ending.Killed(fault.signal(), detail(fault));
         } catch (PosixException failed) {
-            console.error(failed.getMessage());
+            console.error(failed.getMessage() + hint(failed));
             return new Ending.Exited(1);
         } catch (RuntimeException bug) {
             throw bug;
@@ -30,6 +31,19 @@ final class LocalRun {
             console.error(other.toString());
             return new Ending.Exited(1);
         }
+    }
+
+    /**
+     * What the real kernel's answer means here, where it differs from a C process's: an mmap(2) too
+     * large for the gaps the JVM's own mappings leave (a C process has x86_64's 128 TiB to itself, and
+     * the simulator, being a C process, maps it).
+     */
+    static String hint(PosixException failed) {
+        if (failed.errno() == Errno.ENOMEM && failed.call() != null && failed.call().startsWith("mmap")) {
+            return " — this JVM's address space has no free gap that large (its own mappings are in the way);"
+                    + " a C process, with x86_64's 128 TiB to itself, would get it, as it does on --backend=sim";
+        }
+        return "";
     }
 
     /** The fault's message without its leading signal name, which the ending already says. */

@@ -41,14 +41,18 @@ public final class Main {
         if (verbose) {
             ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
         }
-        CommandLine commandLine = ShmlabCommand.commandLine(console, labs);
+        try (CleanUp cleanUp = CleanUp.install(console)) {
+            return execute(args, console, labs, cleanUp, verbose);
+        }
+    }
+
+    private static int execute(String[] args, Console console, Labs labs, CleanUp cleanUp, boolean verbose) {
+        CommandLine commandLine = ShmlabCommand.commandLine(console, labs, cleanUp);
         commandLine.setOut(new PrintWriter(console.out(), true));
         commandLine.setErr(new PrintWriter(console.err(), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler((failure, arguments) -> {
-            String first = failure.getMessage() == null ? failure.toString() : failure.getMessage().lines().findFirst().orElse("");
-            String command = failure.getCommandLine().getCommandSpec().qualifiedName();
-            console.error("shmlab: " + first + " (see " + command + " --help)");
+            console.error("shmlab: " + Echo.cut(UsageLine.of(failure, labs)));
             return ExitCodes.USAGE;
         });
         commandLine.setExecutionExceptionHandler((failure, cmd, parseResult) -> {

@@ -18,6 +18,9 @@ interface ProcessHost extends AutoCloseable {
     /** Each process's mappings: virtual address, length, protection, flags, object. */
     List<String> maps();
 
+    /** The machine's /dev/shm as {@code shmlab ls} shows the host's ({@link ShmListing}). */
+    List<String> ls();
+
     /** Shuts the machine down, ending every process still running. */
     @Override
     void close();

@@ -9,7 +9,14 @@ import io.shmlab.sim.sched.ScheduledRun;
 import io.shmlab.sim.sched.Timeline;
 import io.shmlab.replay.NativeReplay;
 import io.shmlab.replay.NotReplayableException;
+import io.shmlab.api.Machine;
+import io.shmlab.api.Os;
+import io.shmlab.api.ShmNamespace;
+import io.shmlab.libc.NativeBackend;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +31,8 @@ import picocli.CommandLine.ParentCommand;
  * {@code --backend=native} the same order of calls is forced on real processes
  * ({@link NativeReplay}), and both reports are printed.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = {"Replay a schedule token of a lab on the simulator and show it as a timeline.",
-        "With --backend=native, force the same order of calls on real processes (child JVMs) and report how each ended."})
+@Command(name = "replay", mixinStandardHelpOptions = true, description = {"Replay a schedule token of a lab as a timeline: on the simulator (the default),",
+        "or with --backend=native forced on real processes (child JVMs), reporting how each ended."})
 final class ReplayCommand implements Callable<Integer>, LabCommand {
 
     @ParentCommand
@@ -57,7 +64,7 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
 
     @Override
     public void declare(CommandSpec spec, Labs labs) {
-        labOptions = LabOptions.declare(spec, labs.all());
+        labOptions = LabOptions.declare(spec, labs.all(), false);
     }
 
     @Override
@@ -95,13 +102,21 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
 
     private int replayNative(LabDefinition chosen, LabSettings settings) {
         Console console = root.console();
+        try {
+            NativeReplay.simulate(chosen, settings, token);
+        } catch (NotReplayableException e) {
+            throw new UsageError("cannot replay " + Echo.quoted(token) + " of " + chosen.id() + " on native: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + chosen.id() + ": " + Echo.cut(e.getMessage()));
+        }
+        claimNames(chosen, settings, console);
         NativeReplay.Replay replay;
         try {
             replay = NativeReplay.replay(chosen, settings, token, timeout);
         } catch (NotReplayableException e) {
-            throw new UsageError("cannot replay '" + token + "' of " + chosen.id() + " on native: " + e.getMessage());
+            throw new UsageError("cannot replay " + Echo.quoted(token) + " of " + chosen.id() + " on native: " + e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new UsageError("cannot replay '" + token + "' on " + chosen.id() + ": " + e.getMessage());
+            throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + chosen.id() + ": " + Echo.cut(e.getMessage()));
         }
         ScheduledRun simulated = replay.simulated();
         console.println("replaying " + chosen.id() + " " + token + " on native: " + replay.order().size()
@@ -116,11 +131,47 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
         return replay.real().report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
+    /**
+     * Claims the names the replay makes (the lab's and its control block {@code NAME-turns}): an old
+     * replay's leftovers are recognised and removed with a note; a name of the user's stops the replay,
+     * since it would change the run.
+     */
+    private void claimNames(LabDefinition chosen, LabSettings settings, Console console) {
+        try (Machine machine = new NativeBackend().boot()) {
+            Os os = machine.spawn();
+            OwnedNames.sweep(os).forEach(console::println);
+            String control = ShmNamespace.objectFile(chosen.name(settings) + NativeReplay.CONTROL_SUFFIX);
+            List<String> entries = new ArrayList<>(ShmEntries.of(chosen.sharedNames(settings), chosen.semaphoreNames(settings)));
+            List<String> present = machine.listShm();
+            if (present.contains(control)) {
+                Set<Integer> users = ShmUsers.scan().otherUsers(control);
+                if (!users.isEmpty()) {
+                    throw new UsageError("another replay of " + chosen.name(settings) + " is running (process(es) " + users
+                            + " use /" + control + "); wait for it, or give another --name");
+                }
+                ShmEntries.remove(os, control);
+                console.println("note: removed /" + control + ", the control block of an earlier replay that was killed");
+                present = machine.listShm();
+            }
+            for (String entry : entries) {
+                if (present.contains(entry)) {
+                    String shown = ShmEntries.display(entry);
+                    throw new UsageError(shown + " already exists; remove it first (it would change the run): shmlab rm "
+                            + shown.replace("semaphore ", ""));
+                }
+            }
+            entries.add(control);
+            MadeNames.removedOnExit(root.cleanUp(), os, "replay " + chosen.id(), entries, present);
+        }
+        TestHook.reached(TestHook.START_UP);
+        TestHook.watchChildren();
+    }
+
     static ScheduledRun replay(LabDefinition lab, LabSettings settings, String token) {
         try {
             return Replayer.replay(new ProgramSimulation(lab.spec(settings)), token);
         } catch (IllegalArgumentException e) {
-            throw new UsageError("cannot replay '" + token + "' on " + lab.id() + ": " + e.getMessage());
+            throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + lab.id() + ": " + Echo.cut(e.getMessage()));
         }
     }
 }

@@ -26,7 +26,7 @@ final class RunCommand implements Callable<Integer>, LabCommand {
     @Override
     public void declare(CommandSpec spec, Labs labs) {
         lab = LabChoice.declare(spec, labs);
-        labOptions = LabOptions.declare(spec, labs.all());
+        labOptions = LabOptions.declare(spec, labs.all(), true);
     }
 
     @Override
@@ -34,6 +34,6 @@ final class RunCommand implements Callable<Integer>, LabCommand {
         var chosen = lab.resolve();
         var settings = labOptions.settings();
         var options = run.options();
-        return LabRun.run(backend.resolve(), chosen, settings, options, root.console());
+        return LabRun.run(backend.resolve(), chosen, settings, options, root.console(), root.cleanUp());
     }
 }

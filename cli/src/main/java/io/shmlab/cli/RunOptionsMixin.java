@@ -14,7 +14,9 @@ final class RunOptionsMixin {
     long seed;
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "real processes still running after this are reported blocked and killed (default ${DEFAULT-VALUE})")
+            description = "real processes: a run with no progress (no call of the program returning in any process) for this long"
+                    + " is stopped and reported as a TIMEOUT, not a deadlock; a deadlock is seen sooner, from what the processes"
+                    + " do (default ${DEFAULT-VALUE})")
     Duration timeout;
 
     RunOptions options() {

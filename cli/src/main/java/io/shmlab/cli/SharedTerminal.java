@@ -3,6 +3,8 @@ package io.shmlab.cli;
 import io.shmlab.api.Program;
 import io.shmlab.api.Signal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,10 +27,14 @@ final class SharedTerminal implements AutoCloseable {
     private static final Pattern PROCESS_COMMAND = Pattern.compile("^\\s*(kill|eof|wait)\\s+([A-Za-z])\\s*$");
     private static final Duration BUSY_CAP = Duration.ofSeconds(30);
     private static final Duration END_WAIT = Duration.ofSeconds(5);
+    private static final Duration POLL = Duration.ofMillis(20);
+    /** How many polls in a row every live process must be seen blocked for the session to be settled. */
+    private static final int SETTLED_POLLS = 10;
 
     private final ProcessHost host;
     private final Console console;
     private final Map<String, ProcessPane> panes = new LinkedHashMap<>();
+    private final Map<String, Runnable> sigintHandlers = new LinkedHashMap<>();
     private ProcessPane current;
 
     SharedTerminal(ProcessHost host, Console console) {
@@ -45,8 +51,14 @@ final class SharedTerminal implements AutoCloseable {
         awaitReady(pane, 0);
     }
 
-    /** Starts a process that never reads (a writer in a loop), and waits for its first line of output. */
-    void startBackground(String label, Program program) throws InterruptedException {
+    /**
+     * Starts a process that never reads (a writer in a loop), and waits for its first line of output.
+     *
+     * @param onSigint what its SIGINT handler does ({@code kill X}, or Ctrl-C of the whole session),
+     *     as the C program's {@code signal(SIGINT, handler)}
+     */
+    void startBackground(String label, Program program, Runnable onSigint) throws InterruptedException {
+        sigintHandlers.put(label.toUpperCase(Locale.ROOT), onSigint);
         ProcessPane pane = launch(label, program, false);
         if (!pane.awaitLines(1, BUSY_CAP)) {
             console.println(label + " has printed nothing yet");
@@ -62,25 +74,54 @@ final class SharedTerminal implements AutoCloseable {
 
     /** Reads and runs lines until end of input or {@code exit}; then ends every process. */
     int run() throws InterruptedException {
+        console.completeWith(completions());
         console.println("processes: " + String.join(", ", panes.keySet()) + ". Type 'A: <command>' to talk to A, 'help' for more.");
         String line;
         while ((line = console.readLine()) != null) {
             String trimmed = line.trim();
             if (trimmed.equals("exit")) {
-                break;
+                return shutDown("exit");
             }
             handle(line, trimmed);
         }
-        return shutDown();
+        return shutDown("end of input");
+    }
+
+    private List<String> completions() {
+        List<String> words = new ArrayList<>(List.of("ps", "maps", "ls", "help", "exit"));
+        for (String label : panes.keySet()) {
+            words.add(label + ":");
+            words.add("kill " + label);
+            words.add("eof " + label);
+            words.add("wait " + label);
+        }
+        return words;
+    }
+
+    /** Ctrl-C of the whole session: each process's SIGINT handler runs, and the session waits for them to end. */
+    void interrupt() {
+        for (Map.Entry<String, Runnable> handler : sigintHandlers.entrySet()) {
+            handler.getValue().run();
+            ProcessPane pane = panes.get(handler.getKey());
+            if (pane != null) {
+                pane.process().awaitEnd(END_WAIT);
+                pane.reportEnd();
+            }
+        }
     }
 
     private void handle(String line, String trimmed) throws InterruptedException {
         if (trimmed.isEmpty()) {
+            // Enter alone, or spaces: a line for the process last addressed, as in its own terminal
+            if (current != null) {
+                send(current, line);
+            }
             return;
         }
         switch (trimmed) {
             case "ps" -> host.ps().forEach(console::println);
             case "maps" -> host.maps().forEach(console::println);
+            case "ls" -> host.ls().forEach(console::println);
             case "help" -> help();
             default -> {
                 Matcher command = PROCESS_COMMAND.matcher(line);
@@ -104,7 +145,12 @@ final class SharedTerminal implements AutoCloseable {
             return;
         }
         if (verb.equals("kill")) {
-            pane.process().kill(Signal.SIGINT);
+            Runnable handler = sigintHandlers.get(label.toUpperCase(Locale.ROOT));
+            if (handler != null) {
+                handler.run();
+            } else {
+                pane.process().kill(Signal.SIGINT);
+            }
             pane.process().awaitEnd(END_WAIT);
         } else if (verb.equals("wait")) {
             if (!pane.awaitPrompt(pane.sent(), BUSY_CAP)) {
@@ -151,31 +197,72 @@ final class SharedTerminal implements AutoCloseable {
         console.println("A: <line>   send a line to process A (a line without a prefix goes to the last one)");
         console.println("ps          processes: state, page faults, resident pages");
         console.println("maps        each process's mappings at its own virtual addresses");
-        console.println("kill A      send SIGINT to A (Ctrl-C in its terminal)");
+        console.println("ls          the machine's /dev/shm: objects, semaphores (value, waiters), who has each open");
+        console.println("kill A      send SIGINT to A (Ctrl-C in its terminal; a writer's handler stops it cleanly)");
         console.println("eof A       end A's input (Ctrl-D in its terminal)");
         console.println("wait A      wait until A has answered every line sent to it (or ended)");
         console.println("exit        end the session");
     }
 
-    private int shutDown() {
+    /**
+     * Ends the session: every process's input is closed (a writer gets its SIGINT), those that end by
+     * themselves are waited for, and one still blocked with nothing left to wake it, or still running,
+     * is killed with a line that says so, as closing its terminal would end it.
+     */
+    private int shutDown(String why) {
         for (ProcessPane pane : panes.values()) {
             if (pane.ended().isEmpty()) {
                 if (pane.interactive()) {
                     pane.process().closeInput();
                 } else {
-                    pane.process().kill(Signal.SIGINT);
+                    Runnable handler = sigintHandlers.get(pane.process().label().toUpperCase(Locale.ROOT));
+                    if (handler != null) {
+                        handler.run();
+                    } else {
+                        pane.process().kill(Signal.SIGINT);
+                    }
                 }
             }
         }
+        awaitSettled();
         boolean allEnded = true;
         for (ProcessPane pane : panes.values()) {
-            if (pane.process().awaitEnd(END_WAIT).isEmpty()) {
+            if (pane.ended().isEmpty()) {
+                String call = pane.process().currentCall();
+                console.println(why + ": " + pane.process().label() + (pane.process().blocked()
+                        ? " is blocked" + (call == null ? "" : " in " + call) + " with nothing left to wake it"
+                        : " is still running") + "; ending it with SIGKILL, as closing its terminal would");
                 pane.process().kill(Signal.SIGKILL);
                 pane.process().awaitEnd(END_WAIT);
             }
             allEnded &= pane.reportEnd();
         }
         return allEnded ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * Waits until every process has ended, or every one left is blocked (then nothing can wake it: the
+     * others have ended or are blocked too), or {@link #END_WAIT} has passed.
+     */
+    private void awaitSettled() {
+        long deadline = System.nanoTime() + END_WAIT.toNanos();
+        int steady = 0;
+        while (System.nanoTime() < deadline) {
+            List<ProcessPane> live = panes.values().stream().filter(p -> p.ended().isEmpty()).toList();
+            if (live.isEmpty()) {
+                return;
+            }
+            steady = live.stream().allMatch(p -> p.process().blocked()) ? steady + 1 : 0;
+            if (steady >= SETTLED_POLLS) {
+                return;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Override

@@ -10,6 +10,10 @@ import io.shmlab.sim.MappingInfo;
 import io.shmlab.sim.ProcessInfo;
 import io.shmlab.sim.SimMachine;
 import io.shmlab.sim.SimProcess;
+import io.shmlab.api.ShmNamespace;
+import io.shmlab.api.layout.SemT;
+import io.shmlab.sim.kernel.KernelProcess;
+import io.shmlab.sim.kernel.MemoryObject;
 import io.shmlab.sim.kernel.ProcessState;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,6 +90,35 @@ final class SimHost implements ProcessHost {
         return lines;
     }
 
+    @Override
+    public List<String> ls() {
+        List<ShmEntryInfo> entries = new ArrayList<>();
+        long now = System.currentTimeMillis();
+        for (String entry : machine.listShm()) {
+            MemoryObject object = machine.kernel().shmObject(entry);
+            if (object == null) {
+                continue;
+            }
+            List<String> users = new ArrayList<>();
+            for (KernelProcess p : machine.kernel().allProcesses()) {
+                if (p.label() == null || p.ended()) {
+                    continue;
+                }
+                boolean open = p.openObjects().contains(object);
+                boolean mapped = p.space().areas().stream().anyMatch(a -> a.object() == object);
+                if (open || mapped) {
+                    users.add(p.label() + " (pid " + p.pid() + ", " + (open && mapped ? "open, mapped" : open ? "open" : "mapped") + ")");
+                }
+            }
+            boolean semaphore = ShmNamespace.isSemaphoreFile(entry) && object.size() == SemT.SIZE;
+            long data = semaphore ? object.peekLong(SemT.DATA_OFFSET) : 0;
+            entries.add(new ShmEntryInfo(entry, object.size(), object.mode(), Integer.toString(object.uid()),
+                    Duration.ofMillis(now - object.createdMillis()), users, semaphore ? SemT.value(data) : null,
+                    semaphore ? SemT.waiters(data) : null));
+        }
+        return ShmListing.lines("/dev/shm of the simulated machine", entries);
+    }
+
     /** The permissions column of /proc/PID/maps: rwx and s (shared) or p (private). */
     static String perms(int prot, int flags) {
         return ((prot & Protection.PROT_READ) != 0 ? "r" : "-")
@@ -131,6 +164,11 @@ final class SimHost implements ProcessHost {
         public boolean blocked() {
             // the kernel marks a futex wait or a sleep BLOCKED; a read of its own input is not
             return process.process().state() == ProcessState.BLOCKED;
+        }
+
+        @Override
+        public String currentCall() {
+            return process.process().currentCall();
         }
 
         @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -40,17 +41,21 @@ final class StepCommand implements Callable<Integer>, LabCommand {
             + "(default: on for labs whose race is in plain memory, such as ex1's counter)")
     Boolean perAccess;
 
+    @Mixin
+    SimOnlyOption backend;
+
     private LabChoice lab;
     private LabOptions labOptions;
 
     @Override
     public void declare(CommandSpec spec, Labs labs) {
         lab = LabChoice.declare(spec, labs);
-        labOptions = LabOptions.declare(spec, labs.all());
+        labOptions = LabOptions.declare(spec, labs.all(), false);
     }
 
     @Override
     public Integer call() {
+        backend.check("step");
         LabDefinition chosen = lab.resolve();
         var settings = labOptions.settings();
         if (procs < 1 || procs > 26) {
@@ -61,6 +66,11 @@ final class StepCommand implements Callable<Integer>, LabCommand {
         Console console = root.console();
         console.println("stepping " + chosen.id() + " with " + procs + " process(es): you are the scheduler."
                 + " Type a label to run that process one step, 'trace' to see the run so far, 'q' to stop.");
+        List<String> words = new java.util.ArrayList<>(List.of("trace", "q"));
+        for (int i = 0; i < procs; i++) {
+            words.add(SimSession.label(i));
+        }
+        console.completeWith(words);
         try (Stepper stepper = Stepper.start(new ProgramSimulation(chosen.spec(settings)), run)) {
             int shown = 0;
             while (!stepper.finished()) {

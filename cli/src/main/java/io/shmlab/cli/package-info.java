@@ -3,7 +3,9 @@
  * the tools that run them in several processes ({@code run}), search their schedules
  * ({@code explore}), replay one as a timeline ({@code replay}, or forced on real processes with
  * {@code --backend=native}: {@link io.shmlab.replay.NativeReplay}), let the student schedule by hand
- * ({@code step}), and tell the course's story in one go ({@code demo}).
+ * ({@code step}), and tell the course's story in one go ({@code demo}); {@code ls} and {@code rm} are
+ * ipcs and ipcrm for the host's /dev/shm ({@link io.shmlab.cli.HostShm}, {@link io.shmlab.cli.ShmUsers},
+ * printed by {@link io.shmlab.cli.ShmListing}, which lists a simulator session's /dev/shm the same way).
  *
  * <p>The labs a user can name come from one registry ({@link io.shmlab.labs.Labs}, the course's unless
  * {@link io.shmlab.cli.Main#execute(String[], io.shmlab.cli.Console, io.shmlab.labs.Labs)} is given
@@ -14,20 +16,32 @@
  * <p>Invariants:
  * <ul>
  *   <li>a backend is picked by name ({@code --backend=sim|native}, sim by default) and never falls
- *       back to another; one that cannot run here is one line and exit status 3; what it can do
+ *       back to another; a name no backend has is a usage error (2), a backend that cannot run here
+ *       one line and exit status 3; what it can do
  *       (a seeded schedule, real processes and names that outlive the run) is asked of it
  *       ({@link io.shmlab.api.Backend#isDeterministic()},
  *       {@link io.shmlab.api.Backend#runsRealProcesses()}), never read from its name;</li>
  *   <li>a command not run with {@code --backend=native} loads nothing of it (no JNR-FFI, no glibc),
  *       so the simulator's commands run wherever Java does, Windows and macOS included;</li>
- *   <li>every error a user can make (an unknown lab or option, a bad name, a missing object, a bad
- *       token) is ONE line on standard error and a non-zero exit ({@link io.shmlab.cli.ExitCodes}),
- *       never a stack trace; {@code -v} adds the trace for internal errors only;</li>
+ *   <li>every error a user can make (an unknown command, lab or option, a bad name, a missing object,
+ *       a bad token) is ONE line on standard error and a non-zero exit, never a stack trace; what is
+ *       echoed of the input is cut ({@link io.shmlab.cli.Echo}); {@code -v} adds the trace for
+ *       internal errors only; the exit statuses are one table ({@link io.shmlab.cli.ExitCodes#TABLE}),
+ *       in {@code --help} and the README;</li>
+ *   <li>a verdict says what it is worth: DEADLOCK only from what processes do, TIMEOUT for a run
+ *       without progress ({@link io.shmlab.cli.RunReportPrinter}); "no failing schedule found" alone
+ *       only after a complete search ({@link io.shmlab.cli.Exploration});</li>
  *   <li>a command that runs processes exits non-zero when any of them failed, was killed or blocked
  *       forever;</li>
- *   <li>runs on the real kernel remove the names they created and leave existing ones alone;</li>
+ *   <li>what a command makes it registers in one {@link io.shmlab.cli.CleanUp}, run on every way out
+ *       but SIGKILL (a shutdown hook for SIGINT and SIGTERM), after writing it down
+ *       ({@link io.shmlab.cli.OwnedNames}) so that the next command removes a SIGKILL's leftovers
+ *       with a note; names that existed before are left alone; {@link io.shmlab.cli.TestHook} lets a
+ *       test signal a command at fixed points;</li>
  *   <li>all input and output goes through a {@link io.shmlab.cli.Console}, so tests drive the commands
- *       by their standard input; logging (logback, here only) is quiet unless {@code -v}.</li>
+ *       by their standard input; on a terminal it reads lines with JLine (editing, history,
+ *       completion), piped input plainly, and draws a status line only on a terminal; logging
+ *       (logback, here only) is quiet unless {@code -v}.</li>
  * </ul>
  */
 package io.shmlab.cli;

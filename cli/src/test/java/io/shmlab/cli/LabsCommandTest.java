@@ -18,15 +18,16 @@ class LabsCommandTest {
     }
 
     @Test
-    void noCommandPrintsUsage() {
+    void noCommandIsAUsageErrorNamingTheCommands() {
         Shmlab.Result r = Shmlab.run();
-        assertEquals(0, r.status(), r::toString);
-        assertTrue(r.out().contains("Usage: shmlab"), r::toString);
+        assertEquals(ExitCodes.USAGE, r.status(), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        assertTrue(r.err().contains("which command? labs, ex1"), r::toString);
     }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"labs", "ex1", "ex2", "ex3", "ex4", "ex5", "run", "explore",
-        "replay", "step", "demo"})
+        "replay", "step", "demo", "ls", "rm"})
     void everyCommandHasHelp(String command) {
         Shmlab.Result r = Shmlab.run(command, "--help");
         assertEquals(0, r.status(), r::toString);

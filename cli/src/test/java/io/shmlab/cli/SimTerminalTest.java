@@ -1,6 +1,7 @@
 package io.shmlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
@@ -68,7 +69,67 @@ class SimTerminalTest {
         assertEquals(0, r.status(), r::toString);
         assertTrue(r.out().contains("W: writing letters into /os_cp until stopped"), r::toString);
         assertTrue(r.out().contains("W reads no input"), r::toString);
-        assertTrue(r.out().contains("W killed by SIGINT"), r::toString);
+        assertTrue(r.out().contains("W: stopped\nW exited with status 0"), r::toString);
+    }
+
+    @Test
+    void exercise2sWriterRunsItsSigintHandlerAtTheEndOfTheSessionToo() {
+        Shmlab.Result r = Shmlab.withInput("A: r\n", "ex2");
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().contains("W: stopped\n"), r::toString);
+        assertTrue(r.out().contains("W exited with status 0"), r::toString);
+    }
+
+    @Test
+    void lsInASessionShowsTheSimulatedNamespaceTheWayShmlabLsShowsTheHosts() {
+        Shmlab.Result r = Shmlab.withInput("A: w hi\nls\n", "ex4", "--name=/ringls", "--capacity=3");
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().contains("/dev/shm of the simulated machine: 1 object(s), 3 named semaphore(s)"), r::toString);
+        assertTrue(r.out().matches("(?s).*  /ringls +object .*A \\(pid \\d+, open, mapped\\), B \\(pid \\d+, open, mapped\\).*"), r::toString);
+        assertTrue(r.out().matches("(?s).*  /ringls-empty +semaphore +32  0600 .* 3/0 .*"), r::toString);
+        assertTrue(r.out().matches("(?s).*  /ringls-mutex +semaphore +32  0600 .* 1/0 .*"), r::toString);
+    }
+
+    @Test
+    void exercise3SaysOneThingToDoAndEnterDoesIt() {
+        Shmlab.Result r = Shmlab.withInput("\nwait A\n", "ex3", "wait", "--name=/sem3e");
+        assertEquals(0, r.status(), r::toString);
+        assertTrue(r.out().contains("press Enter to have B post it"), r::toString);
+        assertFalse(r.out().contains("B: post'"), r::toString);
+        assertTrue(r.out().contains("A: woken up: /sem3e was posted"), r::toString);
+    }
+
+    @Test
+    void exercise3sEndOfInputSaysPlainlyWhatBecomesOfTheWaiter() {
+        long start = System.nanoTime();
+        Shmlab.Result r = Shmlab.withInput("", "ex3", "wait", "--name=/sem3f");
+        assertTrue(r.out().contains("end of input: A is blocked in sem_wait"), r::toString);
+        assertTrue(r.out().contains("with nothing left to wake it; ending it with SIGKILL"), r::toString);
+        assertTrue(System.nanoTime() - start < 4_000_000_000L, "no five-second wait before it is said");
+    }
+
+    @Test
+    void aLineOfSpacesIsNothingOnTheSimulatorAsOnNative() {
+        Shmlab.Result r = Shmlab.withInput("A:    \n   \nA: r\n", "ex1", "--procs=1");
+        assertEquals(0, r.status(), r::toString);
+        assertFalse(r.out().contains("unknown command"), r::toString);
+    }
+
+    @Test
+    void atoiSurprisesAndTheFirstLetterRuleAreSaidOnTheSimulator() {
+        Shmlab.Result r = Shmlab.withInput("A: i abc\nA: i 99999999999\nA: rubbish\n", "ex1", "--procs=1");
+        assertTrue(r.out().contains("A: note: 'abc' is not a number: atoi reads it as 0, as in the C program"), r::toString);
+        assertTrue(r.out().contains("A: note: 99999999999 does not fit in an int: atoi gives 1215752191"), r::toString);
+        assertTrue(r.out().contains("A: note: only the first letter counts, as in the C program: 'rubbish' is r"), r::toString);
+        assertTrue(r.out().contains("A: counter: 1215752191"), r::toString);
+    }
+
+    @Test
+    void anItemOverTwoHundredFiftyFiveBytesIsCutWithANote() {
+        Shmlab.Result r = Shmlab.withInput("A: p" + "x".repeat(300) + "\nA: g\nA: q\n", "ex4", "--procs=1", "--name=/ringcut");
+        assertTrue(r.out().contains("A: note: the item is cut to 255 bytes"), r::toString);
+        assertTrue(r.out().contains("A: " + "x".repeat(255) + "\n"), r::toString);
+        assertTrue(r.out().contains("A exited with status 0"), r::toString);
     }
 
     @Test

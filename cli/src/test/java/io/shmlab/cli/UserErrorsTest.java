@@ -43,7 +43,7 @@ class UserErrorsTest {
     @Test
     void unknownBackendIsOneLine() {
         Shmlab.Result r = Shmlab.run("ex1", "--backend=qemu");
-        assertEquals(ExitCodes.UNAVAILABLE, r.status(), r::toString);
+        assertEquals(ExitCodes.USAGE, r.status(), r::toString);
         assertOneLine(r);
         assertTrue(r.err().contains("unknown backend 'qemu'"), r::toString);
     }

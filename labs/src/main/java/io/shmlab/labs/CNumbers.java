@@ -49,4 +49,32 @@ final class CNumbers {
     private static boolean isCSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0b;
     }
+
+    /**
+     * What atoi(3) does to {@code text} that a reader would not expect, in words, or {@code null}
+     * when it reads the number as written: no number at all (0), a number with more after it (the
+     * rest ignored), a number too large for an int (wrapped).
+     */
+    static String atoiSurprise(String text) {
+        String trimmed = text.strip();
+        java.util.regex.Matcher number = java.util.regex.Pattern.compile("^[+-]?[0-9]+").matcher(trimmed);
+        if (!number.find()) {
+            return quoted(trimmed) + " is not a number: atoi reads it as 0, as in the C program";
+        }
+        if (new java.math.BigInteger(number.group()).bitLength() > Integer.SIZE - 1) {
+            return abbreviated(number.group()) + " does not fit in an int: atoi gives " + atoi(text) + ", as in the C program";
+        }
+        if (number.end() < trimmed.length()) {
+            return "atoi reads " + quoted(trimmed) + " as " + atoi(text) + " and ignores the rest, as in the C program";
+        }
+        return null;
+    }
+
+    private static String quoted(String text) {
+        return "'" + abbreviated(text) + "'";
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
+    }
 }

@@ -113,11 +113,19 @@ public final class Exercise1 implements Program {
                 os.munmap(mapping);
                 return 0;
             }
-            byte[] text = cut(line.getBytes(StandardCharsets.UTF_8), MAX_LINE);
-            if (text.length == 0) {
+            if (line.isBlank()) {
                 continue;
             }
+            byte[] whole = line.getBytes(StandardCharsets.UTF_8);
+            byte[] text = cut(whole, MAX_LINE);
+            if (text.length < whole.length) {
+                os.println("note: the line is cut to " + MAX_LINE + " bytes, as the C program's scanf(\"%1021[^\\n]\") reads it");
+            }
             byte[] argument = text.length > 2 ? Arrays.copyOfRange(text, 2, text.length) : new byte[0];
+            String firstLetterNote = firstLetterNote(text);
+            if (firstLetterNote != null) {
+                os.println(firstLetterNote);
+            }
             switch (text[0]) {
                 case 'r' -> os.print("version: " + data.version() + "\n   text: " + data.text()
                         + "\ncounter: " + data.counter() + "\n");
@@ -125,8 +133,8 @@ public final class Exercise1 implements Program {
                     data.writeText(argument);
                     data.incrementVersion();
                 }
-                case 'i' -> data.addToCounter(CNumbers.atoi(new String(argument, StandardCharsets.UTF_8)));
-                case 'd' -> data.addToCounter(-CNumbers.atoi(new String(argument, StandardCharsets.UTF_8)));
+                case 'i' -> data.addToCounter(number(os, argument));
+                case 'd' -> data.addToCounter(-number(os, argument));
                 case 'c' -> {
                     long offset = CNumbers.atol(new String(argument, StandardCharsets.UTF_8));
                     byte b = mapping.getByte(offset);
@@ -139,6 +147,31 @@ public final class Exercise1 implements Program {
                 default -> os.println("unknown command '" + (char) (text[0] & 0xff) + "'; commands are r, w, i, d, c, q");
             }
         }
+    }
+
+    /** atoi of the argument, saying so when atoi does what a reader would not expect. */
+    private static int number(Os os, byte[] argument) {
+        String text = new String(argument, StandardCharsets.UTF_8);
+        String surprise = CNumbers.atoiSurprise(text);
+        if (surprise != null) {
+            os.println("note: " + surprise);
+        }
+        return CNumbers.atoi(text);
+    }
+
+    /**
+     * The C program switches on the first letter alone and takes the argument from the third
+     * character ({@code text + 2}): said in a note when the second character is not the space that
+     * separates them ({@code rubbish} is {@code r}).
+     */
+    private static String firstLetterNote(byte[] text) {
+        if (text.length < 2 || text[1] == ' ' || "rwidcq".indexOf(text[0]) < 0) {
+            return null;
+        }
+        String typed = new String(text, StandardCharsets.UTF_8);
+        String shown = typed.length() > 20 ? typed.substring(0, 20) + "..." : typed;
+        return "note: only the first letter counts, as in the C program: '" + shown + "' is " + (char) text[0]
+                + ("rq".indexOf(text[0]) >= 0 ? "" : ", its argument from the third character on (text + 2)");
     }
 
     static byte[] cut(byte[] bytes, int max) {

@@ -42,6 +42,9 @@ import java.util.List;
  * has to initialise it, and sem_open with O_CREAT creates each semaphore with its value atomically:
  * this program has no start-up race (compare Exercise 5).
  *
+ * <p>Besides the seed's {@code g} and {@code p}, {@code q} (or end of input) quits; an item longer
+ * than 255 bytes is cut, as the seed's scanf cuts it, and a note says so.
+ *
  * <p>Arguments: {@code [name [capacity [command...]]]}: the name defaults to {@code /ring}, capacity
  * (items held, MAX_ELEMENTS_PLUS_ONE - 1) to 10; commands, when given, replace standard input.
  */
@@ -56,6 +59,8 @@ public final class Exercise4 implements Program {
     public static final String MUTEX_SUFFIX = "-mutex";
     static final String MENU = "g             gets data from buffer\n"
             + "ptext...      puts 'text...' to buffer\n";
+    /** Shown after the menu when a user types the commands: q is this program's, not the seed's. */
+    static final String QUIT_LINE = "q             quits\n";
 
     private final String name;
     private final RingBufferLayout layout;
@@ -85,18 +90,25 @@ public final class Exercise4 implements Program {
         Semaphore mutex = os.semOpen(name + MUTEX_SUFFIX, O_CREAT, 0600, 1);
         CommandSource commands = CommandSource.scriptOrStdin(script);
         os.print(MENU);
+        if (script.isEmpty()) {
+            os.print(QUIT_LINE);
+        }
         while (true) {
             os.print("> ");
             String line = commands.next(os);
-            if (line == null) {
+            if (line == null || line.equals("q")) {
                 break;
             }
-            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            if (bytes.length == 0) {
+            if (line.isBlank()) {
                 continue;
             }
+            byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
             // scanf("%1[^\n]%255[^\n]", cmd, item): one byte of command, then up to 255 of item
             byte[] item = Arrays.copyOfRange(bytes, 1, Math.min(bytes.length, RingBufferLayout.ITEM_SIZE));
+            if (bytes[0] == 'p' && bytes.length > RingBufferLayout.ITEM_SIZE) {
+                os.println("note: the item is cut to " + (RingBufferLayout.ITEM_SIZE - 1) + " bytes (item_t is char["
+                        + RingBufferLayout.ITEM_SIZE + "], its NUL included), as the C program's scanf reads it");
+            }
             switch (bytes[0]) {
                 case 'p' -> {
                     os.semWait(empty);
@@ -119,7 +131,7 @@ public final class Exercise4 implements Program {
                     os.semPost(empty);
                     os.println(cString(got));
                 }
-                default -> os.println("unknown command '" + (char) (bytes[0] & 0xff) + "'; commands are g and p<text>");
+                default -> os.println("unknown command '" + (char) (bytes[0] & 0xff) + "'; commands are g, p<text> and q");
             }
         }
         os.semClose(mutex);

@@ -15,4 +15,19 @@ class CNumbersTest {
     void atoiReadsAsGlibcDoes(String text, int expected) {
         assertEquals(expected, CNumbers.atoi(text));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "abc|'abc' is not a number: atoi reads it as 0, as in the C program",
+        "99999999999|99999999999 does not fit in an int: atoi gives 1215752191, as in the C program",
+        "12abc|atoi reads '12abc' as 12 and ignores the rest, as in the C program"})
+    void whatAtoiDoesUnexpectedlyIsSaid(String text, String said) {
+        assertEquals(said, CNumbers.atoiSurprise(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12", "' -7'", "2147483647", "-2147483648"})
+    void aPlainNumberNeedsNoWord(String text) {
+        assertEquals(null, CNumbers.atoiSurprise(text));
+    }
 }

@@ -10,7 +10,11 @@ import io.shmlab.libc.turns.ControlBlock;
 import io.shmlab.libc.turns.ScheduleDivergence;
 import io.shmlab.libc.turns.TurnTaking;
 import io.shmlab.libc.turns.TurnstileOs;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,8 +23,11 @@ import java.util.List;
  * and arguments, runs it on the native backend as this process's {@code main}, and reports how it
  * ended in {@link ChildReport} lines on standard error.
  *
- * <p>Usage: {@code java -cp ... io.shmlab.libc.ChildMain CLASS [ARG...]}. When the parent stops it at
- * a timeout (SIGTERM), a shutdown hook reports the blocking call the process was in. In an ordered run
+ * <p>Usage: {@code java -cp ... io.shmlab.libc.ChildMain CLASS [ARG...]}. Before the program starts
+ * the child reports the thread it runs on, and while it runs, every {@link #PROGRESS_EVERY}, how many
+ * of its calls have returned if that changed ({@link ObservedOs}): what the parent decides a deadlock
+ * and a run without progress from. When the parent stops it (SIGTERM), a shutdown hook reports the
+ * blocking call the process was in and what it waits on. In an ordered run
  * (see {@link ScheduledNativeRun}) the program's handle is a {@link TurnstileOs}, and the process takes
  * its exit turn once the program has ended.
  */
@@ -29,6 +36,9 @@ public final class ChildMain {
     static final String TURNS_PROPERTY = "shmlab.turns.block";
     /** The system property giving the child's process index in the ordered run. */
     static final String TURNS_PROCESS_PROPERTY = "shmlab.turns.process";
+    /** How often the progress of the program is reported, when it changed. */
+    static final Duration PROGRESS_EVERY = Duration.ofMillis(100);
+    private static final Path THREAD_SELF = Path.of("/proc/thread-self");
     private static volatile boolean finished;
 
     private ChildMain() {
@@ -44,15 +54,22 @@ public final class ChildMain {
         ProgramSpec spec = new ProgramSpec(args[0], List.of(Arrays.copyOfRange(args, 1, args.length)));
         NativeMachine machine = new NativeBackend().start();
         ThisProcess process = ThisProcess.get();
+        TurnTaking turns = turnsOf(machine, process);
+        ObservedOs observed = new ObservedOs(machine.spawn());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished) {
                 System.out.flush();
+                String on = observed.waitingOn();
+                if (on != null) {
+                    err.println(ChildReport.waitsOn(on));
+                }
                 err.println(ChildReport.stopped(process.currentBlockingCall()));
                 err.flush();
             }
         }, "shmlab-child-stop-report"));
-        TurnTaking turns = turnsOf(machine, process);
-        Os os = turns == null ? machine.spawn() : new TurnstileOs(machine.spawn(), turns);
+        Os os = turns == null ? observed : new TurnstileOs(observed, turns);
+        err.println(ChildReport.thread(programThread()));
+        startProgressReports(observed, err);
         End end = run(spec, os, err);
         if (turns != null && !end.diverged()) {
             try {
@@ -69,6 +86,36 @@ public final class ChildMain {
         }
         err.flush();
         System.exit(end.status());
+    }
+
+    /** The id of the calling thread, as /proc/thread-self names it ({@code PID/task/TID}); 0 if unknown. */
+    private static int programThread() {
+        try {
+            return Integer.parseInt(Files.readSymbolicLink(THREAD_SELF).getFileName().toString());
+        } catch (IOException | NumberFormatException | UnsupportedOperationException e) {
+            return 0;
+        }
+    }
+
+    /** A daemon thread writing the number of returned calls every {@link #PROGRESS_EVERY}, when it changed. */
+    private static void startProgressReports(ObservedOs observed, PrintStream err) {
+        Thread reporter = new Thread(() -> {
+            long reported = 0;
+            try {
+                while (!finished) {
+                    Thread.sleep(PROGRESS_EVERY.toMillis());
+                    long now = observed.returnedCalls();
+                    if (now != reported && !finished) {
+                        err.println(ChildReport.progress(now));
+                        reported = now;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shmlab-child-progress");
+        reporter.setDaemon(true);
+        reporter.start();
     }
 
     /**

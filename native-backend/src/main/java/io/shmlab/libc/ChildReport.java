@@ -9,10 +9,13 @@ import io.shmlab.api.Signal;
  * standard error is the program's own.
  *
  * <pre>
+ * PREFIX thread TID            the program runs on thread TID (sent once, before it starts)
+ * PREFIX progress N            N calls of the program have returned so far (sent when it changed)
  * PREFIX exit STATUS           the program returned STATUS
  * PREFIX fault SIGNAL DETAIL   an uncaught MemoryFault: killed by SIGBUS or SIGSEGV
- * PREFIX stopped CALL          stopped at the timeout while blocked in CALL
- * PREFIX stopped -             stopped at the timeout outside any blocking call
+ * PREFIX waits-on NAME         (before stopped) the semaphore wait it is in waits on NAME
+ * PREFIX stopped CALL          stopped by the parent while blocked in CALL
+ * PREFIX stopped -             stopped by the parent outside any blocking call
  * </pre>
  */
 final class ChildReport {
@@ -21,6 +24,9 @@ final class ChildReport {
     static final String EXIT = "exit";
     static final String FAULT = "fault";
     static final String STOPPED = "stopped";
+    static final String THREAD = "thread";
+    static final String PROGRESS = "progress";
+    static final String WAITS_ON = "waits-on";
     /** The call of a process stopped outside any blocking call. */
     static final String NO_CALL = "-";
 
@@ -37,6 +43,32 @@ final class ChildReport {
 
     static String stopped(String call) {
         return PREFIX + STOPPED + " " + (call == null ? NO_CALL : call);
+    }
+
+    static String thread(int tid) {
+        return PREFIX + THREAD + " " + tid;
+    }
+
+    static String progress(long returnedCalls) {
+        return PREFIX + PROGRESS + " " + returnedCalls;
+    }
+
+    static String waitsOn(String name) {
+        return PREFIX + WAITS_ON + " " + name.replace('\n', ' ');
+    }
+
+    /** The kind of a report line: {@link #EXIT}, {@link #THREAD}, ... */
+    static String kind(String line) {
+        String rest = line.substring(PREFIX.length());
+        int space = rest.indexOf(' ');
+        return space < 0 ? rest : rest.substring(0, space);
+    }
+
+    /** What follows the kind in a report line. */
+    static String argument(String line) {
+        String rest = line.substring(PREFIX.length());
+        int space = rest.indexOf(' ');
+        return space < 0 ? "" : rest.substring(space + 1);
     }
 
     static boolean isReport(String line) {

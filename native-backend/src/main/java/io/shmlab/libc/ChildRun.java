@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import org.slf4j.Logger;
@@ -21,11 +19,29 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One {@link NativeMachine#run}: starts N child JVMs (this JVM's java and class path) running
- * {@link ChildMain} on the program, collects each one's standard output and how it ended, and at the
- * timeout stops those still running (SIGTERM, which makes the child report the call it is blocked in)
- * and then kills them (SIGKILL) if they do not go. The backend's own settings, the system properties
- * named {@code shmlab.native.*} of this JVM (such as {@link NativeSettings#SEMAPHORE_SPINS}), are
- * passed on to every child, so a run is made the way this JVM's backend is set.
+ * {@link ChildMain} on the program, collects each one's standard output and how it ended, and stops
+ * those that cannot end by themselves (SIGTERM, which makes the child report the call it is blocked
+ * in, then SIGKILL if it does not go). The backend's own settings, the system properties named
+ * {@code shmlab.native.*} of this JVM (such as {@link NativeSettings#SEMAPHORE_SPINS}), are passed
+ * on to every child, so a run is made the way this JVM's backend is set.
+ *
+ * <p>The children end with this JVM: a shutdown hook kills them, and no child starts once the JVM
+ * is shutting down, so an interrupted command leaves no child running on to make a name again.
+ *
+ * <p>A run is watched one of two ways:
+ * <ul>
+ *   <li>{@link #watched}: by what the processes do. A deadlock is decided from /proc
+ *       ({@link HangWatch}: the program's thread of every process still running asleep in an untimed
+ *       futex wait, with no progress, over several samples) and reported as processes blocked
+ *       forever; the timeout is time without progress (no call of the program returning in any
+ *       process, no child's program starting or ending; the clock stands still while a child JVM
+ *       is still starting up), and a run that passes it is reported
+ *       stalled ({@link Ending.Stalled}), never deadlocked. A slow run that keeps making progress runs
+ *       to its end, however long it takes, and so do JVMs slow to start on a busy machine.</li>
+ *   <li>{@link #ordered}: for a run whose order a supervisor forces ({@link ScheduledNativeRun}): the
+ *       supervisor decides the hang and asks for stops ({@link #stopNow}); the timeout bounds the
+ *       whole run.</li>
+ * </ul>
  */
 final class ChildRun {
     /** The prefix of the system properties passed on to the children. */
@@ -33,26 +49,55 @@ final class ChildRun {
     private static final Logger LOG = LoggerFactory.getLogger(ChildRun.class);
     /** How long a child told to stop may take to report and exit before it is killed. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    /** How often a wait for a child looks whether it was asked to stop. */
-    private static final Duration STOP_POLL = Duration.ofMillis(20);
+    /**
+     * How long a child JVM may take to start its program while the run's clock of progress stands
+     * still: sixteen JVMs starting at once on two busy cores take well over ten seconds.
+     */
+    private static final Duration START_LIMIT = Duration.ofSeconds(120);
+    /** How often the run is looked at. */
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    /** Why the parent stopped a child. */
+    enum StopReason {
+        /** It was not stopped by the parent. */
+        NONE,
+        /** Every process was seen asleep for good: a deadlock. */
+        HANG,
+        /** The run made no progress for the timeout. */
+        NO_PROGRESS,
+        /** An ordered run reached its timeout, or its supervisor asked for the stop. */
+        TIMEOUT
+    }
 
     private final ProgramSpec program;
     private final RunOptions options;
     private final IntFunction<List<String>> jvmOptions;
+    private final boolean byProgress;
+    private final ThreadWaitProbe probe;
     private volatile IntPredicate stopRequested = i -> false;
 
-    ChildRun(ProgramSpec program, RunOptions options) {
-        this(program, options, i -> List.of());
-    }
-
-    /**
-     * @param jvmOptions the JVM options of child {@code i} (such as {@code -Dname=value}), before its
-     *     main class
-     */
-    ChildRun(ProgramSpec program, RunOptions options, IntFunction<List<String>> jvmOptions) {
+    private ChildRun(ProgramSpec program, RunOptions options, IntFunction<List<String>> jvmOptions, boolean byProgress,
+            ThreadWaitProbe probe) {
         this.program = program;
         this.options = options;
         this.jvmOptions = jvmOptions;
+        this.byProgress = byProgress;
+        this.probe = probe;
+    }
+
+    /** A run watched by what its processes do: deadlocks from /proc, the timeout as time without progress. */
+    static ChildRun watched(ProgramSpec program, RunOptions options) {
+        return new ChildRun(program, options, i -> List.of(), true, ThreadWaitProbe.proc());
+    }
+
+    /**
+     * A run whose supervisor decides when it is over; the timeout bounds the whole run.
+     *
+     * @param jvmOptions the JVM options of child {@code i} (such as {@code -Dname=value}), before its
+     *     main class
+     */
+    static ChildRun ordered(ProgramSpec program, RunOptions options, IntFunction<List<String>> jvmOptions) {
+        return new ChildRun(program, options, jvmOptions, false, ThreadWaitProbe.proc());
     }
 
     /**
@@ -70,16 +115,32 @@ final class ChildRun {
 
     RunReport run() {
         List<ChildProcess> children = new ArrayList<>();
+        boolean[] closing = {false};
+        // The children die with this JVM: a shutdown (Ctrl-C, SIGTERM) kills those started and starts no more.
+        Thread killChildren = new Thread(() -> {
+            synchronized (children) {
+                closing[0] = true;
+                children.forEach(ChildProcess::killIfAlive);
+            }
+        }, "shmlab-children-end-with-the-run");
+        try {
+            Runtime.getRuntime().addShutdownHook(killChildren);
+        } catch (IllegalStateException shuttingDown) {
+            throw new IllegalStateException("the JVM is shutting down: no run of " + program.className() + " starts now");
+        }
         try {
             for (int i = 0; i < options.processes(); i++) {
-                children.add(ChildProcess.start(label(i), command(i)));
+                synchronized (children) {
+                    if (closing[0]) {
+                        throw new IllegalStateException("the JVM is shutting down: the run of " + program.className() + " stops");
+                    }
+                    children.add(ChildProcess.start(label(i), command(i)));
+                }
             }
-            long deadline = System.nanoTime() + options.timeout().toNanos();
+            watch(children);
             List<ProcessOutcome> outcomes = new ArrayList<>();
-            for (int i = 0; i < children.size(); i++) {
-                int index = i;
-                outcomes.add(children.get(i).awaitUntil(deadline, options.timeout(), STOP_GRACE,
-                        () -> stopRequested.test(index)));
+            for (ChildProcess child : children) {
+                outcomes.add(child.awaitOutcome(STOP_GRACE, options.timeout()));
             }
             return new RunReport(outcomes, null);
         } catch (IOException e) {
@@ -88,8 +149,59 @@ final class ChildRun {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the children of " + program.className(), e);
         } finally {
-            for (ChildProcess child : children) {
-                child.killIfAlive();
+            synchronized (children) {
+                children.forEach(ChildProcess::killIfAlive);
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(killChildren);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs: it kills them too
+            }
+        }
+    }
+
+    /** Waits until every child has exited or been told to stop. */
+    private void watch(List<ChildProcess> children) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + options.timeout().toNanos();
+        long lastProgress = -1;
+        long lastProgressAt = start;
+        long nextSample = start + HangWatch.SAMPLE_EVERY.toNanos();
+        HangWatch hang = new HangWatch();
+        while (children.stream().anyMatch(ChildProcess::unstopped)) {
+            Thread.sleep(POLL.toMillis());
+            long now = System.nanoTime();
+            if (!byProgress) {
+                for (int i = 0; i < children.size(); i++) {
+                    if (now - deadline >= 0 || stopRequested.test(i)) {
+                        children.get(i).stop(StopReason.TIMEOUT);
+                    }
+                }
+                continue;
+            }
+            long progress = children.stream().mapToLong(ChildProcess::progress).sum();
+            boolean starting = children.stream().anyMatch(c -> c.starting(START_LIMIT));
+            if (progress != lastProgress || starting) {
+                lastProgress = progress;
+                lastProgressAt = now;
+            }
+            StopReason reason = StopReason.NONE;
+            if (now - nextSample >= 0) {
+                nextSample = now + HangWatch.SAMPLE_EVERY.toNanos();
+                List<KernelWait> live = children.stream().filter(ChildProcess::running).map(c -> c.programThread(probe)).toList();
+                if (hang.sample(live, progress)) {
+                    reason = StopReason.HANG;
+                }
+            }
+            if (reason == StopReason.NONE && now - lastProgressAt >= options.timeout().toNanos()) {
+                reason = StopReason.NO_PROGRESS;
+            }
+            if (reason != StopReason.NONE) {
+                LOG.debug("stopping the children of {}: {}", program.className(), reason);
+                for (ChildProcess child : children) {
+                    child.stop(reason);
+                }
+                return;
             }
         }
     }
@@ -114,12 +226,16 @@ final class ChildRun {
         return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
     }
 
-    /** How a child ended, from its report lines and its exit status. */
-    static Ending ending(List<String> reports, int exitStatus, boolean stoppedAtTimeout, Duration timeout) {
+    /**
+     * How a child ended, from its report lines (those other than {@code thread} and {@code progress}),
+     * its exit status, and why the parent stopped it.
+     */
+    static Ending ending(List<String> reports, int exitStatus, StopReason stopped, Duration timeout) {
+        String waitsOn = null;
         for (String line : reports) {
-            String[] kindAndRest = line.substring(ChildReport.PREFIX.length()).split(" ", 2);
-            String rest = kindAndRest.length > 1 ? kindAndRest[1] : "";
-            switch (kindAndRest[0]) {
+            String kind = ChildReport.kind(line);
+            String rest = ChildReport.argument(line);
+            switch (kind) {
                 case ChildReport.EXIT:
                     return new Ending.Exited(Integer.parseInt(rest.trim()));
                 case ChildReport.FAULT: {
@@ -127,17 +243,26 @@ final class ChildRun {
                     return new Ending.Killed(Signal.valueOf(signalAndDetail[0]),
                             signalAndDetail.length > 1 ? signalAndDetail[1] : null);
                 }
+                case ChildReport.WAITS_ON:
+                    waitsOn = rest;
+                    break;
                 case ChildReport.STOPPED:
-                    if (!rest.equals(ChildReport.NO_CALL)) {
-                        return new Ending.Blocked(rest);
-                    }
-                    return new Ending.Killed(Signal.SIGTERM,
-                            "still running at the timeout of " + timeout.toMillis() + " ms, in no blocking call");
+                    return stoppedIn(rest.equals(ChildReport.NO_CALL) ? null : rest, waitsOn, exitStatus, stopped, timeout);
+                case ChildReport.THREAD:
+                case ChildReport.PROGRESS:
+                    break;
                 default:
                     LOG.warn("unknown report from a child: {}", line);
             }
         }
-        if (stoppedAtTimeout) {
+        if (stopped == StopReason.NO_PROGRESS) {
+            if (exitStatus == 128 + Signal.SIGTERM.number()) {
+                return new Ending.Stalled(null, null, timeout);
+            }
+            return new Ending.Killed(Signal.SIGKILL, "no progress for " + io.shmlab.api.Durations.inWords(timeout)
+                    + ", and it did not stop when told");
+        }
+        if (stopped != StopReason.NONE) {
             return new Ending.Killed(Signal.SIGKILL, "still running at the timeout of " + timeout.toMillis()
                     + " ms and did not stop when told");
         }
@@ -147,64 +272,20 @@ final class ChildRun {
         return new Ending.Exited(exitStatus);
     }
 
-    /** One child JVM, with threads draining its standard output and standard error. */
-    private static final class ChildProcess {
-        private final String label;
-        private final Process process;
-        private final StreamDrain stdout;
-        private final StreamDrain stderr;
-
-        private ChildProcess(String label, Process process) {
-            this.label = label;
-            this.process = process;
-            this.stdout = StreamDrain.collecting(process.getInputStream(), "stdout of " + label);
-            this.stderr = StreamDrain.forwardingLines(process.getErrorStream(), "stderr of " + label,
-                    ChildReport::isReport, System.err, "[" + label + "] ");
-        }
-
-        static ChildProcess start(String label, List<String> command) throws IOException {
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            LOG.debug("starting process {}: {}", label, command.subList(command.indexOf(ChildMain.class.getName()), command.size()));
-            return new ChildProcess(label, builder.start());
-        }
-
-        ProcessOutcome awaitUntil(long deadline, Duration timeout, Duration grace, BooleanSupplier stopNow)
-                throws InterruptedException {
-            boolean stopped = false;
-            if (!awaitExit(deadline, stopNow)) {
-                stopped = true;
-                LOG.debug("process {} (pid {}) still running at the timeout: stopping it", label, process.pid());
-                // Through the handle: Process.destroy would also close the pipes, losing the report.
-                process.toHandle().destroy();
-                if (!process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS)) {
-                    process.toHandle().destroyForcibly();
-                    process.waitFor();
+    private static Ending stoppedIn(String call, String waitsOn, int exitStatus, StopReason stopped, Duration timeout) {
+        switch (stopped) {
+            case NO_PROGRESS:
+                return new Ending.Stalled(call, waitsOn, timeout);
+            case HANG:
+            case TIMEOUT:
+                if (call != null) {
+                    return new Ending.Blocked(waitsOn == null || call.contains("\"") ? call : call + " on " + waitsOn);
                 }
-            }
-            String output = stdout.awaitText();
-            List<String> reports = stderr.awaitMatched();
-            Ending ending = ending(reports, process.exitValue(), stopped, timeout);
-            return new ProcessOutcome(label, (int) process.pid(), output, ending);
-        }
-
-        /** Waits until the process exits (true), or the deadline passes or a stop is asked (false). */
-        private boolean awaitExit(long deadline, BooleanSupplier stopNow) throws InterruptedException {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || stopNow.getAsBoolean()) {
-                    return !process.isAlive();
-                }
-                if (process.waitFor(Math.min(left, STOP_POLL.toNanos()), TimeUnit.NANOSECONDS)) {
-                    return true;
-                }
-            }
-        }
-
-        void killIfAlive() {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-            }
+                return new Ending.Killed(Signal.SIGTERM,
+                        "still running at the timeout of " + timeout.toMillis() + " ms, in no blocking call");
+            default:
+                Signal signal = exitStatus > 128 && Signal.of(exitStatus - 128) != null ? Signal.of(exitStatus - 128) : Signal.SIGTERM;
+                return new Ending.Killed(signal, call == null ? "stopped from outside the run" : "stopped from outside the run, in " + call);
         }
     }
 }

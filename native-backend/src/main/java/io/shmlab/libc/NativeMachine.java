@@ -52,7 +52,7 @@ final class NativeMachine implements Machine {
 
     @Override
     public RunReport run(ProgramSpec program, RunOptions options) {
-        return new ChildRun(program, options).run();
+        return ChildRun.watched(program, options).run();
     }
 
     @Override

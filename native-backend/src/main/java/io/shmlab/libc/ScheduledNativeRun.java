@@ -58,7 +58,7 @@ public final class ScheduledNativeRun {
         Os os = machine.spawn();
         ControlBlock block = ControlBlock.create(os, controlName, order);
         try {
-            ChildRun run = new ChildRun(program, RunOptions.of(order.processes()).withTimeout(timeout),
+            ChildRun run = ChildRun.ordered(program, RunOptions.of(order.processes()).withTimeout(timeout),
                     i -> List.of("-D" + ChildMain.TURNS_PROPERTY + "=" + controlName,
                             "-D" + ChildMain.TURNS_PROCESS_PROPERTY + "=" + i));
             Supervisor supervisor = new Supervisor(block, settle, SleepProbe.proc(),

@@ -8,20 +8,17 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
  * A daemon thread reading one stream of a child process to its end, so the child never blocks on a
- * full pipe: it either keeps every byte (standard output) or picks out some lines and forwards the
- * rest (standard error).
+ * full pipe: it either keeps every byte (standard output) or hands some lines to a listener as they
+ * come and forwards the rest (standard error).
  */
 final class StreamDrain {
     private final Thread thread;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final List<String> matched = Collections.synchronizedList(new ArrayList<>());
     private volatile IOException failure;
 
     private StreamDrain(String name, Runnable body) {
@@ -37,11 +34,14 @@ final class StreamDrain {
         return self[0];
     }
 
-    /** Keeps the lines {@code keep} accepts; writes the others to {@code out} after {@code prefix}. */
-    static StreamDrain forwardingLines(InputStream in, String name, Predicate<String> keep, PrintStream out,
-            String prefix) {
+    /**
+     * Hands the lines {@code pick} accepts to {@code picked}, on the drain's thread as they come;
+     * writes the others to {@code out} after {@code prefix}.
+     */
+    static StreamDrain forwardingLines(InputStream in, String name, Predicate<String> pick, Consumer<String> picked,
+            PrintStream out, String prefix) {
         StreamDrain[] self = new StreamDrain[1];
-        self[0] = new StreamDrain(name, () -> self[0].split(in, keep, out, prefix));
+        self[0] = new StreamDrain(name, () -> self[0].split(in, pick, picked, out, prefix));
         self[0].thread.start();
         return self[0];
     }
@@ -54,12 +54,12 @@ final class StreamDrain {
         }
     }
 
-    private void split(InputStream in, Predicate<String> keep, PrintStream out, String prefix) {
+    private void split(InputStream in, Predicate<String> pick, Consumer<String> picked, PrintStream out, String prefix) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (keep.test(line)) {
-                    matched.add(line);
+                if (pick.test(line)) {
+                    picked.accept(line);
                 } else {
                     out.println(prefix + line);
                 }
@@ -69,7 +69,8 @@ final class StreamDrain {
         }
     }
 
-    private void await() {
+    /** Waits until the stream has ended. */
+    void await() {
         try {
             thread.join();
         } catch (InterruptedException e) {
@@ -87,11 +88,5 @@ final class StreamDrain {
         synchronized (bytes) {
             return bytes.toString(StandardCharsets.UTF_8);
         }
-    }
-
-    /** The kept lines, once the stream ended. */
-    List<String> awaitMatched() {
-        await();
-        return List.copyOf(matched);
     }
 }

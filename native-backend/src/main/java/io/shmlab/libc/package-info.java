@@ -6,7 +6,7 @@
  * {@link io.shmlab.libc.CheckedLibC} is the one boundary where a failed call becomes a {@link io.shmlab.api.PosixException} and where
  * EINTR is retried; {@link io.shmlab.libc.NativeOs} models each call of {@link io.shmlab.api.Os} by
  * making it; {@link io.shmlab.libc.NativeMapping} gives checked access to mapped memory;
- * {@link io.shmlab.libc.ChildRun} and {@link io.shmlab.libc.ChildMain} run a program in real child JVMs;
+ * {@link io.shmlab.libc.ChildRun}, {@link io.shmlab.libc.ChildProcess} and {@link io.shmlab.libc.ChildMain} run a program in real child JVMs;
  * {@link io.shmlab.libc.ScheduledNativeRun} runs them with their calls forced into a given order
  * (package {@code io.shmlab.libc.turns}). The backend's settings ({@link io.shmlab.libc.NativeSettings},
  * from system properties) are read when a machine boots and handed down to what they configure; code
@@ -36,6 +36,14 @@
  *       {@link io.shmlab.api.ShmNamespace}, {@link io.shmlab.api.SegmentationFault},
  *       {@link io.shmlab.api.BusError}), shared with the simulator: none is restated here.</li>
  *   <li>No descriptor of the JVM leaks into a child: the backend's own descriptors are close-on-exec.</li>
+ *   <li>A run's verdict comes from what its processes did, never from how long they took: a child
+ *       reports the thread that runs its program and how many of the program's calls returned
+ *       ({@link io.shmlab.libc.ObservedOs}, {@link io.shmlab.libc.ChildReport}); a deadlock is every
+ *       live program thread asleep in an untimed futex wait, steadily ({@link io.shmlab.libc.HangWatch},
+ *       {@link io.shmlab.libc.ThreadWaitProbe}); the timeout is time without progress, and ends a run
+ *       as stalled, not deadlocked.</li>
+ *   <li>Child JVMs end with the JVM that started them: a shutdown kills them, and none starts once
+ *       it has begun.</li>
  * </ul>
  */
 package io.shmlab.libc;

@@ -24,7 +24,7 @@ class ChildRunCommandTest {
     void theBackendsSettingsArePassedOnBeforeTheMainClassAndTheChildsOwnOptionsAfterThem() {
         System.setProperty(NativeSettings.SEMAPHORE_SPINS, "0");
         System.setProperty(UNRELATED, "x");
-        ChildRun run = new ChildRun(new ProgramSpec("some.Program", List.of("arg")), RunOptions.of(1),
+        ChildRun run = ChildRun.ordered(new ProgramSpec("some.Program", List.of("arg")), RunOptions.of(1),
                 i -> List.of("-Dchild=" + i));
         List<String> command = run.command(0);
         int setting = command.indexOf("-D" + NativeSettings.SEMAPHORE_SPINS + "=0");

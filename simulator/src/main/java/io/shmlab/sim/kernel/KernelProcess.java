@@ -113,6 +113,11 @@ public final class KernelProcess {
         return descriptors;
     }
 
+    /** The objects its open descriptors refer to, as /proc/PID/fd would show them. */
+    public java.util.List<MemoryObject> openObjects() {
+        return descriptors.all().stream().map(OpenDescription::object).toList();
+    }
+
     public Console console() {
         return console;
     }

@@ -41,6 +41,7 @@ public final class MemoryObject {
     private final Map<Long, PageFrame> pages = new ConcurrentHashMap<>();
     private final Map<Long, byte[]> disk;
     private final Set<VirtualMemoryArea> mappers = ConcurrentHashMap.newKeySet();
+    private final long createdMillis = System.currentTimeMillis();
 
     MemoryObject(long id, Kind kind, String name, int uid, int mode, long size) {
         this.id = id;
@@ -79,6 +80,11 @@ public final class MemoryObject {
     /** The size in bytes ({@code st_size}). */
     public long size() {
         return size;
+    }
+
+    /** When it was made, in milliseconds since the epoch (for a listing's age). */
+    public long createdMillis() {
+        return createdMillis;
     }
 
     /** How many frames the object holds: what it costs. */

@@ -1,0 +1,191 @@
+package io.shmlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.shmlab.api.Backend;
+import io.shmlab.api.Backends;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * SIGINT and SIGTERM at fixed points of each long-running native command leave nothing in /dev/shm,
+ * and the same command then runs clean. Each case runs the real {@code shmlab} main in a JVM of its
+ * own, which signals itself at the point named by {@link TestHook}'s properties.
+ */
+class InterruptionTest {
+    private static String token;
+
+    @BeforeAll
+    static void needsNativeAndAToken() {
+        Backend backend = Backends.get("native");
+        assumeTrue(backend.unavailableReason() == null, () -> "native backend: " + backend.unavailableReason());
+        Shmlab.Result explored = Shmlab.run("explore", "ex5", "--stop-at-first");
+        Matcher m = Pattern.compile("failing schedule \\(shortest\\): (\\S+)").matcher(explored.out());
+        assertTrue(m.find(), explored::toString);
+        token = m.group(1);
+    }
+
+    private record Ended(int status, String out, String err) {
+        @Override
+        public String toString() {
+            return "status " + status + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    /** Runs shmlab in a JVM of its own, signalling itself at the point; input is typed and left open unless {@code close}. */
+    private static Ended shmlab(String point, String signal, String input, boolean close, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-D" + TestHook.SIGNAL_AT_PROPERTY + "=" + point, "-D" + TestHook.SIGNAL_PROPERTY + "=" + signal,
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        Path out = Files.createTempFile("shmlab-out", ".txt");
+        Path err = Files.createTempFile("shmlab-err", ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        try (OutputStream stdin = p.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            stdin.flush();
+            if (close) {
+                stdin.close();
+            }
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError("shmlab did not end: " + Files.readString(out) + Files.readString(err));
+            }
+        } catch (IOException closedEarly) {
+            p.waitFor(60, TimeUnit.SECONDS);
+        }
+        Ended ended = new Ended(p.exitValue(), Files.readString(out), Files.readString(err));
+        Files.delete(out);
+        Files.delete(err);
+        return ended;
+    }
+
+    /** What the command left: entries of /dev/shm with the name, once no process it started runs on (one would make them again). */
+    private static List<String> leftIn(String name) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        while (!strays(name).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(List.of(), strays(name), "processes of the interrupted command still running");
+        String file = name.substring(1);
+        try (Stream<Path> entries = Files.list(Path.of("/dev/shm"))) {
+            return entries.map(p -> p.getFileName().toString()).filter(f -> f.contains(file)).toList();
+        }
+    }
+
+    /** The processes whose command line holds the name: child JVMs of the command that outlived it. */
+    private static List<Long> strays(String name) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(name)).orElse(false))
+                .map(ProcessHandle::pid).toList();
+    }
+
+    private static String name(String base) {
+        return "/shmlab-test-sig-" + base + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+    }
+
+    private static void assertInterrupted(Ended ended, String point, String signal) {
+        int bySignal = signal.equals("INT") ? ExitCodes.INTERRUPTED : ExitCodes.TERMINATED;
+        if (point.equals(TestHook.CLEAN_UP)) {
+            // the command was ending anyway: its own status or the signal's, whichever came first
+            assertTrue(ended.status() == bySignal || ended.status() == 0 || ended.status() == 1, ended::toString);
+        } else {
+            assertEquals(bySignal, ended.status(), ended::toString);
+            assertTrue(ended.err().contains("shmlab: interrupted"), ended::toString);
+        }
+    }
+
+    @ParameterizedTest(name = "run, SIG{1} at {0}")
+    @CsvSource({"start-up, INT", "start-up, TERM", "children-started, INT", "children-started, TERM",
+        "mid-run, INT", "mid-run, TERM", "clean-up, INT", "clean-up, TERM"})
+    void runLeavesNothingBehind(String point, String signal) throws Exception {
+        String name = name("run");
+        Ended ended = shmlab(point, signal, "", true, List.of("run", "ex5-fixed", "--procs=2", "--backend=native", "--name=" + name));
+        assertInterrupted(ended, point, signal);
+        assertEquals(List.of(), leftIn(name), ended::toString);
+    }
+
+    @ParameterizedTest(name = "replay, SIG{1} at {0}")
+    @CsvSource({"start-up, INT", "start-up, TERM", "children-started, INT", "children-started, TERM",
+        "mid-run, INT", "mid-run, TERM", "clean-up, INT", "clean-up, TERM"})
+    void replayLeavesNothingBehind(String point, String signal) throws Exception {
+        String name = name("replay");
+        Ended ended = shmlab(point, signal, "", true, List.of("replay", "ex5", token, "--backend=native", "--name=" + name));
+        assertInterrupted(ended, point, signal);
+        assertEquals(List.of(), leftIn(name), ended::toString);
+    }
+
+    @ParameterizedTest(name = "{0}, SIG{2} at {1}")
+    @CsvSource({
+        "ex1, start-up, INT", "ex1, children-started, TERM", "ex1, mid-run, INT", "ex1, clean-up, TERM",
+        "ex2, start-up, TERM", "ex2, children-started, INT", "ex2, mid-run, TERM", "ex2, clean-up, INT",
+        "ex3, start-up, INT", "ex3, children-started, TERM", "ex3, mid-run, INT",
+        "ex4, start-up, TERM", "ex4, children-started, INT", "ex4, mid-run, TERM", "ex4, clean-up, INT"})
+    void interactiveLabsLeaveNothingBehind(String lab, String point, String signal) throws Exception {
+        String name = name(lab);
+        boolean cleanUp = point.equals(TestHook.CLEAN_UP);
+        List<String> args = new ArrayList<>(switch (lab) {
+            case "ex2" -> List.of("ex2", "--rounds=" + (cleanUp ? "1" : "0"));
+            case "ex3" -> List.of("ex3", "wait");
+            default -> List.of(lab);
+        });
+        args.addAll(List.of("--backend=native", "--name=" + name));
+        String input = switch (lab) {
+            case "ex1" -> "w hello\nr\n" + (cleanUp ? "q\n" : "");
+            case "ex4" -> "pone\n" + (cleanUp ? "q\n" : "");
+            default -> "";
+        };
+        Ended ended = shmlab(point, signal, input, cleanUp, args);
+        assertInterrupted(ended, point, signal);
+        if (!cleanUp) {
+            assertEquals(List.of(), leftIn(name), ended::toString);
+        } else {
+            // a lab that quits leaves its objects to the user, as the C program does; shmlab rm removes them
+            Shmlab.run("rm", name, name + "-empty", name + "-full", name + "-mutex");
+            assertEquals(List.of(), leftIn(name), ended::toString);
+        }
+    }
+
+    @Test
+    void theSameCommandsThenRunClean() throws Exception {
+        String name = name("again");
+        Ended interrupted = shmlab(TestHook.CHILDREN_STARTED, "INT", "", true,
+                List.of("run", "ex5-fixed", "--procs=2", "--backend=native", "--name=" + name));
+        assertEquals(ExitCodes.INTERRUPTED, interrupted.status(), interrupted::toString);
+        Shmlab.Result run = Shmlab.run("run", "ex5-fixed", "--procs=2", "--backend=native", "--name=" + name);
+        assertEquals(0, run.status(), run::toString);
+        assertTrue(!run.out().contains("note:"), run::toString);
+
+        Ended replayInterrupted = shmlab(TestHook.MID_RUN, "TERM", "", true,
+                List.of("replay", "ex5", token, "--backend=native", "--name=" + name));
+        assertEquals(ExitCodes.TERMINATED, replayInterrupted.status(), replayInterrupted::toString);
+        Shmlab.Result replay = Shmlab.run("replay", "ex5", token, "--backend=native", "--name=" + name);
+        assertEquals(ExitCodes.FAILED, replay.status(), replay::toString);
+        assertTrue(replay.out().contains("native (hang"), replay::toString);
+        assertEquals(List.of(), leftIn(name), replay::toString);
+
+        Ended labInterrupted = shmlab(TestHook.MID_RUN, "INT", "pone\n", false, List.of("ex4", "--backend=native", "--name=" + name));
+        assertEquals(ExitCodes.INTERRUPTED, labInterrupted.status(), labInterrupted::toString);
+        Shmlab.Result lab = Shmlab.withInput("pone\ng\nq\n", "ex4", "--backend=native", "--name=" + name);
+        assertEquals(0, lab.status(), lab::toString);
+        assertTrue(lab.out().contains("> one\n"), lab::toString);
+        Shmlab.run("rm", name, name + "-empty", name + "-full", name + "-mutex");
+        assertEquals(List.of(), leftIn(name));
+    }
+}
