@@ -163,6 +163,15 @@ final class ObservedOs extends ForwardingOs {
     }
 
     @Override
+    public void munmap(Mapping mapping, long offset, long length) {
+        try {
+            delegate.munmap(mapping, offset, length);
+        } finally {
+            returned();
+        }
+    }
+
+    @Override
     public Semaphore semOpen(String name, int oflag) {
         try {
             return delegate.semOpen(name, oflag);
