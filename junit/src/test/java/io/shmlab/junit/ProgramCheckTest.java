@@ -15,8 +15,10 @@ import io.shmlab.api.CheckVerdict;
 import io.shmlab.check.CheckReport;
 import io.shmlab.check.ProgramCheck;
 import io.shmlab.check.ReplayReport;
+import io.shmlab.sim.program.ProgramClasses;
 import io.shmlab.sim.sched.Outcome;
 import io.shmlab.sim.sched.StrategyKind;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The library facade on the programs a user writes: races found, tokens replayed, statics per process. */
@@ -103,5 +105,15 @@ class ProgramCheckTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, check::explore);
         assertTrue(e.getMessage().startsWith("the replay diverged: at scheduling point 2 process A was to call"
                 + " shm_open(\"/t"), e::getMessage);
+    }
+
+    @Test
+    void onlyAProgramWithMutableStaticStateGetsClassesPerProcess() {
+        ProgramClasses statics = ProgramClasses.of(StaticCounter.class, List.of());
+        assertTrue(statics.perProcess());
+        assertEquals("com.example.counter.StaticCounter.runs", statics.mutableStatic());
+        ProgramClasses none = ProgramClasses.of(LockedCounter.class, List.of());
+        assertFalse(none.perProcess());
+        assertNull(none.mutableStatic());
     }
 }

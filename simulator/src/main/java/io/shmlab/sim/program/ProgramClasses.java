@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * The classes of a program, found once, from which every simulated process builds its own instance:
- * from a class loader of its own when the program's classes are the user's (their statics are then per
- * process, as on Linux), or from the shared class when the program is shmlab's own (a lab), whose
- * classes keep no mutable static state.
+ * from a class loader of its own, in every schedule anew, when the program's own classes have mutable
+ * static state ({@link StaticState}: their statics are then per process, as on Linux); else from the
+ * shared classes, which costs nothing per schedule (shmlab's own classes, the labs among them, are
+ * always shared: they keep no mutable static state).
  *
  * <p>Building it checks the program: the class is found, implements {@link Program} and has a public
  * {@code (String[])} or no-argument constructor, and one instance is built (so a constructor that
@@ -27,12 +28,15 @@ public final class ProgramClasses {
     private final ClassLoader base;
     private final Class<?> type;
     private final CodeBase codeBase;
+    private final String mutableStatic;
 
     private ProgramClasses(ProgramSpec spec, ClassLoader base, Class<?> type, List<URL> codeBase) {
         this.spec = spec;
         this.base = base;
         this.type = type;
-        this.codeBase = codeBase == null ? null : new CodeBase(codeBase);
+        CodeBase own = codeBase == null ? null : new CodeBase(codeBase);
+        this.mutableStatic = own == null ? null : StaticState.firstMutableField(own, type.getName()).orElse(null);
+        this.codeBase = mutableStatic == null ? null : own;
         newProgram();
     }
 
@@ -78,6 +82,15 @@ public final class ProgramClasses {
     /** True when each process gets the program's classes from a class loader of its own. */
     public boolean perProcess() {
         return codeBase != null;
+    }
+
+    /**
+     * The first mutable static field found in the program's own classes (as {@code com.example.Counter.runs}),
+     * the reason each process gets classes of its own; {@code null} when there is none and the processes
+     * share the classes, as the labs' do.
+     */
+    public String mutableStatic() {
+        return mutableStatic;
     }
 
     /** A new instance of the program for one process, from that process's own classes when per process. */
