@@ -5,6 +5,9 @@ package io.shmlab.api;
  * glibc). Found by name through {@link Backends#get(String)} ({@link java.util.ServiceLoader}), or
  * built directly. No backend falls back to another.
  *
+ * <p>What a backend can do is asked of it ({@link #canFork()}, {@link #isDeterministic()},
+ * {@link #runsRealProcesses()}), never read from its name.
+ *
  * <p>Implementations have a public no-argument constructor, and do nothing costly (such as loading a
  * native library) until {@link #boot()}.
  */
@@ -24,6 +27,20 @@ public interface Backend {
 
     /** Whether {@link Os#fork(Program)} works on this backend. */
     boolean canFork();
+
+    /**
+     * Whether the interleaving of a {@link Machine#run} is chosen by a seeded scheduler: the same seed
+     * gives the same run, and {@link RunReport#schedule()} is a token that replays it. False where the
+     * host's scheduler interleaves real processes as it pleases.
+     */
+    boolean isDeterministic();
+
+    /**
+     * Whether its processes are real processes of the host, and its shared memory objects and named
+     * semaphores the host's ({@code /dev/shm}): other programs, C ones included, see them, and they
+     * outlive the machine. False where processes and names live in this JVM and go with the machine.
+     */
+    boolean runsRealProcesses();
 
     /**
      * Starts a machine.

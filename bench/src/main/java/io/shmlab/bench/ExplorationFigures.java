@@ -8,6 +8,7 @@ import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.api.Unlink;
 import io.shmlab.labs.Exercise5;
+import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.sim.sched.ExplorationReport;
 import io.shmlab.sim.sched.ExploreOptions;
 import io.shmlab.sim.sched.Explorer;
@@ -61,7 +62,7 @@ final class ExplorationFigures {
                     .withPreemptionBound(1_000);
             double rate = Rounds.median(rounds, () -> {
                 long start = System.nanoTime();
-                ExplorationReport report = Explorer.explore(FirstDeadlock.EXERCISE_5, 2, options, ProgressListener.NONE);
+                ExplorationReport report = Explorer.explore(new ProgramSimulation(FirstDeadlock.EXERCISE_5), 2, options, ProgressListener.NONE);
                 double perSecond = report.schedules() * 1e9 / (System.nanoTime() - start);
                 if (kind == StrategyKind.RANDOM) {
                     randomDeadlocks = report.count(Outcome.DEADLOCK);

@@ -2,6 +2,7 @@ package io.shmlab.bench;
 
 import io.shmlab.api.ProgramSpec;
 import io.shmlab.labs.Exercise5;
+import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.sim.sched.ExplorationReport;
 import io.shmlab.sim.sched.ExploreOptions;
 import io.shmlab.sim.sched.Explorer;
@@ -22,7 +23,7 @@ final class FirstDeadlock {
     /** Explores until the first deadlock; returns the milliseconds it took and the schedules run. */
     static double[] search() {
         long start = System.nanoTime();
-        ExplorationReport report = Explorer.explore(EXERCISE_5, 2,
+        ExplorationReport report = Explorer.explore(new ProgramSimulation(EXERCISE_5), 2,
                 ExploreOptions.defaults().withStopAtFirstFailure(true), ProgressListener.NONE);
         double millis = (System.nanoTime() - start) / 1e6;
         if (report.firstFailing() == null) {

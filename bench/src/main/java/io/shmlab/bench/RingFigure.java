@@ -6,7 +6,7 @@ import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.labs.RingTransfer;
-import io.shmlab.libc.NativeBackend;
+import io.shmlab.libc.NativeSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -64,20 +64,20 @@ final class RingFigure {
         return List.of(
                 new Figure(NAME + count, java, reference, "items/s", true, how + "; target ≥ 0.90x"),
                 new Figure(NAME + ", sem_wait without the spin" + count, unspun, reference, "items/s", true,
-                        how + "; -D" + NativeBackend.SEMAPHORE_SPINS + "=0: a wait that finds 0 sleeps at once, as in glibc"));
+                        how + "; -D" + NativeSettings.SEMAPHORE_SPINS + "=0: a wait that finds 0 sleeps at once, as in glibc"));
     }
 
-    /** A measurement made with {@link NativeBackend#SEMAPHORE_SPINS} 0, which the child JVMs of the run inherit. */
+    /** A measurement made with {@link NativeSettings#SEMAPHORE_SPINS} 0, which the child JVMs of the run inherit. */
     private static double withoutSpin(Rounds.Measurement measurement) throws Exception {
-        String before = System.getProperty(NativeBackend.SEMAPHORE_SPINS);
-        System.setProperty(NativeBackend.SEMAPHORE_SPINS, "0");
+        String before = System.getProperty(NativeSettings.SEMAPHORE_SPINS);
+        System.setProperty(NativeSettings.SEMAPHORE_SPINS, "0");
         try {
             return measurement.take();
         } finally {
             if (before == null) {
-                System.clearProperty(NativeBackend.SEMAPHORE_SPINS);
+                System.clearProperty(NativeSettings.SEMAPHORE_SPINS);
             } else {
-                System.setProperty(NativeBackend.SEMAPHORE_SPINS, before);
+                System.setProperty(NativeSettings.SEMAPHORE_SPINS, before);
             }
         }
     }

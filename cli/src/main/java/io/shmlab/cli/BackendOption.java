@@ -21,12 +21,8 @@ final class BackendOption {
         Backend backend = Backends.get(name);
         String why = backend.unavailableReason();
         if (why != null) {
-            throw new BackendUnavailableException("the " + backend.name() + " backend cannot run here: " + why);
+            throw new BackendUnavailableException("--backend=" + backend.name() + " cannot run here: " + why);
         }
         return backend;
-    }
-
-    boolean isSim() {
-        return "sim".equals(name);
     }
 }

@@ -28,7 +28,6 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SimOnly.check(Lab.EX5);
         Console console = root.console();
         ExploreOptions options = ExploreOptions.defaults().withPreemptionBound(2).withMaxSchedules(100_000);
         LabSettings settings = LabSettings.defaults();

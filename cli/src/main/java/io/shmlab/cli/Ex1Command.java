@@ -1,5 +1,6 @@
 package io.shmlab.cli;
 
+import io.shmlab.api.Backend;
 import io.shmlab.labs.Exercise1;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +54,10 @@ final class Ex1Command implements Callable<Integer> {
         }
         args.add(checked);
         String[] programArgs = args.toArray(String[]::new);
-        if (backend.isSim()) {
-            return SimSession.exercise1(backend.resolve(), programArgs, procs, root.console());
+        Backend chosen = backend.resolve();
+        if (!chosen.runsRealProcesses()) {
+            return SimSession.exercise1(chosen, programArgs, procs, root.console());
         }
-        return InProcess.run(backend.resolve(), new Exercise1(programArgs), root.console());
+        return InProcess.run(chosen, new Exercise1(programArgs), root.console());
     }
 }

@@ -1,5 +1,6 @@
 package io.shmlab.cli;
 
+import io.shmlab.api.Backend;
 import io.shmlab.labs.Exercise1;
 import io.shmlab.labs.Exercise2;
 import java.util.concurrent.Callable;
@@ -40,8 +41,9 @@ final class Ex2Command implements Callable<Integer> {
             throw new UsageError("--rounds=" + rounds + ": give 0 (until stopped) or more");
         }
         String[] args = {checked, Integer.toString(rounds)};
-        if (backend.isSim()) {
-            return SimSession.exercise2(backend.resolve(), args, root.console());
+        Backend chosen = backend.resolve();
+        if (!chosen.runsRealProcesses()) {
+            return SimSession.exercise2(chosen, args, root.console());
         }
         Exercise2 writer = new Exercise2(args);
         CountDownLatch finished = new CountDownLatch(1);
@@ -55,7 +57,7 @@ final class Ex2Command implements Callable<Integer> {
         }, "ex2-sigint");
         Runtime.getRuntime().addShutdownHook(ctrlC);
         try {
-            return InProcess.run(backend.resolve(), writer, root.console());
+            return InProcess.run(chosen, writer, root.console());
         } finally {
             finished.countDown();
             try {

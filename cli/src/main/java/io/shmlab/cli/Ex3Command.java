@@ -1,5 +1,6 @@
 package io.shmlab.cli;
 
+import io.shmlab.api.Backend;
 import io.shmlab.labs.Exercise3;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -42,9 +43,10 @@ final class Ex3Command implements Callable<Integer> {
             throw new UsageError("ex3 takes wait or post; 'auto' is for shmlab run ex3");
         }
         String checked = SharedName.check(name);
-        if (backend.isSim()) {
-            return SimSession.exercise3(backend.resolve(), parsed, checked, root.console());
+        Backend chosen = backend.resolve();
+        if (!chosen.runsRealProcesses()) {
+            return SimSession.exercise3(chosen, parsed, checked, root.console());
         }
-        return InProcess.run(backend.resolve(), new Exercise3(new String[] {role, checked}), root.console());
+        return InProcess.run(chosen, new Exercise3(new String[] {role, checked}), root.console());
     }
 }

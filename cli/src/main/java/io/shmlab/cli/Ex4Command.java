@@ -1,5 +1,6 @@
 package io.shmlab.cli;
 
+import io.shmlab.api.Backend;
 import io.shmlab.labs.Exercise4;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,9 +41,10 @@ final class Ex4Command implements Callable<Integer> {
             throw new UsageError("--capacity=" + capacity + ": a ring buffer holds 1 to 999999 items");
         }
         String[] args = {checked, Integer.toString(capacity)};
-        if (backend.isSim()) {
-            return SimSession.exercise4(backend.resolve(), args, procs, root.console());
+        Backend chosen = backend.resolve();
+        if (!chosen.runsRealProcesses()) {
+            return SimSession.exercise4(chosen, args, procs, root.console());
         }
-        return InProcess.run(backend.resolve(), new Exercise4(args), root.console());
+        return InProcess.run(chosen, new Exercise4(args), root.console());
     }
 }

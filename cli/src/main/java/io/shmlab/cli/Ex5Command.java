@@ -1,9 +1,12 @@
 package io.shmlab.cli;
 
 import io.shmlab.labs.Lab;
+import io.shmlab.labs.Labs;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -13,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "ex5", mixinStandardHelpOptions = true, description = {"Exercise 5: the seed's racy program, run in --procs processes (2 by default).",
     "On native, --delay-init=2s makes one block forever: it is detected at --timeout and reported."})
-final class Ex5Command implements Callable<Integer> {
+final class Ex5Command implements Callable<Integer>, LabCommand {
 
     @ParentCommand
     ShmlabCommand root;
@@ -24,8 +27,13 @@ final class Ex5Command implements Callable<Integer> {
     @Mixin
     RunOptionsMixin run;
 
-    @Mixin
-    LabOptions labOptions;
+    private LabOptions labOptions;
+
+    /** Exercise 5's own options: {@code --name} (default /myData) and {@code --delay-init}. */
+    @Override
+    public void declare(CommandSpec spec, Labs labs) {
+        labOptions = LabOptions.declare(spec, List.of(Lab.EX5));
+    }
 
     @Override
     public Integer call() {

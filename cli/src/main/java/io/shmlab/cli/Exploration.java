@@ -1,7 +1,7 @@
 package io.shmlab.cli;
 
 import io.shmlab.sim.ProgramSimulation;
-import io.shmlab.labs.Lab;
+import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
 import io.shmlab.sim.sched.ExplorationReport;
 import io.shmlab.sim.sched.ExploreOptions;
@@ -14,7 +14,7 @@ final class Exploration {
     private Exploration() {
     }
 
-    static ExplorationReport run(Lab lab, LabSettings settings, int procs, ExploreOptions options, Console console) {
+    static ExplorationReport run(LabDefinition lab, LabSettings settings, int procs, ExploreOptions options, Console console) {
         console.println("exploring " + lab.id() + " with " + procs + " process(es): " + options.strategy().userName()
                 + (options.strategy().userName().equals("dfs") ? ", at most " + options.preemptionBound() + " preemption(s)" : "")
                 + ", " + (options.perAccess() ? "switching at every system call and memory access" : "switching at every system call")
@@ -30,7 +30,7 @@ final class Exploration {
         return soFar.schedules() + " schedules, " + soFar.failing() + " failing";
     }
 
-    static void printSummary(Lab lab, ExplorationReport report, Console console) {
+    static void printSummary(LabDefinition lab, ExplorationReport report, Console console) {
         console.println(report.schedules() + " schedules run"
                 + (report.complete() ? " (every schedule within the bound)" : ""));
         for (Outcome outcome : Outcome.values()) {

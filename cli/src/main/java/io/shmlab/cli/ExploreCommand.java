@@ -1,6 +1,7 @@
 package io.shmlab.cli;
 
-import io.shmlab.labs.Lab;
+import io.shmlab.labs.LabDefinition;
+import io.shmlab.labs.Labs;
 import io.shmlab.sim.sched.ExplorationReport;
 import io.shmlab.sim.sched.ExploreOptions;
 import io.shmlab.sim.sched.Outcome;
@@ -8,9 +9,8 @@ import io.shmlab.sim.sched.StrategyKind;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -19,13 +19,10 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "explore", mixinStandardHelpOptions = true, description = {"Run a lab on the simulator under many schedules and count how they end.",
     "A failing schedule is printed as a token: shmlab replay <lab> <token> shows it as a timeline."})
-final class ExploreCommand implements Callable<Integer> {
+final class ExploreCommand implements Callable<Integer>, LabCommand {
 
     @ParentCommand
     ShmlabCommand root;
-
-    @Parameters(index = "0", paramLabel = "<lab>", description = "ex1, ex2, ex3, ex4, ex5 or ex5-fixed (see shmlab labs)")
-    String lab;
 
     @Option(names = "--procs", paramLabel = "N", defaultValue = "2", description = "processes per schedule (default ${DEFAULT-VALUE})")
     int procs;
@@ -50,19 +47,24 @@ final class ExploreCommand implements Callable<Integer> {
     @Option(names = "--stop-at-first", description = "stop at the first failing schedule")
     boolean stopAtFirst;
 
-    @Mixin
-    LabOptions labOptions;
+    private LabChoice lab;
+    private LabOptions labOptions;
+
+    @Override
+    public void declare(CommandSpec spec, Labs labs) {
+        lab = LabChoice.declare(spec, labs);
+        labOptions = LabOptions.declare(spec, labs.all());
+    }
 
     @Override
     public Integer call() {
-        Lab chosen = LabChoice.resolve(lab);
+        LabDefinition chosen = lab.resolve();
         ExploreOptions options = options(chosen);
-        SimOnly.check(chosen);
         ExplorationReport report = Exploration.run(chosen, labOptions.settings(), procs, options, root.console());
         return report.failing() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private ExploreOptions options(Lab chosen) {
+    private ExploreOptions options(LabDefinition chosen) {
         if (procs < 1 || procs > 16) {
             throw new UsageError("--procs=" + procs + ": explore 1 to 16 processes");
         }

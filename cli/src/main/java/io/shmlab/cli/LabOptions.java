@@ -1,29 +1,72 @@
 package io.shmlab.cli;
 
+import io.shmlab.labs.LabDefinition;
+import io.shmlab.labs.LabParameter;
 import io.shmlab.labs.LabSettings;
 import java.time.Duration;
-import picocli.CommandLine.Option;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-/** The options that change a lab: the shared name, Exercise 5's delay, Exercise 4's capacity. */
+/**
+ * The options that change a lab: {@code --name} for every lab, and one option for each
+ * {@link LabParameter} that one of the command's labs takes ({@code --delay-init} is Exercise 5's,
+ * {@code --capacity} Exercise 4's), its help made of what each such lab says it does.
+ */
 final class LabOptions {
+    private static final int MAX_CAPACITY = 999_999;
 
-    @Option(names = "--name", paramLabel = "/NAME",
-            description = "the shared object's or semaphore's name (default: the exercise's own, e.g. /os_cp)")
-    String name;
+    private final OptionSpec name;
+    private final OptionSpec delayInit;
+    private final OptionSpec capacity;
 
-    @Option(names = "--delay-init", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Exercise 5: the creator sleeps this long before sem_init (e.g. 2s), so the race shows on real processes")
-    Duration delayInit;
+    private LabOptions(OptionSpec name, OptionSpec delayInit, OptionSpec capacity) {
+        this.name = name;
+        this.delayInit = delayInit;
+        this.capacity = capacity;
+    }
 
-    @Option(names = "--capacity", paramLabel = "N", defaultValue = "10",
-            description = "Exercise 4: how many items the ring buffer holds (MAX_ELEMENTS_PLUS_ONE - 1; default ${DEFAULT-VALUE})")
-    int capacity;
+    /** Adds the options of these labs to the command's spec. */
+    static LabOptions declare(CommandSpec spec, List<? extends LabDefinition> labs) {
+        String defaultName = labs.size() == 1 ? " (default " + labs.get(0).defaultName() + ")"
+                : " (default: the exercise's own, e.g. " + labs.get(0).defaultName() + ")";
+        OptionSpec name = add(spec, OptionSpec.builder("--name").paramLabel("/NAME").type(String.class)
+                .description(HelpText.literal("the shared object's or semaphore's name" + defaultName)));
+        String delayHelp = help(labs, LabParameter.DELAY_INIT);
+        OptionSpec delayInit = delayHelp == null ? null : add(spec, OptionSpec.builder("--delay-init")
+                .paramLabel("DURATION").type(Duration.class).converters(new DurationConverter()).description(delayHelp));
+        String capacityHelp = help(labs, LabParameter.CAPACITY);
+        OptionSpec capacity = capacityHelp == null ? null : add(spec, OptionSpec.builder("--capacity").paramLabel("N")
+                .type(int.class).defaultValue(Integer.toString(LabSettings.defaults().capacity())).description(capacityHelp));
+        return new LabOptions(name, delayInit, capacity);
+    }
 
+    private static OptionSpec add(CommandSpec spec, OptionSpec.Builder option) {
+        OptionSpec built = option.build();
+        spec.addOption(built);
+        return built;
+    }
+
+    /** What the labs taking the parameter say it does, or {@code null} when none takes it. */
+    private static String help(List<? extends LabDefinition> labs, LabParameter parameter) {
+        List<String> lines = labs.stream().map(l -> l.parameters().get(parameter)).filter(Objects::nonNull).toList();
+        return lines.isEmpty() ? null : lines.stream().map(HelpText::literal).collect(Collectors.joining("; "));
+    }
+
+    /** The settings the user gave, checked. */
     LabSettings settings() {
-        if (capacity < 1 || capacity > 999_999) {
-            throw new UsageError("--capacity=" + capacity + ": a ring buffer holds 1 to 999999 items");
+        LabSettings settings = LabSettings.defaults();
+        if (capacity != null) {
+            int items = capacity.getValue();
+            if (items < 1 || items > MAX_CAPACITY) {
+                throw new UsageError("--capacity=" + items + ": a ring buffer holds 1 to " + MAX_CAPACITY + " items");
+            }
+            settings = settings.withCapacity(items);
         }
-        LabSettings settings = LabSettings.defaults().withName(SharedName.check(name)).withCapacity(capacity);
-        return delayInit == null ? settings : settings.withDelayInit(delayInit);
+        settings = settings.withName(SharedName.check(name.getValue()));
+        Duration delay = delayInit == null ? null : delayInit.getValue();
+        return delay == null ? settings : settings.withDelayInit(delay);
     }
 }

@@ -4,21 +4,22 @@ import io.shmlab.api.Backend;
 import io.shmlab.api.Machine;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
-import io.shmlab.labs.Lab;
+import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a lab in several processes at once on a backend and prints what each did: simulated processes
- * under the simulator's seeded scheduler (the report carries the schedule token that replays it), or
- * child JVMs on the real kernel (a process still blocked at the timeout is reported blocked and
- * killed).
+ * Runs a lab in several processes at once on a backend and prints what each did: on a deterministic
+ * backend (the simulator) under its seeded scheduler, the report carrying the schedule token that
+ * replays it; on real processes (child JVMs on the real kernel) a process still blocked at the timeout
+ * is reported blocked and killed.
  *
- * <p>On the real kernel the objects and semaphores are real and outlive the run: a name that already
- * existed is used as it is (with a note, since a left-over semaphore changes the run), and the names
- * the run created are removed after it, so a run leaves /dev/shm as it found it.
+ * <p>Where the backend runs real processes the objects and semaphores are the host's and outlive the
+ * run: a name that already existed is used as it is (with a note, since a left-over semaphore changes
+ * the run), and the names the run created are removed after it, so a run leaves /dev/shm as it found
+ * it.
  */
 final class LabRun {
     private static final Logger LOG = LoggerFactory.getLogger(LabRun.class);
@@ -27,19 +28,20 @@ final class LabRun {
     }
 
     /** Runs and prints; returns the exit status: 0 when every process exited with status 0. */
-    static int run(Backend backend, Lab lab, LabSettings settings, RunOptions options, Console console) {
+    static int run(Backend backend, LabDefinition lab, LabSettings settings, RunOptions options, Console console) {
         try (Machine machine = backend.boot()) {
-            List<String> existing = "native".equals(backend.name()) ? lab.existingNames(machine.listShm(), settings) : List.of();
+            boolean hostNames = backend.runsRealProcesses();
+            List<String> existing = hostNames ? lab.existingNames(machine.listShm(), settings) : List.of();
             for (String name : existing) {
                 console.println("note: " + name + " already exists; the run uses it as it is (remove it to start afresh)");
             }
             console.println("running " + lab.id() + " in " + options.processes() + " process(es) on " + backend.name()
-                    + (backend.name().equals("sim") ? " (seed " + options.seed() + ")" : ""));
+                    + (backend.isDeterministic() ? " (seed " + options.seed() + ")" : ""));
             RunReport report;
             try {
                 report = machine.run(lab.spec(settings), options);
             } finally {
-                if ("native".equals(backend.name())) {
+                if (hostNames) {
                     LOG.debug("removed {}", lab.removeNames(machine.spawn(), settings, existing));
                 }
             }

@@ -1,6 +1,6 @@
 package io.shmlab.cli;
 
-import io.shmlab.labs.Lab;
+import io.shmlab.labs.LabDefinition;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
@@ -15,7 +15,7 @@ final class LabsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console();
-        for (Lab lab : Lab.values()) {
+        for (LabDefinition lab : root.labs().all()) {
             console.println(String.format("%-10s %s", lab.id(), lab.summary()));
         }
         console.println("");

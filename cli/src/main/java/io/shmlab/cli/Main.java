@@ -2,6 +2,7 @@ package io.shmlab.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import io.shmlab.labs.Labs;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import org.slf4j.LoggerFactory;
@@ -22,16 +23,25 @@ public final class Main {
     }
 
     /**
-     * Runs the command on a console.
+     * Runs the command on a console, with the course's labs.
      *
      * @return the exit status
      */
     public static int execute(String[] args, Console console) {
+        return execute(args, console, Labs.course());
+    }
+
+    /**
+     * Runs the command on a console, with these labs to name.
+     *
+     * @return the exit status
+     */
+    public static int execute(String[] args, Console console, Labs labs) {
         boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
         if (verbose) {
             ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
         }
-        CommandLine commandLine = new CommandLine(new ShmlabCommand(console));
+        CommandLine commandLine = ShmlabCommand.commandLine(console, labs);
         commandLine.setOut(new PrintWriter(console.out(), true));
         commandLine.setErr(new PrintWriter(console.err(), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

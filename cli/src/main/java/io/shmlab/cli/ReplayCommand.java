@@ -1,7 +1,9 @@
 package io.shmlab.cli;
 
 import io.shmlab.sim.ProgramSimulation;
-import io.shmlab.labs.Lab;
+import io.shmlab.labs.LabDefinition;
+import io.shmlab.labs.LabSettings;
+import io.shmlab.labs.Labs;
 import io.shmlab.sim.sched.Replayer;
 import io.shmlab.sim.sched.ScheduledRun;
 import io.shmlab.sim.sched.Timeline;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -23,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, description = {"Replay a schedule token of a lab on the simulator and show it as a timeline.",
         "With --backend=native, force the same order of calls on real processes (child JVMs) and report how each ended."})
-final class ReplayCommand implements Callable<Integer> {
+final class ReplayCommand implements Callable<Integer>, LabCommand {
 
     @ParentCommand
     ShmlabCommand root;
@@ -35,22 +38,24 @@ final class ReplayCommand implements Callable<Integer> {
     String token;
 
     @Mixin
-    LabOptions labOptions;
-
-    @Mixin
     BackendOption backend;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
             description = "native: how long the real processes may take before they are stopped (default ${DEFAULT-VALUE})")
     Duration timeout;
 
+    private LabOptions labOptions;
+
+    @Override
+    public void declare(CommandSpec spec, Labs labs) {
+        labOptions = LabOptions.declare(spec, labs.all());
+    }
+
     @Override
     public Integer call() {
-        Lab chosen = LabChoice.resolve(lab);
+        LabDefinition chosen = LabChoice.resolve(root.labs(), lab);
         var settings = labOptions.settings();
-        SimOnly.check(chosen);
-        if (!backend.isSim()) {
-            backend.resolve();
+        if (backend.resolve().runsRealProcesses()) {
             return replayNative(chosen, settings);
         }
         ScheduledRun run = replay(chosen, settings, token);
@@ -62,7 +67,7 @@ final class ReplayCommand implements Callable<Integer> {
         return run.report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    private int replayNative(Lab chosen, io.shmlab.labs.LabSettings settings) {
+    private int replayNative(LabDefinition chosen, LabSettings settings) {
         Console console = root.console();
         NativeReplay.Replay replay;
         try {
@@ -85,7 +90,7 @@ final class ReplayCommand implements Callable<Integer> {
         return replay.real().report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    static ScheduledRun replay(Lab lab, io.shmlab.labs.LabSettings settings, String token) {
+    static ScheduledRun replay(LabDefinition lab, LabSettings settings, String token) {
         try {
             return Replayer.replay(new ProgramSimulation(lab.spec(settings)), token);
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,6 @@
 package io.shmlab.cli;
 
-import io.shmlab.api.Limits;
+import io.shmlab.api.ShmNamespace;
 
 /**
  * Checks a name given with {@code --name} before any call is made: the course's rule for portable
@@ -29,8 +29,8 @@ final class SharedName {
             why = "it needs a word after the slash";
         } else if (name.indexOf('/', 1) >= 0) {
             why = "it may hold only the leading slash";
-        } else if (name.length() > Limits.NAME_MAX - "sem.".length()) {
-            why = "it is longer than " + (Limits.NAME_MAX - "sem.".length()) + " characters";
+        } else if (name.length() > ShmNamespace.SEMAPHORE_NAME_MAX) {
+            why = "it is longer than " + (ShmNamespace.SEMAPHORE_NAME_MAX) + " characters";
         } else if (name.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
             why = "it may not hold spaces or control characters";
         }

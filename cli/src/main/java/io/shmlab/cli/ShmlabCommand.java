@@ -1,6 +1,8 @@
 package io.shmlab.cli;
 
+import io.shmlab.labs.Labs;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,6 +16,7 @@ import picocli.CommandLine.Spec;
             Ex5Command.class, RunCommand.class, ExploreCommand.class, ReplayCommand.class, StepCommand.class, DemoCommand.class})
 public final class ShmlabCommand implements Callable<Integer> {
     private final Console console;
+    private final Labs labs;
 
     @Spec
     CommandSpec spec;
@@ -21,12 +24,29 @@ public final class ShmlabCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "log what happens, and show a stack trace on an internal error")
     boolean verbose;
 
-    ShmlabCommand(Console console) {
+    private ShmlabCommand(Console console, Labs labs) {
         this.console = console;
+        this.labs = labs;
+    }
+
+    /** The whole command, its lab arguments and options taken from {@code labs}. */
+    static CommandLine commandLine(Console console, Labs labs) {
+        CommandLine line = new CommandLine(new ShmlabCommand(console, labs));
+        for (CommandLine sub : line.getSubcommands().values()) {
+            if (sub.getCommand() instanceof LabCommand command) {
+                command.declare(sub.getCommandSpec(), labs);
+            }
+        }
+        return line;
     }
 
     Console console() {
         return console;
+    }
+
+    /** The labs a user can name. */
+    Labs labs() {
+        return labs;
     }
 
     @Override

@@ -1,7 +1,8 @@
 package io.shmlab.cli;
 
 import io.shmlab.sim.ProgramSimulation;
-import io.shmlab.labs.Lab;
+import io.shmlab.labs.LabDefinition;
+import io.shmlab.labs.Labs;
 import io.shmlab.sim.sched.Granularity;
 import io.shmlab.sim.sched.RunSettings;
 import io.shmlab.sim.sched.ScheduledRun;
@@ -12,9 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
@@ -25,13 +25,10 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "step", mixinStandardHelpOptions = true, description = {"Be the scheduler: at each step pick which process runs next (type its label).",
     "Commands: A, B, ... run that process one step (Enter alone when only one may run); 'trace' draws the run so far; 'q' stops."})
-final class StepCommand implements Callable<Integer> {
+final class StepCommand implements Callable<Integer>, LabCommand {
 
     @ParentCommand
     ShmlabCommand root;
-
-    @Parameters(index = "0", paramLabel = "<lab>", description = "ex1, ex2, ex3, ex4, ex5 or ex5-fixed (see shmlab labs)")
-    String lab;
 
     @Option(names = "--procs", paramLabel = "N", defaultValue = "2", description = "how many processes (default ${DEFAULT-VALUE})")
     int procs;
@@ -43,17 +40,22 @@ final class StepCommand implements Callable<Integer> {
             + "(default: on for labs whose race is in plain memory, such as ex1's counter)")
     Boolean perAccess;
 
-    @Mixin
-    LabOptions labOptions;
+    private LabChoice lab;
+    private LabOptions labOptions;
+
+    @Override
+    public void declare(CommandSpec spec, Labs labs) {
+        lab = LabChoice.declare(spec, labs);
+        labOptions = LabOptions.declare(spec, labs.all());
+    }
 
     @Override
     public Integer call() {
-        Lab chosen = LabChoice.resolve(lab);
+        LabDefinition chosen = lab.resolve();
         var settings = labOptions.settings();
         if (procs < 1 || procs > 26) {
             throw new UsageError("--procs=" + procs + ": step 1 to 26 processes");
         }
-        SimOnly.check(chosen);
         boolean access = perAccess != null ? perAccess : chosen.raceInMemory();
         RunSettings run = RunSettings.of(procs).withSeed(seed).with(access ? Granularity.ACCESS : Granularity.SYSCALL);
         Console console = root.console();

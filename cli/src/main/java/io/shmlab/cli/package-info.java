@@ -5,10 +5,21 @@
  * {@code --backend=native}: {@link io.shmlab.replay.NativeReplay}), let the student schedule by hand
  * ({@code step}), and tell the course's story in one go ({@code demo}).
  *
+ * <p>The labs a user can name come from one registry ({@link io.shmlab.labs.Labs}, the course's unless
+ * {@link io.shmlab.cli.Main#execute(String[], io.shmlab.cli.Console, io.shmlab.labs.Labs)} is given
+ * others): {@code labs} lists them, and every command taking a lab ({@link io.shmlab.cli.LabCommand})
+ * declares its {@code <lab>} argument and the options of the labs' parameters from it. The interactive
+ * exercises ({@code ex1} ... {@code ex5}) have front ends of their own.
+ *
  * <p>Invariants:
  * <ul>
  *   <li>a backend is picked by name ({@code --backend=sim|native}, sim by default) and never falls
- *       back to another; one that cannot run here is one line and exit status 3;</li>
+ *       back to another; one that cannot run here is one line and exit status 3; what it can do
+ *       (a seeded schedule, real processes and names that outlive the run) is asked of it
+ *       ({@link io.shmlab.api.Backend#isDeterministic()},
+ *       {@link io.shmlab.api.Backend#runsRealProcesses()}), never read from its name;</li>
+ *   <li>a command not run with {@code --backend=native} loads nothing of it (no JNR-FFI, no glibc),
+ *       so the simulator's commands run wherever Java does, Windows and macOS included;</li>
  *   <li>every error a user can make (an unknown lab or option, a bad name, a missing object, a bad
  *       token) is ONE line on standard error and a non-zero exit ({@link io.shmlab.cli.ExitCodes}),
  *       never a stack trace; {@code -v} adds the trace for internal errors only;</li>

@@ -1,10 +1,11 @@
 package io.shmlab.replay;
 
-import io.shmlab.api.Backends;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
-import io.shmlab.labs.Lab;
+import io.shmlab.api.ShmNamespace;
+import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
+import io.shmlab.libc.NativeBackend;
 import io.shmlab.libc.ScheduledNativeRun;
 import io.shmlab.libc.turns.TurnOrder;
 import io.shmlab.sim.ProgramSimulation;
@@ -48,7 +49,7 @@ public final class NativeReplay {
      * @throws NotReplayableException when the token switches at single memory accesses, or ends at its
      *     step limit
      */
-    public static ScheduledRun simulate(Lab lab, LabSettings settings, String token) {
+    public static ScheduledRun simulate(LabDefinition lab, LabSettings settings, String token) {
         ScheduledRun run = Replayer.replay(new ProgramSimulation(lab.spec(settings)), token);
         if (run.schedule().granularity() == Granularity.ACCESS) {
             throw new NotReplayableException("the schedule switches processes at single memory accesses;"
@@ -66,13 +67,13 @@ public final class NativeReplay {
      * @param timeout how long the real run may take before every process is stopped
      * @throws IllegalStateException when a name of the lab already exists
      */
-    public static Replay replay(Lab lab, LabSettings settings, String token, Duration timeout) {
+    public static Replay replay(LabDefinition lab, LabSettings settings, String token, Duration timeout) {
         ScheduledRun simulated = simulate(lab, settings, token);
         TurnOrder order = TraceTurns.of(simulated.trace());
-        try (Machine machine = Backends.get("native").boot()) {
+        try (Machine machine = new NativeBackend().boot()) {
             String control = lab.name(settings) + CONTROL_SUFFIX;
             List<String> names = names(lab, settings);
-            names.add(control.substring(1));
+            names.add(ShmNamespace.objectFile(control));
             List<String> present = new ArrayList<>(machine.listShm());
             for (String n : names) {
                 if (present.contains(n)) {
@@ -90,10 +91,10 @@ public final class NativeReplay {
     }
 
     /** The lab's names as /dev/shm lists them. */
-    private static List<String> names(Lab lab, LabSettings settings) {
+    private static List<String> names(LabDefinition lab, LabSettings settings) {
         List<String> names = new ArrayList<>();
-        lab.sharedNames(settings).forEach(n -> names.add(n.substring(1)));
-        lab.semaphoreNames(settings).forEach(n -> names.add("sem." + n.substring(1)));
+        lab.sharedNames(settings).forEach(n -> names.add(ShmNamespace.objectFile(n)));
+        lab.semaphoreNames(settings).forEach(n -> names.add(ShmNamespace.semaphoreFile(n)));
         return names;
     }
 }

@@ -16,7 +16,8 @@ import io.shmlab.api.Protection;
 import io.shmlab.api.Unlink;
 import io.shmlab.labs.Exercise4;
 import io.shmlab.labs.SemDataLayout;
-import io.shmlab.sim.sem.SemaphoreDescriptor;
+import io.shmlab.api.ShmNamespace;
+import io.shmlab.api.layout.SemT;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,7 +173,7 @@ class NativeExercisesTest {
         String name = semaphore("/shmlab-test-ex3-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         CompletableFuture<Shmlab.Result> waiter = CompletableFuture.supplyAsync(
                 () -> Shmlab.run("ex3", "wait", "--backend=native", "--name=" + name));
-        String listed = "sem." + name.substring(1);
+        String listed = ShmNamespace.semaphoreFile(name);
         while (!machine.listShm().contains(listed) && !waiter.isDone()) {
             Thread.onSpinWait();
         }
@@ -209,7 +210,7 @@ class NativeExercisesTest {
         Mapping data = os.mmap(SemDataLayout.SIZE, Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED, fd, 0);
         CompletableFuture<Shmlab.Result> run = CompletableFuture.supplyAsync(() -> Shmlab.run(
                 "run", "ex5", "--backend=native", "--procs=1", "--name=" + name, "--timeout=8s"));
-        long nwaiters = SemDataLayout.SEM_OFFSET + SemaphoreDescriptor.NWAITERS_OFFSET;
+        long nwaiters = SemDataLayout.SEM_OFFSET + SemT.NWAITERS_OFFSET;
         while (data.getInt(nwaiters) == 0 && !run.isDone()) {
             Thread.onSpinWait();
         }
@@ -272,7 +273,7 @@ class NativeExercisesTest {
         String name = semaphore("/shmlab-test-ex3c-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         CompletableFuture<Shmlab.Result> waiter = CompletableFuture.supplyAsync(
                 () -> Shmlab.run("ex3", "wait", "--backend=native", "--name=" + name));
-        String listed = "sem." + name.substring(1);
+        String listed = ShmNamespace.semaphoreFile(name);
         while (!machine.listShm().contains(listed) && !waiter.isDone()) {
             Thread.onSpinWait();
         }

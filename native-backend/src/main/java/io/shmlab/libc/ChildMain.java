@@ -42,7 +42,7 @@ public final class ChildMain {
         }
         PrintStream err = System.err;
         ProgramSpec spec = new ProgramSpec(args[0], List.of(Arrays.copyOfRange(args, 1, args.length)));
-        NativeMachine machine = (NativeMachine) new NativeBackend().boot();
+        NativeMachine machine = new NativeBackend().start();
         ThisProcess process = ThisProcess.get();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished) {

@@ -8,22 +8,10 @@ import io.shmlab.api.Machine;
  * The real kernel and glibc through JNR-FFI, by the name {@code "native"}. Available on x86_64 Linux
  * with glibc; nothing native is loaded until {@link #boot()}.
  *
- * <p>Its settings are system properties, read once when it is first booted in a JVM and passed on to
- * the child JVMs of {@link Machine#run}: {@link #SEMAPHORE_FAST_PATH} and {@link #SEMAPHORE_SPINS}.
+ * <p>Its settings ({@link NativeSettings}) are system properties, read when a machine boots and given
+ * to it, and passed on to the child JVMs of {@link Machine#run}.
  */
 public final class NativeBackend implements Backend {
-    /**
-     * {@code -Dshmlab.native.semaphoreFastPath=false} makes every semaphore operation a glibc call;
-     * by default glibc's uncontended sem_post and sem_wait are made in Java on the same word.
-     */
-    public static final String SEMAPHORE_FAST_PATH = "shmlab.native.semaphoreFastPath";
-
-    /**
-     * {@code -Dshmlab.native.semaphoreSpins=N}: how many times a sem_wait or sem_timedwait that finds
-     * the value 0 polls it before glibc puts it to sleep; 100 by default (as musl), 0 to sleep at once
-     * as glibc does.
-     */
-    public static final String SEMAPHORE_SPINS = "shmlab.native.semaphoreSpins";
 
     @Override
     public String name() {
@@ -39,12 +27,24 @@ public final class NativeBackend implements Backend {
     @Override
     public String unavailableReason() {
         String platform = GlibcLoader.unavailableReason();
-        return platform != null ? platform : SemaphoreFastPath.settingProblem();
+        return platform != null ? platform : NativeSettings.problemInSystemProperties();
     }
 
     @Override
     public boolean canFork() {
         return false;
+    }
+
+    /** The kernel interleaves the child JVMs of a run as it pleases. */
+    @Override
+    public boolean isDeterministic() {
+        return false;
+    }
+
+    /** Child JVMs are real processes; objects and semaphores are in the host's /dev/shm. */
+    @Override
+    public boolean runsRealProcesses() {
+        return true;
     }
 
     /**
@@ -55,6 +55,15 @@ public final class NativeBackend implements Backend {
      */
     @Override
     public Machine boot() {
+        return start();
+    }
+
+    /**
+     * {@link #boot()} as the machine it is, for this backend's own code (a child JVM, an ordered run).
+     *
+     * @throws BackendUnavailableException as {@link #boot()}
+     */
+    NativeMachine start() {
         String reason = unavailableReason();
         if (reason != null) {
             throw new BackendUnavailableException(reason);
@@ -65,6 +74,7 @@ public final class NativeBackend implements Backend {
         } catch (LinkageError | RuntimeException e) {
             throw new BackendUnavailableException("the native backend cannot bind glibc through JNR-FFI: " + e, e);
         }
-        return new NativeMachine(this, process);
+        NativeSettings settings = NativeSettings.fromSystemProperties();
+        return new NativeMachine(this, process, SemaphoreFastPath.forGlibc(process.libc().glibcVersion(), settings));
     }
 }

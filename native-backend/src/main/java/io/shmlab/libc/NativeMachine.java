@@ -23,10 +23,12 @@ final class NativeMachine implements Machine {
 
     private final Backend backend;
     private final ThisProcess process;
+    private final SemaphoreFastPath semaphoreFastPath;
 
-    NativeMachine(Backend backend, ThisProcess process) {
+    NativeMachine(Backend backend, ThisProcess process, SemaphoreFastPath semaphoreFastPath) {
         this.backend = backend;
         this.process = process;
+        this.semaphoreFastPath = semaphoreFastPath;
     }
 
     @Override
@@ -36,7 +38,7 @@ final class NativeMachine implements Machine {
 
     @Override
     public Os spawn() {
-        return new NativeOs(process);
+        return new NativeOs(process, semaphoreFastPath);
     }
 
     @Override

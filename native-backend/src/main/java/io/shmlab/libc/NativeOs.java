@@ -34,11 +34,11 @@ final class NativeOs implements Os {
     private final SemaphoreCalls semaphores;
     private final List<NativeMapping> mappings = new ArrayList<>();
 
-    NativeOs(ThisProcess process) {
+    NativeOs(ThisProcess process, SemaphoreFastPath semaphoreFastPath) {
         this.process = process;
         this.libc = process.libc();
         this.scratch = ScratchMemory.ownedBy(this);
-        this.semaphores = new SemaphoreCalls(process, libc, scratch, process.semaphoreFastPath());
+        this.semaphores = new SemaphoreCalls(process, libc, scratch, semaphoreFastPath);
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class ScheduledNativeRun {
      * @param timeout how long the whole run may take before every child is stopped
      */
     public static Result run(ProgramSpec program, TurnOrder order, String controlName, Duration settle, Duration timeout) {
-        NativeMachine machine = (NativeMachine) new NativeBackend().boot();
+        NativeMachine machine = new NativeBackend().start();
         Os os = machine.spawn();
         ControlBlock block = ControlBlock.create(os, controlName, order);
         try {

@@ -24,7 +24,7 @@ import io.shmlab.api.layout.SemT;
  * spares most futex sleeps and wake-ups and the context switches behind them. It changes no outcome:
  * a token is taken only as glibc's fast path takes it, the spinner is not counted as a waiter (so no
  * sem_post makes a futex call for it), and a wait still blocks in glibc once the spin is over. It costs
- * a few microseconds of CPU per wait that blocks. {@link NativeBackend#SEMAPHORE_SPINS} sets the number
+ * a few microseconds of CPU per wait that blocks. {@link NativeSettings#SEMAPHORE_SPINS} sets the number
  * of polls; 0 makes a wait that finds zero sleep at once, as glibc's does. A timed wait takes a token
  * that comes during its spin whatever its deadline, as POSIX lets a wait that need not block succeed;
  * its deadline is glibc's to judge once it would sleep.
@@ -48,46 +48,13 @@ final class SemaphoreFastPath {
     }
 
     /**
-     * Enabled when {@code glibcVersion} (as gnu_get_libc_version(3) gives it) has this layout and
-     * {@link NativeBackend#SEMAPHORE_FAST_PATH} is not false (for a verification run that must not
-     * depend on this class); spinning {@link NativeBackend#SEMAPHORE_SPINS} times,
-     * {@link #DEFAULT_SPINS} if unset.
+     * Enabled when {@code glibcVersion} (as gnu_get_libc_version(3) gives it) has this layout and the
+     * settings ask for it (a verification run may want glibc alone); spinning as many times as they
+     * say.
      */
-    static SemaphoreFastPath forGlibc(String glibcVersion) {
-        boolean wanted = !"false".equalsIgnoreCase(System.getProperty(NativeBackend.SEMAPHORE_FAST_PATH));
-        return new SemaphoreFastPath(wanted && atLeast(glibcVersion, FIRST_GLIBC[0], FIRST_GLIBC[1]), spinsSetting());
-    }
-
-    /**
-     * {@link NativeBackend#SEMAPHORE_SPINS}, or {@link #DEFAULT_SPINS} if unset.
-     *
-     * @throws IllegalArgumentException when it is set to anything but a number of 0 or more
-     */
-    static int spinsSetting() {
-        String value = System.getProperty(NativeBackend.SEMAPHORE_SPINS);
-        if (value == null) {
-            return DEFAULT_SPINS;
-        }
-        try {
-            int spins = Integer.parseInt(value.trim());
-            if (spins >= 0) {
-                return spins;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException("-D" + NativeBackend.SEMAPHORE_SPINS + "=" + value
-                + ": not a number of polls (0 or more)");
-    }
-
-    /** What is wrong with the settings of this class, or {@code null}. */
-    static String settingProblem() {
-        try {
-            spinsSetting();
-            return null;
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
+    static SemaphoreFastPath forGlibc(String glibcVersion, NativeSettings settings) {
+        boolean layout = atLeast(glibcVersion, FIRST_GLIBC[0], FIRST_GLIBC[1]);
+        return new SemaphoreFastPath(settings.semaphoreFastPath() && layout, settings.semaphoreSpins());
     }
 
     static boolean atLeast(String version, int major, int minor) {

@@ -32,7 +32,6 @@ final class ThisProcess {
     private final MappedObjects mappedObjects;
     private final NamedSemaphores namedSemaphores = new NamedSemaphores();
     private final int pid;
-    private final SemaphoreFastPath semaphoreFastPath;
     private final BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     @SuppressWarnings("unused") // through CURRENT_CALL
     private volatile String currentCall;
@@ -41,7 +40,6 @@ final class ThisProcess {
         this.libc = libc;
         this.mappedObjects = new MappedObjects(libc);
         this.pid = libc.getpid();
-        this.semaphoreFastPath = SemaphoreFastPath.forGlibc(libc.glibcVersion());
     }
 
     /** The process, binding glibc on first use. */
@@ -80,10 +78,6 @@ final class ThisProcess {
 
     int pid() {
         return pid;
-    }
-
-    SemaphoreFastPath semaphoreFastPath() {
-        return semaphoreFastPath;
     }
 
     BufferedReader stdin() {

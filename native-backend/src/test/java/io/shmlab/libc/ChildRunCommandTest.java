@@ -16,18 +16,18 @@ class ChildRunCommandTest {
 
     @AfterEach
     void clear() {
-        System.clearProperty(NativeBackend.SEMAPHORE_SPINS);
+        System.clearProperty(NativeSettings.SEMAPHORE_SPINS);
         System.clearProperty(UNRELATED);
     }
 
     @Test
     void theBackendsSettingsArePassedOnBeforeTheMainClassAndTheChildsOwnOptionsAfterThem() {
-        System.setProperty(NativeBackend.SEMAPHORE_SPINS, "0");
+        System.setProperty(NativeSettings.SEMAPHORE_SPINS, "0");
         System.setProperty(UNRELATED, "x");
         ChildRun run = new ChildRun(new ProgramSpec("some.Program", List.of("arg")), RunOptions.of(1),
                 i -> List.of("-Dchild=" + i));
         List<String> command = run.command(0);
-        int setting = command.indexOf("-D" + NativeBackend.SEMAPHORE_SPINS + "=0");
+        int setting = command.indexOf("-D" + NativeSettings.SEMAPHORE_SPINS + "=0");
         int own = command.indexOf("-Dchild=0");
         int main = command.indexOf(ChildMain.class.getName());
         assertTrue(setting > 0 && setting < own && own < main, command.toString());

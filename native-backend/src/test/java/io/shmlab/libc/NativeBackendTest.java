@@ -15,9 +15,12 @@ import org.junit.jupiter.api.Test;
 class NativeBackendTest {
 
     @Test
-    void isFoundByNameAndCannotFork() {
+    void isFoundByNameAndRunsRealProcessesThatCannotForkAsTheKernelSchedulesThem() {
         assertEquals(NativeBackend.class, Backends.get("native").getClass());
-        assertFalse(new NativeBackend().canFork());
+        NativeBackend backend = new NativeBackend();
+        assertFalse(backend.canFork());
+        assertTrue(backend.runsRealProcesses());
+        assertFalse(backend.isDeterministic());
     }
 
     @Test

@@ -132,29 +132,43 @@ class SemaphoreFastPathTest {
     @Test
     void theSpinSettingIsANumberOfPollsOrRefused() {
         try {
-            System.clearProperty(NativeBackend.SEMAPHORE_SPINS);
-            assertEquals(SemaphoreFastPath.DEFAULT_SPINS, SemaphoreFastPath.spinsSetting());
-            System.setProperty(NativeBackend.SEMAPHORE_SPINS, "0");
-            assertEquals(0, SemaphoreFastPath.spinsSetting());
+            System.clearProperty(NativeSettings.SEMAPHORE_SPINS);
+            assertEquals(SemaphoreFastPath.DEFAULT_SPINS, NativeSettings.fromSystemProperties().semaphoreSpins());
+            System.setProperty(NativeSettings.SEMAPHORE_SPINS, "0");
+            assertEquals(0, NativeSettings.fromSystemProperties().semaphoreSpins());
             for (String bad : new String[] {"-1", "many", ""}) {
-                System.setProperty(NativeBackend.SEMAPHORE_SPINS, bad);
-                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, SemaphoreFastPath::spinsSetting);
-                assertTrue(e.getMessage().contains(NativeBackend.SEMAPHORE_SPINS + "=" + bad), e.getMessage());
+                System.setProperty(NativeSettings.SEMAPHORE_SPINS, bad);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class, NativeSettings::fromSystemProperties);
+                assertTrue(e.getMessage().contains(NativeSettings.SEMAPHORE_SPINS + "=" + bad), e.getMessage());
                 assertEquals(e.getMessage(), new NativeBackend().unavailableReason(), "the backend refuses to boot so");
             }
         } finally {
-            System.clearProperty(NativeBackend.SEMAPHORE_SPINS);
+            System.clearProperty(NativeSettings.SEMAPHORE_SPINS);
+        }
+    }
+
+    @Test
+    void theFastPathSettingIsOnUnlessFalse() {
+        try {
+            System.clearProperty(NativeSettings.SEMAPHORE_FAST_PATH);
+            assertTrue(NativeSettings.fromSystemProperties().semaphoreFastPath());
+            System.setProperty(NativeSettings.SEMAPHORE_FAST_PATH, "FALSE");
+            assertFalse(NativeSettings.fromSystemProperties().semaphoreFastPath());
+            assertFalse(SemaphoreFastPath.forGlibc("2.36", NativeSettings.fromSystemProperties()).enabled());
+        } finally {
+            System.clearProperty(NativeSettings.SEMAPHORE_FAST_PATH);
         }
     }
 
     @Test
     void enabledOnlyFromGlibc221() {
-        assertTrue(SemaphoreFastPath.forGlibc("2.36").enabled());
-        assertTrue(SemaphoreFastPath.forGlibc("2.21").enabled());
-        assertTrue(SemaphoreFastPath.forGlibc("3.0").enabled());
-        assertFalse(SemaphoreFastPath.forGlibc("2.20").enabled());
-        assertFalse(SemaphoreFastPath.forGlibc("2.17").enabled());
-        assertFalse(SemaphoreFastPath.forGlibc("weird").enabled());
-        assertFalse(SemaphoreFastPath.forGlibc(null).enabled());
+        NativeSettings on = new NativeSettings(true, SemaphoreFastPath.DEFAULT_SPINS);
+        assertTrue(SemaphoreFastPath.forGlibc("2.36", on).enabled());
+        assertTrue(SemaphoreFastPath.forGlibc("2.21", on).enabled());
+        assertTrue(SemaphoreFastPath.forGlibc("3.0", on).enabled());
+        assertFalse(SemaphoreFastPath.forGlibc("2.20", on).enabled());
+        assertFalse(SemaphoreFastPath.forGlibc("2.17", on).enabled());
+        assertFalse(SemaphoreFastPath.forGlibc("weird", on).enabled());
+        assertFalse(SemaphoreFastPath.forGlibc(null, on).enabled());
     }
 }

@@ -46,6 +46,18 @@ public final class SimBackend implements Backend {
         return true;
     }
 
+    /** A run is scheduled from its seed, and reports the token that replays it. */
+    @Override
+    public boolean isDeterministic() {
+        return true;
+    }
+
+    /** Processes, objects and semaphores live in the JVM and go with the machine. */
+    @Override
+    public boolean runsRealProcesses() {
+        return false;
+    }
+
     /** A machine with the defaults: seed 0, the direct dispatcher. */
     @Override
     public SimMachine boot() {

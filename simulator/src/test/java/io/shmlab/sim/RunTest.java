@@ -5,6 +5,7 @@ import static io.shmlab.api.OpenFlags.O_CREAT;
 import static io.shmlab.api.Protection.PROT_READ;
 import static io.shmlab.api.Protection.PROT_WRITE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -84,6 +85,13 @@ class RunTest {
         SimOs check = machine.spawn();
         var fd = check.shmOpen("/count", io.shmlab.api.OpenFlags.O_RDONLY, 0);
         assertEquals(3000, check.mmap(8, PROT_READ, MAP_SHARED, fd, 0).getLong(0));
+    }
+
+    @Test
+    void theSimulatorSaysItIsDeterministicAndRunsNoRealProcess() {
+        assertTrue(machine.backend().isDeterministic(), "a run reports the token that replays it");
+        assertFalse(machine.backend().runsRealProcesses(), "processes and names live in the JVM");
+        assertTrue(machine.backend().canFork());
     }
 
     @Test

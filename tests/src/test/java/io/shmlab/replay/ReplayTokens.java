@@ -26,7 +26,7 @@ final class ReplayTokens {
 
     /** The shortest deadlocking schedule of Exercise 5 in two processes, as {@code shmlab explore ex5} finds it. */
     static String exercise5Deadlock(LabSettings settings) {
-        String token = Explorer.explore(Lab.EX5.spec(settings), 2, ExploreOptions.defaults(), report -> { })
+        String token = Explorer.explore(new ProgramSimulation(Lab.EX5.spec(settings)), 2, ExploreOptions.defaults(), report -> { })
                 .shortestFailing();
         if (token == null) {
             throw new AssertionError("the simulator found no deadlock of Exercise 5");

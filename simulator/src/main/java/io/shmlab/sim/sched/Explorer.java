@@ -1,7 +1,5 @@
 package io.shmlab.sim.sched;
 
-import io.shmlab.api.ProgramSpec;
-import io.shmlab.sim.ProgramSimulation;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -22,19 +20,8 @@ public final class Explorer {
     }
 
     /**
-     * Explores a program run in {@code processes} processes, each schedule on a fresh simulated
-     * machine whose seed is the options' seed.
-     *
-     * @param listener told the counts every {@link ExploreOptions#progressEvery()} schedules and at the end
-     * @throws IllegalArgumentException when the program cannot be built from the spec
-     */
-    public static ExplorationReport explore(ProgramSpec spec, int processes, ExploreOptions options,
-            ProgressListener listener) {
-        return explore(new ProgramSimulation(spec), processes, options, listener);
-    }
-
-    /**
-     * Explores a simulation.
+     * Explores a simulation (a program on a simulated machine is {@code io.shmlab.sim.ProgramSimulation}),
+     * each schedule on a fresh world whose seed is the options' seed.
      *
      * @param processes how many processes each schedule starts
      * @param listener told the counts every {@link ExploreOptions#progressEvery()} schedules and at the end

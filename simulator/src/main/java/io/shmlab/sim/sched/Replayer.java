@@ -1,8 +1,5 @@
 package io.shmlab.sim.sched;
 
-import io.shmlab.api.ProgramSpec;
-import io.shmlab.sim.ProgramSimulation;
-
 /**
  * Runs a schedule token again, as in {@code shmlab replay}: the same interleaving, output, faults,
  * final memory and trace, every time.
@@ -19,17 +16,8 @@ public final class Replayer {
     }
 
     /**
-     * Replays a token of a program on a fresh simulated machine, traced.
-     *
-     * @throws IllegalArgumentException when the token is malformed or is not a schedule of this
-     *     program
-     */
-    public static ScheduledRun replay(ProgramSpec spec, String token) {
-        return replay(new ProgramSimulation(spec), token);
-    }
-
-    /**
-     * Replays a token on a fresh world of the simulation, traced.
+     * Replays a token on a fresh world of the simulation (for a program on a simulated machine,
+     * {@code io.shmlab.sim.ProgramSimulation}), traced.
      *
      * @throws IllegalArgumentException when the token is malformed or is not a schedule of this
      *     simulation

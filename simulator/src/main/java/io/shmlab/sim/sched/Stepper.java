@@ -1,7 +1,5 @@
 package io.shmlab.sim.sched;
 
-import io.shmlab.api.ProgramSpec;
-import io.shmlab.sim.ProgramSimulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
@@ -90,14 +88,6 @@ public final class Stepper implements AutoCloseable {
         runner.start();
         current = take(toUser);
         rethrow();
-    }
-
-    /**
-     * Starts a stepped run of a program in {@code processes} processes on a fresh simulated machine
-     * (seed 0, syscall granularity); nothing runs until the first {@link #step}.
-     */
-    public static Stepper start(ProgramSpec spec, int processes) {
-        return start(new ProgramSimulation(spec), RunSettings.of(processes));
     }
 
     /** Starts a stepped run of a simulation; nothing runs until the first {@link #step}. */

@@ -20,6 +20,10 @@
  *       {@link io.shmlab.sim.sched.Timeline}.</li>
  * </ul>
  *
+ * <p>It sits below {@code io.shmlab.sim}: what it runs is a {@link io.shmlab.sim.sched.Simulation}
+ * (a program on a simulated machine is {@code io.shmlab.sim.ProgramSimulation}), and it depends on the
+ * kernel and the api alone.
+ *
  * <p>Invariants:
  * <ul>
  *   <li>Exactly one simulated process (or the controller) runs at a time; control moves only by

@@ -9,19 +9,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.shmlab.api.Ending;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.ProgramSpec;
-import io.shmlab.sim.sched.programs.Exercise5;
-import io.shmlab.sim.sched.programs.Exercise5Fixed;
-import io.shmlab.sim.sched.programs.SharedCounter;
+import io.shmlab.labs.CounterRace;
+import io.shmlab.labs.Exercise5;
+import io.shmlab.labs.Exercise5Fixed;
+import io.shmlab.sim.ProgramSimulation;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
-/** Issue 4's "Done when" for scheduling: Exercise 5 and a counter race on the real simulated kernel. */
+/**
+ * Issue 4's "Done when" for scheduling: the course's Exercise 5, its fix and Exercise 1's counter race
+ * (the labs' own programs) on the real simulated kernel.
+ */
 class Exercise5ScheduleTest {
 
-    private static final ProgramSpec EXERCISE_5 = ProgramSpec.of(Exercise5.class);
-    private static final ProgramSpec FIXED = ProgramSpec.of(Exercise5Fixed.class);
-    private static final ProgramSpec COUNTER = ProgramSpec.of(SharedCounter.class);
+    private static final ProgramSpec EXERCISE_5_SPEC = ProgramSpec.of(Exercise5.class);
+    private static final ProgramSimulation EXERCISE_5 = new ProgramSimulation(EXERCISE_5_SPEC);
+    private static final ProgramSimulation FIXED = new ProgramSimulation(ProgramSpec.of(Exercise5Fixed.class));
+    private static final ProgramSimulation COUNTER = new ProgramSimulation(ProgramSpec.of(CounterRace.class));
 
     private static ExploreOptions options(StrategyKind kind) {
         return ExploreOptions.defaults().withStrategy(kind).withMaxSchedules(5_000).withSeed(2024);
@@ -95,7 +100,7 @@ class Exercise5ScheduleTest {
         assertTrue(report.count(Outcome.FAILED_ASSERTION) > 0, report.toString());
         assertTrue(report.count(Outcome.CLEAN) > 0, report.toString());
         ScheduledRun lost = Replayer.replay(COUNTER, report.firstFailing());
-        assertTrue(lost.report().processes().stream().anyMatch(p -> p.output().contains("lost an update")),
+        assertTrue(lost.report().processes().stream().anyMatch(p -> p.output().contains("lost update")),
                 lost.report().toString());
         assertTrue(lost.trace().steps().stream().anyMatch(s -> s.kind() == Step.Kind.ACCESS));
     }
@@ -114,7 +119,7 @@ class Exercise5ScheduleTest {
         for (long seed = 0; seed < 40; seed++) {
             io.shmlab.api.RunReport report;
             try (io.shmlab.sim.SimMachine machine = io.shmlab.sim.SimMachine.builder().seed(seed).build()) {
-                report = machine.run(EXERCISE_5, io.shmlab.api.RunOptions.of(2).withSeed(seed));
+                report = machine.run(EXERCISE_5_SPEC, io.shmlab.api.RunOptions.of(2).withSeed(seed));
             }
             assertNotNull(report.schedule());
             ScheduledRun replayed = Replayer.replay(EXERCISE_5, report.schedule());
@@ -145,7 +150,7 @@ class Exercise5ScheduleTest {
     @Test
     void aForkedChildAndItsWaitingParentExploreCleanInEveryOrder() {
         ProgramSpec spec = ProgramSpec.of(io.shmlab.sim.sched.programs.ForkAndWait.class);
-        ExplorationReport report = Explorer.explore(spec, 1, ExploreOptions.defaults().withPreemptionBound(1_000),
+        ExplorationReport report = Explorer.explore(new ProgramSimulation(spec), 1, ExploreOptions.defaults().withPreemptionBound(1_000),
                 ProgressListener.NONE);
         assertTrue(report.complete(), report.toString());
         assertTrue(report.schedules() > 1, report.toString());
@@ -155,7 +160,7 @@ class Exercise5ScheduleTest {
         try (Scheduler scheduler = new Scheduler()) {
             for (int i = 0; i < 50; i++) {
                 random.beginSchedule();
-                ScheduledRun run = scheduler.run(new io.shmlab.sim.ProgramSimulation(spec), RunSettings.of(1), random);
+                ScheduledRun run = scheduler.run(new ProgramSimulation(spec), RunSettings.of(1), random);
                 assertEquals(java.util.List.of("A", "B"), run.trace().labels());
                 outputs.add(run.trace().steps().stream().filter(s -> s.call().equals("write"))
                         .map(Step::process).reduce("", String::concat));
@@ -167,7 +172,8 @@ class Exercise5ScheduleTest {
     @Test
     void aScheduledRunHasNoTerminalSoReadingInputEndsAtOnce() {
         ProgramSpec spec = ProgramSpec.of(io.shmlab.sim.sched.programs.ReadsInput.class);
-        ExplorationReport report = Explorer.explore(spec, 2, ExploreOptions.defaults(), ProgressListener.NONE);
+        ExplorationReport report = Explorer.explore(new ProgramSimulation(spec), 2, ExploreOptions.defaults(),
+                ProgressListener.NONE);
         assertEquals(0, report.failing(), report.toString());
         try (io.shmlab.sim.SimMachine machine = io.shmlab.sim.SimMachine.builder().build()) {
             io.shmlab.api.RunReport run = machine.run(spec, io.shmlab.api.RunOptions.of(1));

@@ -7,7 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shmlab.api.Ending;
 import io.shmlab.api.ProgramSpec;
-import io.shmlab.sim.sched.programs.Exercise5;
+import io.shmlab.labs.Exercise5;
+import io.shmlab.sim.ProgramSimulation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,8 +59,8 @@ class StepperTest {
 
     @Test
     void aUserHoldingBackSemInitUntilTheOtherWaitsReproducesExercise5sLostWakeup() {
-        ProgramSpec spec = ProgramSpec.of(Exercise5.class);
-        try (Stepper stepper = Stepper.start(spec, 2)) {
+        ProgramSimulation spec = new ProgramSimulation(ProgramSpec.of(Exercise5.class));
+        try (Stepper stepper = Stepper.start(spec, RunSettings.of(2))) {
             int steps = 0;
             while (!stepper.finished()) {
                 List<Stepper.Choice> enabled = stepper.enabled();

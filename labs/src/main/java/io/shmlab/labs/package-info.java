@@ -1,7 +1,14 @@
 /**
  * The five exercises of the course ({@code shmem_semaphores}) as {@link io.shmlab.api.Program}s
  * written against the api: readable ports of the C, with the C side by side in each class's Javadoc,
- * runnable on the simulator and on the real kernel alike.
+ * runnable on the simulator and on the real kernel alike. They are a module of their own
+ * ({@code labs/}) that sees the api and nothing else: whatever runs a lab (the {@code shmlab} command,
+ * the tests, the benchmarks) picks the backend.
+ *
+ * <p>What runs in several processes at once ({@code shmlab run}, {@code explore}, {@code replay},
+ * {@code step}) is a {@link io.shmlab.labs.LabDefinition}: the course's are the constants of
+ * {@link io.shmlab.labs.Lab}, and {@link io.shmlab.labs.Labs} is the registry the command takes its
+ * labs from (the course's, and any added with {@code with}).
  *
  * <p>Invariants:
  * <ul>
@@ -16,7 +23,8 @@
  *       (a simulated one or a child JVM) builds its own instance from a
  *       {@link io.shmlab.api.ProgramSpec};</li>
  *   <li>a failed call is not caught unless the C checks it: it ends the process with its message and
- *       status 1, as perror and exit do.</li>
+ *       status 1, as perror and exit do;</li>
+ *   <li>a lab's id is one lower-case word, unique in its registry.</li>
  * </ul>
  */
 package io.shmlab.labs;

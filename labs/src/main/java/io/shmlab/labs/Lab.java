@@ -1,23 +1,15 @@
 package io.shmlab.labs;
 
-import io.shmlab.api.Os;
 import io.shmlab.api.ProgramSpec;
-import io.shmlab.api.Unlink;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 
 /**
- * The exercises of the course as programs to run in several processes at once, without a terminal
- * ({@code shmlab run}, {@code explore}, {@code replay}, {@code step}): each gives the
- * {@link ProgramSpec} every process builds, the shared names it leaves behind, and whether its race is
- * in plain memory accesses (so the scheduler must be able to switch between any two loads and stores)
- * or in system calls.
+ * The exercises of the course as {@link LabDefinition}s: what {@code shmlab run}, {@code explore},
+ * {@code replay} and {@code step} run in several processes at once, without a terminal. A new exercise
+ * is a program class and a constant here; {@link Labs#course()} lists them in this order.
  */
-public enum Lab {
+public enum Lab implements LabDefinition {
     /** Exercise 1's counter: {@code i 1} in every process, then a check for a lost update. */
     EX1("ex1", "Exercise 1: a text and a counter in /os_cp; run: every process does 'i 1' and checks the counter",
             Exercise1.DEFAULT_NAME, true) {
@@ -66,6 +58,12 @@ public enum Lab {
         }
 
         @Override
+        public Map<LabParameter, String> parameters() {
+            return Map.of(LabParameter.CAPACITY, "Exercise 4: how many items the ring buffer holds"
+                    + " (MAX_ELEMENTS_PLUS_ONE - 1; default " + LabSettings.defaults().capacity() + ")");
+        }
+
+        @Override
         public List<String> semaphoreNames(LabSettings settings) {
             return Exercise4.semaphoreNames(name(settings));
         }
@@ -76,6 +74,12 @@ public enum Lab {
         @Override
         public ProgramSpec spec(LabSettings settings) {
             return ProgramSpec.of(Exercise5.class, name(settings), Long.toString(settings.delayInit().toMillis()));
+        }
+
+        @Override
+        public Map<LabParameter, String> parameters() {
+            return Map.of(LabParameter.DELAY_INIT, "Exercise 5: the creator sleeps this long before sem_init (e.g. 2s),"
+                    + " so the race shows on real processes");
         }
     },
     /** Exercise 5 corrected with a named semaphore created with its value. */
@@ -109,98 +113,24 @@ public enum Lab {
         this.raceInMemory = raceInMemory;
     }
 
-    /** The name a user types: {@code ex1} ... {@code ex5}, {@code ex5-fixed}. */
+    /** {@code ex1} ... {@code ex5}, {@code ex5-fixed}. */
+    @Override
     public String id() {
         return id;
     }
 
-    /** One line saying what it is. */
+    @Override
     public String summary() {
         return summary;
     }
 
-    /** The name of the shared object or semaphore when the user gives none. */
+    @Override
     public String defaultName() {
         return defaultName;
     }
 
-    /**
-     * True when the race is between plain loads and stores, so a scheduler must be able to switch
-     * processes at every memory access to show it (Exercise 1's counter); false when switching at
-     * system calls is enough (Exercise 5).
-     */
+    @Override
     public boolean raceInMemory() {
         return raceInMemory;
-    }
-
-    /** The program every process of a run builds. */
-    public abstract ProgramSpec spec(LabSettings settings);
-
-    /** The shared memory objects a run leaves behind (to remove after a run on real processes). */
-    public List<String> sharedNames(LabSettings settings) {
-        return List.of(name(settings));
-    }
-
-    /** The named semaphores a run leaves behind. */
-    public List<String> semaphoreNames(LabSettings settings) {
-        return List.of();
-    }
-
-    /**
-     * The lab's objects and named semaphores, as {@link #sharedNames} and {@link #semaphoreNames} give
-     * them, that a listing of /dev/shm ({@code NAME}, {@code sem.NAME}) holds.
-     */
-    public List<String> existingNames(List<String> listed, LabSettings settings) {
-        List<String> existing = new ArrayList<>();
-        for (String name : sharedNames(settings)) {
-            if (listed.contains(name.substring(1))) {
-                existing.add(name);
-            }
-        }
-        for (String name : semaphoreNames(settings)) {
-            if (listed.contains("sem." + name.substring(1))) {
-                existing.add(name);
-            }
-        }
-        return existing;
-    }
-
-    /**
-     * Removes the lab's objects and named semaphores that exist, except those in {@code keep}; returns
-     * the names removed.
-     */
-    public List<String> removeNames(Os os, LabSettings settings, Collection<String> keep) {
-        List<String> removed = new ArrayList<>();
-        for (String name : sharedNames(settings)) {
-            if (!keep.contains(name) && Unlink.shmIfPresent(os, name)) {
-                removed.add(name);
-            }
-        }
-        for (String name : semaphoreNames(settings)) {
-            if (!keep.contains(name) && Unlink.semIfPresent(os, name)) {
-                removed.add(name);
-            }
-        }
-        return removed;
-    }
-
-    /** The name in use: the user's, or the default. */
-    public String name(LabSettings settings) {
-        return settings.nameOr(defaultName);
-    }
-
-    /** The lab a user named, ignoring case. */
-    public static Optional<Lab> byId(String id) {
-        String wanted = id.toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(l -> l.id.equals(wanted)).findFirst();
-    }
-
-    /** Every id, for messages. */
-    public static List<String> ids() {
-        List<String> ids = new ArrayList<>();
-        for (Lab l : values()) {
-            ids.add(l.id);
-        }
-        return ids;
     }
 }
