@@ -22,7 +22,7 @@ final class Exploration {
         ExplorationReport report = Explorer.explore(new ProgramSimulation(lab.spec(settings)), procs, options,
                 soFar -> console.status("  " + progress(soFar)));
         console.status(null);
-        printSummary(lab, report, console);
+        printSummary(lab, settings, report, console);
         return report;
     }
 
@@ -30,7 +30,7 @@ final class Exploration {
         return soFar.schedules() + " schedules, " + soFar.failing() + " failing";
     }
 
-    static void printSummary(LabDefinition lab, ExplorationReport report, Console console) {
+    static void printSummary(LabDefinition lab, LabSettings settings, ExplorationReport report, Console console) {
         console.println(report.schedules() + " schedules run"
                 + (report.complete() ? " (every schedule within the bound)" : ""));
         for (Outcome outcome : Outcome.values()) {
@@ -44,6 +44,6 @@ final class Exploration {
             return;
         }
         console.println("failing schedule (shortest): " + report.shortestFailing());
-        console.println("see it: shmlab replay " + lab.id() + " " + report.shortestFailing());
+        console.println("see it: " + ReplayHint.of(lab, settings, report.shortestFailing()));
     }
 }

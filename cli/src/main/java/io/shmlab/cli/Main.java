@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import io.shmlab.labs.Labs;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -37,11 +38,18 @@ public final class Main {
      * @return the exit status
      */
     public static int execute(String[] args, Console console, Labs labs) {
-        boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
+        // what follows "--" is a program's own arguments, never shmlab's options
+        List<String> ours = Arrays.asList(args).contains("--") ? Arrays.asList(args).subList(0, Arrays.asList(args).indexOf("--"))
+                : Arrays.asList(args);
+        boolean verbose = ours.contains("-v") || ours.contains("--verbose");
         if (verbose) {
             ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
         }
-        CommandLine commandLine = ShmlabCommand.commandLine(console, labs);
+        List<String> all = Arrays.asList(args);
+        int dashes = all.indexOf("--");
+        List<String> programArgs = dashes < 0 ? List.of() : List.copyOf(all.subList(dashes + 1, all.size()));
+        String[] options = dashes < 0 ? args : all.subList(0, dashes).toArray(new String[0]);
+        CommandLine commandLine = ShmlabCommand.commandLine(console, labs, programArgs);
         commandLine.setOut(new PrintWriter(console.out(), true));
         commandLine.setErr(new PrintWriter(console.err(), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -59,6 +67,6 @@ public final class Main {
             }
             return error.exitCode();
         });
-        return commandLine.execute(args);
+        return commandLine.execute(options);
     }
 }

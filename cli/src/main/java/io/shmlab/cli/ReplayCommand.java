@@ -15,27 +15,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code shmlab replay <lab> <token>}: runs one schedule again on the simulator and draws it as a
+ * {@code shmlab replay <lab> <token>} (or a program of one's own: {@code File.java <token>},
+ * {@code --class NAME <token>}): runs one schedule again on the simulator and draws it as a
  * timeline: one column per process, one row per step, the blocked call marked. With
  * {@code --backend=native} the same order of calls is forced on real processes
  * ({@link NativeReplay}), and both reports are printed.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = {"Replay a schedule token of a lab on the simulator and show it as a timeline.",
-        "With --backend=native, force the same order of calls on real processes (child JVMs) and report how each ended."})
+@Command(name = "replay", mixinStandardHelpOptions = true, description = {"Replay a schedule token of a lab, or of a program of your own, on the simulator and show it as a timeline.",
+        "With --backend=native, force the same order of calls on real processes (child JVMs) and report how each ended.",
+        "A program of your own: File.java <token>, or --class NAME --classpath PATH <token>; its arguments after --."})
 final class ReplayCommand implements Callable<Integer>, LabCommand {
 
     @ParentCommand
     ShmlabCommand root;
-
-    @Parameters(index = "0", paramLabel = "<lab>", description = "the lab the token was found for")
-    String lab;
-
-    @Parameters(index = "1", paramLabel = "<token>", description = "a schedule token printed by run or explore")
-    String token;
 
     @Mixin
     BackendOption backend;
@@ -44,17 +39,26 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
             description = "native: how long the real processes may take before they are stopped (default ${DEFAULT-VALUE})")
     Duration timeout;
 
+    private LabChoice lab;
     private LabOptions labOptions;
+    private String token;
 
     @Override
     public void declare(CommandSpec spec, Labs labs) {
+        lab = LabChoice.declareWithToken(spec, labs);
         labOptions = LabOptions.declare(spec, labs.all());
     }
 
     @Override
     public Integer call() {
-        LabDefinition chosen = LabChoice.resolve(root.labs(), lab);
-        var settings = labOptions.settings();
+        try (LabChoice choice = lab) {
+            LabDefinition chosen = choice.resolve(root.programArgs(), root.console());
+            token = choice.token();
+            return replay(chosen, labOptions.settings(chosen));
+        }
+    }
+
+    private int replay(LabDefinition chosen, LabSettings settings) {
         if (backend.resolve().runsRealProcesses()) {
             return replayNative(chosen, settings);
         }
@@ -86,8 +90,8 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
         RunReportPrinter.print(simulated.report(), console);
         console.println("native (" + replay.real().verdict().name().toLowerCase(java.util.Locale.ROOT) + ": "
                 + replay.real().detail() + "):");
-        RunReportPrinter.print(replay.real().report(), console);
-        return replay.real().report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
+        RunReportPrinter.print(replay.report(), console);
+        return replay.report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     static ScheduledRun replay(LabDefinition lab, LabSettings settings, String token) {

@@ -4,7 +4,7 @@ import io.shmlab.api.Ending;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.RunReport;
 
-/** Prints a run: each process with its output and how it ended, then the verdict. */
+/** Prints a run: each process with its output and how it ended, the final check if there was one, then the verdict. */
 final class RunReportPrinter {
 
     private RunReportPrinter() {
@@ -20,11 +20,17 @@ final class RunReportPrinter {
             }
         }
         long failed = report.processes().stream().filter(p -> p.ending().failed()).count();
+        if (report.check() != null) {
+            console.println(report.check().toString());
+        }
         if (report.blocked()) {
             long blocked = report.processes().stream().filter(p -> p.ending() instanceof Ending.Blocked).count();
             console.println("DEADLOCK: " + blocked + " of " + report.processes().size() + " process(es) blocked forever");
         } else if (failed > 0) {
             console.println("FAILED: " + failed + " of " + report.processes().size() + " process(es) did not exit with status 0");
+        } else if (report.check() != null && !report.check().passed()) {
+            console.println("FAILED: the final check failed after all " + report.processes().size()
+                    + " process(es) exited with status 0");
         } else {
             console.println("ok: all " + report.processes().size() + " process(es) exited with status 0");
         }

@@ -1,6 +1,7 @@
 package io.shmlab.cli;
 
 import io.shmlab.labs.Labs;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Spec;
 public final class ShmlabCommand implements Callable<Integer> {
     private final Console console;
     private final Labs labs;
+    private final List<String> programArgs;
 
     @Spec
     CommandSpec spec;
@@ -24,14 +26,19 @@ public final class ShmlabCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "log what happens, and show a stack trace on an internal error")
     boolean verbose;
 
-    private ShmlabCommand(Console console, Labs labs) {
+    private ShmlabCommand(Console console, Labs labs, List<String> programArgs) {
         this.console = console;
         this.labs = labs;
+        this.programArgs = List.copyOf(programArgs);
     }
 
-    /** The whole command, its lab arguments and options taken from {@code labs}. */
-    static CommandLine commandLine(Console console, Labs labs) {
-        CommandLine line = new CommandLine(new ShmlabCommand(console, labs));
+    /**
+     * The whole command, its lab arguments and options taken from {@code labs}.
+     *
+     * @param programArgs what followed {@code --}: the arguments of a program of the user's own
+     */
+    static CommandLine commandLine(Console console, Labs labs, List<String> programArgs) {
+        CommandLine line = new CommandLine(new ShmlabCommand(console, labs, programArgs));
         for (CommandLine sub : line.getSubcommands().values()) {
             if (sub.getCommand() instanceof LabCommand command) {
                 command.declare(sub.getCommandSpec(), labs);
@@ -47,6 +54,11 @@ public final class ShmlabCommand implements Callable<Integer> {
     /** The labs a user can name. */
     Labs labs() {
         return labs;
+    }
+
+    /** The arguments after {@code --}, for a program of the user's own. */
+    List<String> programArgs() {
+        return programArgs;
     }
 
     @Override
