@@ -31,6 +31,16 @@ public class PosixException extends RuntimeException {
         this(Errno.of(number), number, call, argument);
     }
 
+    /** A failure of one of the calls an {@link Os} models, named by its C name. */
+    public PosixException(Errno errno, Syscall call, String argument) {
+        this(errno, call.cName(), argument);
+    }
+
+    /** The same, for a raw errno number. */
+    public PosixException(int number, Syscall call, String argument) {
+        this(number, call.cName(), argument);
+    }
+
     private PosixException(Errno errno, int number, String call, String argument) {
         super(render(errno, number, call, argument));
         this.errno = errno;
@@ -42,6 +52,11 @@ public class PosixException extends RuntimeException {
     /** A failure of a call on a name, quoted as C would print the string: {@code shm_open("/x")}. */
     public static PosixException onName(Errno errno, String call, String name) {
         return new PosixException(errno, call, quote(name));
+    }
+
+    /** A failure of a call on a name: {@code shm_open("/x")}. */
+    public static PosixException onName(Errno errno, Syscall call, String name) {
+        return onName(errno, call.cName(), name);
     }
 
     /** The name in double quotes, with quotes and backslashes escaped; {@code NULL} for null. */

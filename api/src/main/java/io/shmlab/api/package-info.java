@@ -3,7 +3,12 @@
  * system, as Java types.
  *
  * <ul>
- *   <li>{@link io.shmlab.api.Os}: one process's handle; each method models one POSIX call.</li>
+ *   <li>{@link io.shmlab.api.Os}: one process's handle; each method models one POSIX call, named by
+ *       {@link io.shmlab.api.Models} with a {@link io.shmlab.api.Syscall}.</li>
+ *   <li>{@link io.shmlab.api.Syscall}: the one vocabulary of calls (and of a run's other steps: exit,
+ *       load, store), each with its C name and its {@link io.shmlab.api.Footprint} (what it touches,
+ *       read or written) and effects (blocks, wakes, starts, waits for or ends a process); the
+ *       simulator's trace, ordered runs and error messages name calls by it.</li>
  *   <li>{@link io.shmlab.api.OpenFile}, {@link io.shmlab.api.Mapping},
  *       {@link io.shmlab.api.Semaphore}: descriptors, mapped memory, {@code sem_t *}.</li>
  *   <li>{@link io.shmlab.api.PosixException} with an {@link io.shmlab.api.Errno}: a failed call;
@@ -27,5 +32,7 @@
  *
  * <p>Invariants every backend keeps: the same misuse gives the same errno and the same fault kind;
  * no call crashes the JVM; a blocking call never surfaces EINTR; values in memory are little-endian.
+ * A C name is spelled once, in {@code Syscall}; every abstract {@code Os} method says the call it
+ * models (or that it makes none), which a test checks against ordered runs.
  */
 package io.shmlab.api;

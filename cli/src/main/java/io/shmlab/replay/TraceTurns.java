@@ -1,5 +1,6 @@
 package io.shmlab.replay;
 
+import io.shmlab.api.Syscall;
 import io.shmlab.libc.turns.Turn;
 import io.shmlab.libc.turns.TurnKind;
 import io.shmlab.libc.turns.TurnOrder;
@@ -16,14 +17,10 @@ import java.util.Map;
  * {@link TurnKind#BLOCKS}, a later one of the same call {@link TurnKind#BLOCKS_AGAIN}; the step where it
  * goes on is {@link TurnKind#RESUMED}; the end of a process is {@link TurnKind#EXIT} (the simulated exit
  * call just before it is part of it: a child JVM takes its exit turn once its program has returned).
- * A step that woke processes from a futex wait ("wakes B") says so in its turn, so that they can be held
- * still until their own turn.
+ * A step that woke processes from a futex wait ({@link Step#wakes()}) says so in its turn, so that they
+ * can be held still until their own turn.
  */
 public final class TraceTurns {
-    /** The simulated exit(2) a process makes as its program returns: part of its EXIT turn on real processes. */
-    static final String EXIT_CALL = "exit";
-    /** How a step's note names a process its call woke. */
-    static final String WAKES_NOTE = "wakes ";
 
     private TraceTurns() {
     }
@@ -46,7 +43,7 @@ public final class TraceTurns {
             int wakes = wakes(s, index);
             switch (s.kind()) {
                 case CALL -> {
-                    if (!s.call().equals(EXIT_CALL)) {
+                    if (s.call() != Syscall.EXIT) {
                         turns.add(new Turn(p, TurnKind.CALL, s.call(), wakes));
                     }
                 }
@@ -58,7 +55,7 @@ public final class TraceTurns {
                     turns.add(new Turn(p, TurnKind.RESUMED, s.call(), wakes));
                     inCall[p] = false;
                 }
-                case EXIT -> turns.add(new Turn(p, TurnKind.EXIT, "exit", wakes));
+                case EXIT -> turns.add(new Turn(p, TurnKind.EXIT, Syscall.EXIT, wakes));
                 case ACCESS -> throw new NotReplayableException("step " + s.index() + " (" + s
                         + ") is a single memory access; real processes can be ordered only at their calls into the OS");
                 default -> throw new IllegalStateException("unknown step kind " + s.kind());
@@ -67,16 +64,11 @@ public final class TraceTurns {
         return new TurnOrder(trace.labels().size(), turns);
     }
 
-    /** The processes a step woke, from its "wakes B" notes: bit i for process i. */
+    /** The processes a step woke: bit i for process i. */
     private static int wakes(Step s, Map<String, Integer> index) {
         int mask = 0;
-        for (String note : s.notes()) {
-            if (note.startsWith(WAKES_NOTE)) {
-                Integer woken = index.get(note.substring(WAKES_NOTE.length()).trim());
-                if (woken != null) {
-                    mask |= 1 << woken;
-                }
-            }
+        for (String label : s.wakes()) {
+            mask |= 1 << index.get(label);
         }
         return mask;
     }

@@ -3,6 +3,7 @@ package io.shmlab.libc;
 import io.shmlab.api.Errno;
 import io.shmlab.libc.GlibcLoader.LibC;
 import io.shmlab.api.PosixException;
+import io.shmlab.api.Syscall;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,10 @@ import org.slf4j.LoggerFactory;
  * The one boundary between Java and glibc: every call of {@link LibC} goes through here, and here
  * alone a failure (-1, MAP_FAILED, SEM_FAILED, or an error number returned) becomes a
  * {@link PosixException} carrying errno, the call and its argument.
+ *
+ * <p>A call the {@link io.shmlab.api.Os} models is named by its {@link Syscall}; the few glibc
+ * functions underneath that no {@code Os} method models (fcntl, kill, clock_nanosleep) by their own
+ * C names.
  *
  * <p>EINTR is handled in one place, {@link #untilNotInterrupted}: a blocking call that a signal
  * interrupts is made again with the same arguments, so a timed wait keeps its absolute deadline and a
@@ -64,26 +69,26 @@ final class CheckedLibC {
     int shmOpen(String name, int oflag, int mode) {
         int fd = libc.shm_open(name, oflag, mode);
         if (fd < 0) {
-            throw failed("shm_open", PosixException.quote(name));
+            throw failed(Syscall.SHM_OPEN, PosixException.quote(name));
         }
         return fd;
     }
 
     void shmUnlink(String name) {
-        check(libc.shm_unlink(name), "shm_unlink", PosixException.quote(name));
+        check(libc.shm_unlink(name), Syscall.SHM_UNLINK, PosixException.quote(name));
     }
 
     int open(String path, int oflag, int mode) {
         int fd = libc.open(path, oflag, mode);
         if (fd < 0) {
-            throw failed("open", PosixException.quote(path));
+            throw failed(Syscall.OPEN, PosixException.quote(path));
         }
         return fd;
     }
 
     void close(int fd, String argument) {
         // close(2) is not retried on EINTR: on Linux the descriptor is gone whatever it returns.
-        check(libc.close(fd), "close", argument);
+        check(libc.close(fd), Syscall.CLOSE, argument);
     }
 
     /** A close-on-exec duplicate of {@code fd} numbered {@code lowest} or above: fcntl(F_DUPFD_CLOEXEC). */
@@ -96,35 +101,35 @@ final class CheckedLibC {
     }
 
     void ftruncate(int fd, long length, String argument) {
-        check(libc.ftruncate(fd, length), "ftruncate", argument);
+        check(libc.ftruncate(fd, length), Syscall.FTRUNCATE, argument);
     }
 
     void posixFallocate(int fd, long offset, long length, String argument) {
         int error = untilNotInterrupted(() -> libc.posix_fallocate(fd, offset, length));
         if (error != 0) {
-            throw new PosixException(error, "posix_fallocate", argument);
+            throw new PosixException(error, Syscall.POSIX_FALLOCATE, argument);
         }
     }
 
     /** fstat(2) into the {@link StatLayout} at {@code buffer}. */
     void fstat(int fd, long buffer, String argument) {
-        check(libc.fstat(fd, buffer), "fstat", argument);
+        check(libc.fstat(fd, buffer), Syscall.FSTAT, argument);
     }
 
     long mmap(long length, int prot, int flags, int fd, long offset, String argument) {
         long address = libc.mmap(null, length, prot, flags, fd, offset);
         if (address == MAP_FAILED) {
-            throw failed("mmap", argument);
+            throw failed(Syscall.MMAP, argument);
         }
         return address;
     }
 
     void munmap(long address, long length, String argument) {
-        check(libc.munmap(address, length), "munmap", argument);
+        check(libc.munmap(address, length), Syscall.MUNMAP, argument);
     }
 
     void msync(long address, long length, int flags, String argument) {
-        check(libc.msync(address, length, flags), "msync", argument);
+        check(libc.msync(address, length, flags), Syscall.MSYNC, argument);
     }
 
     // ------------------------------------------------------------------ semaphores
@@ -132,25 +137,25 @@ final class CheckedLibC {
     long semOpen(String name, int oflag, int mode, int value) {
         long sem = libc.sem_open(name, oflag, mode, value);
         if (sem == SEM_FAILED) {
-            throw failed("sem_open", PosixException.quote(name));
+            throw failed(Syscall.SEM_OPEN, PosixException.quote(name));
         }
         return sem;
     }
 
     void semClose(long sem, String argument) {
-        check(libc.sem_close(sem), "sem_close", argument);
+        check(libc.sem_close(sem), Syscall.SEM_CLOSE, argument);
     }
 
     void semUnlink(String name) {
-        check(libc.sem_unlink(name), "sem_unlink", PosixException.quote(name));
+        check(libc.sem_unlink(name), Syscall.SEM_UNLINK, PosixException.quote(name));
     }
 
     void semInit(long sem, int pshared, int value, String argument) {
-        check(libc.sem_init(sem, pshared, value), "sem_init", argument);
+        check(libc.sem_init(sem, pshared, value), Syscall.SEM_INIT, argument);
     }
 
     void semDestroy(long sem, String argument) {
-        check(libc.sem_destroy(sem), "sem_destroy", argument);
+        check(libc.sem_destroy(sem), Syscall.SEM_DESTROY, argument);
     }
 
     void semWait(long sem, String argument) {
@@ -159,7 +164,7 @@ final class CheckedLibC {
         }
         int error = untilNotInterrupted(() -> libc.sem_wait(sem) == 0 ? 0 : lastErrno.getAsInt());
         if (error != 0) {
-            throw new PosixException(error, "sem_wait", argument);
+            throw new PosixException(error, Syscall.SEM_WAIT, argument);
         }
     }
 
@@ -175,7 +180,7 @@ final class CheckedLibC {
         if (error == EAGAIN) {
             return false;
         }
-        throw new PosixException(error, "sem_trywait", argument);
+        throw new PosixException(error, Syscall.SEM_TRYWAIT, argument);
     }
 
     /** False where C gets ETIMEDOUT; the deadline is the {@link TimespecLayout} at {@code deadline}. */
@@ -187,19 +192,19 @@ final class CheckedLibC {
         if (error == ETIMEDOUT) {
             return false;
         }
-        throw new PosixException(error, "sem_timedwait", argument);
+        throw new PosixException(error, Syscall.SEM_TIMEDWAIT, argument);
     }
 
     void semPost(long sem, String argument) {
         if (libc.fast_sem_post(sem) == 0) {
             return;
         }
-        check(libc.sem_post(sem), "sem_post", argument);
+        check(libc.sem_post(sem), Syscall.SEM_POST, argument);
     }
 
     /** sem_getvalue(3), using the int at {@code valueOut}. */
     int semGetvalue(long sem, long valueOut, String argument) {
-        check(libc.sem_getvalue(sem, valueOut), "sem_getvalue", argument);
+        check(libc.sem_getvalue(sem, valueOut), Syscall.SEM_GETVALUE, argument);
         return NativeMemory.getInt(valueOut);
     }
 
@@ -230,7 +235,7 @@ final class CheckedLibC {
 
     /** clock_gettime(2) into the {@link TimespecLayout} at {@code timespec}. */
     void clockGettime(int clock, long timespec) {
-        check(libc.clock_gettime(clock, timespec), "clock_gettime", null);
+        check(libc.clock_gettime(clock, timespec), Syscall.CLOCK_GETTIME, null);
     }
 
     /** Sleeps until the absolute time at {@code deadline} on {@code clock}: clock_nanosleep(2). */
@@ -255,10 +260,18 @@ final class CheckedLibC {
         return error;
     }
 
+    private void check(int result, Syscall call, String argument) {
+        check(result, call.cName(), argument);
+    }
+
     private void check(int result, String call, String argument) {
         if (result != 0) {
             throw failed(call, argument);
         }
+    }
+
+    private PosixException failed(Syscall call, String argument) {
+        return failed(call.cName(), argument);
     }
 
     private PosixException failed(String call, String argument) {

@@ -13,6 +13,7 @@ import io.shmlab.api.PosixException;
 import io.shmlab.api.Program;
 import io.shmlab.api.SegmentationFault;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.Syscall;
 import io.shmlab.api.Timespec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -270,7 +271,7 @@ final class NativeOs implements Os {
     @Override
     public void sleep(Duration duration) {
         if (duration.isNegative()) {
-            throw new PosixException(Errno.EINVAL, "nanosleep", duration.toString());
+            throw new PosixException(Errno.EINVAL, Syscall.NANOSLEEP, duration.toString());
         }
         long deadline = scratch.address();
         libc.clockGettime(CheckedLibC.CLOCK_MONOTONIC, deadline);
@@ -305,7 +306,7 @@ final class NativeOs implements Os {
 
     @Override
     public int fork(Program child) {
-        throw new PosixException(Errno.ENOSYS, "fork", null);
+        throw new PosixException(Errno.ENOSYS, Syscall.FORK, null);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.shmlab.sim;
 
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.ForwardingDispatcher;
+import io.shmlab.sim.kernel.FutexTable;
 
 /**
  * The dispatcher of a machine that runs its processes directly, except during {@link SimMachine#run},
@@ -13,14 +14,17 @@ import io.shmlab.sim.kernel.ForwardingDispatcher;
 final class RunRouter extends ForwardingDispatcher {
     private final Dispatcher direct;
     private volatile Dispatcher target;
+    /** The machine's kernel's futex table, handed to each run's scheduler. */
+    private FutexTable futexes;
 
     RunRouter(Dispatcher direct) {
         this.direct = direct;
         this.target = direct;
     }
 
-    /** Routes calls to a run's scheduler. */
+    /** Routes calls to a run's scheduler, which the kernel's futex table now serves too. */
     void route(Dispatcher scheduled) {
+        scheduled.useFutexTable(futexes);
         target = scheduled;
     }
 
@@ -32,6 +36,12 @@ final class RunRouter extends ForwardingDispatcher {
     /** The dispatcher calls go to when no scheduled run is going. */
     Dispatcher direct() {
         return direct;
+    }
+
+    @Override
+    public void useFutexTable(FutexTable table) {
+        futexes = table;
+        direct.useFutexTable(table);
     }
 
     @Override

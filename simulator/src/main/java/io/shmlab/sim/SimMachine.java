@@ -9,6 +9,7 @@ import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.api.Signal;
+import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.DirectDispatcher;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.Kernel;
@@ -88,7 +89,10 @@ public final class SimMachine implements Machine {
             return this;
         }
 
-        /** Whether blocking waits are interrupted spuriously, to exercise EINTR paths (direct mode). */
+        /**
+         * Whether blocking waits are interrupted spuriously, to exercise EINTR paths (direct mode; a
+         * scheduled run says so in its {@code RunSettings}).
+         */
         public Builder spuriousEintr(boolean value) {
             this.spuriousEintr = value;
             return this;
@@ -211,7 +215,7 @@ public final class SimMachine implements Machine {
     void exit(KernelProcess process, Ending how) {
         Thread.interrupted();
         String arguments = how instanceof Ending.Exited exited ? String.valueOf(exited.status()) : how.toString();
-        dispatcher.enter(process.pid(), "exit", arguments);
+        dispatcher.enter(process.pid(), Syscall.EXIT, arguments);
         try {
             if (kernel.processes().exit(process, how)) {
                 namedSemaphores.exited(process);

@@ -13,6 +13,7 @@ import io.shmlab.api.PosixException;
 import io.shmlab.api.Program;
 import io.shmlab.api.Protection;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.Syscall;
 import io.shmlab.api.Timespec;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.Kernel;
@@ -48,7 +49,7 @@ public final class SimOs implements Os {
         return process;
     }
 
-    private <T> T call(String name, String args, Supplier<T> body) {
+    private <T> T call(Syscall name, String args, Supplier<T> body) {
         if (process.ended()) {
             if (process.pendingSignal() != null) {
                 throw new io.shmlab.sim.kernel.ProcessKilled(process.pendingSignal());
@@ -58,7 +59,7 @@ public final class SimOs implements Os {
         process.noteCallingThread();
         Dispatcher d = kernel.dispatcher();
         d.enter(process.pid(), name, args);
-        process.setCurrentCall(name + "(" + args + ")");
+        process.setCurrentCall(name.cName() + "(" + args + ")");
         String result = "?";
         try {
             process.checkPendingSignal();
@@ -80,7 +81,7 @@ public final class SimOs implements Os {
         }
     }
 
-    private void run(String name, String args, Runnable body) {
+    private void run(Syscall name, String args, Runnable body) {
         call(name, args, () -> {
             body.run();
             return null;
@@ -103,52 +104,52 @@ public final class SimOs implements Os {
 
     @Override
     public int umask(int mask) {
-        return call("umask", "0" + Integer.toOctalString(mask), () -> process.setUmask(mask));
+        return call(Syscall.UMASK, "0" + Integer.toOctalString(mask), () -> process.setUmask(mask));
     }
 
     // ---------------------------------------------------------------- shared memory objects
 
     @Override
     public OpenFile shmOpen(String name, int oflag, int mode) {
-        return call("shm_open", quoted(name) + ", " + OpenFlags.describe(oflag) + ", 0" + Integer.toOctalString(mode),
+        return call(Syscall.SHM_OPEN, quoted(name) + ", " + OpenFlags.describe(oflag) + ", 0" + Integer.toOctalString(mode),
                 () -> kernel.objects().shmOpen(process, name, oflag, mode));
     }
 
     @Override
     public void shmUnlink(String name) {
-        run("shm_unlink", quoted(name), () -> kernel.objects().shmUnlink(process, name));
+        run(Syscall.SHM_UNLINK, quoted(name), () -> kernel.objects().shmUnlink(process, name));
     }
 
     @Override
     public OpenFile open(String path, int oflag, int mode) {
-        return call("open", quoted(path) + ", " + OpenFlags.describe(oflag) + ", 0" + Integer.toOctalString(mode),
+        return call(Syscall.OPEN, quoted(path) + ", " + OpenFlags.describe(oflag) + ", 0" + Integer.toOctalString(mode),
                 () -> kernel.objects().open(process, path, oflag, mode));
     }
 
     /** Removes a regular file's name: models unlink(2). */
     public void unlink(String path) {
-        run("unlink", quoted(path), () -> kernel.objects().unlinkFile(process, path));
+        run(Syscall.UNLINK, quoted(path), () -> kernel.objects().unlinkFile(process, path));
     }
 
     @Override
     public void ftruncate(OpenFile file, long length) {
-        run("ftruncate", fd(file) + ", " + length, () -> kernel.objects().ftruncate(process, file, length));
+        run(Syscall.FTRUNCATE, fd(file) + ", " + length, () -> kernel.objects().ftruncate(process, file, length));
     }
 
     @Override
     public void posixFallocate(OpenFile file, long offset, long length) {
-        run("posix_fallocate", fd(file) + ", " + offset + ", " + length,
+        run(Syscall.POSIX_FALLOCATE, fd(file) + ", " + offset + ", " + length,
                 () -> kernel.objects().posixFallocate(process, file, offset, length));
     }
 
     @Override
     public FileStatus fstat(OpenFile file) {
-        return call("fstat", fd(file), () -> kernel.objects().fstat(process, file));
+        return call(Syscall.FSTAT, fd(file), () -> kernel.objects().fstat(process, file));
     }
 
     @Override
     public void close(OpenFile file) {
-        run("close", fd(file), () -> kernel.objects().close(process, file));
+        run(Syscall.CLOSE, fd(file), () -> kernel.objects().close(process, file));
     }
 
     private static String fd(OpenFile file) {
@@ -159,31 +160,31 @@ public final class SimOs implements Os {
 
     @Override
     public Mapping mmap(long length, int prot, int flags, OpenFile file, long offset) {
-        return call("mmap", "NULL, " + length + ", " + Protection.describe(prot) + ", " + MapFlags.describe(flags) + ", " + fd(file)
+        return call(Syscall.MMAP, "NULL, " + length + ", " + Protection.describe(prot) + ", " + MapFlags.describe(flags) + ", " + fd(file)
                 + ", " + offset, () -> kernel.memory().mmap(process, length, prot, flags, file, offset));
     }
 
     @Override
     public Mapping mmapAnonymous(long length, int prot, int flags) {
-        return call("mmap", "NULL, " + length + ", " + Protection.describe(prot) + ", "
+        return call(Syscall.MMAP, "NULL, " + length + ", " + Protection.describe(prot) + ", "
                 + MapFlags.describe(flags | MapFlags.MAP_ANONYMOUS) + ", -1, 0",
                 () -> kernel.memory().mmapAnonymous(process, length, prot, flags));
     }
 
     @Override
     public void msync(Mapping mapping, long offset, long length, int flags) {
-        run("msync", hex(mapping.address() + offset) + ", " + length + ", " + flags,
+        run(Syscall.MSYNC, hex(mapping.address() + offset) + ", " + length + ", " + flags,
                 () -> kernel.memory().msync(process, mapping, offset, length, flags));
     }
 
     @Override
     public void munmap(Mapping mapping) {
-        run("munmap", hex(mapping.address()) + ", " + mapping.length(), () -> kernel.memory().munmap(process, mapping));
+        run(Syscall.MUNMAP, hex(mapping.address()) + ", " + mapping.length(), () -> kernel.memory().munmap(process, mapping));
     }
 
     @Override
     public Mapping mappingAt(long address) {
-        return call("mapping_at", hex(address), () -> kernel.memory().mappingAt(process, address));
+        return call(Syscall.MAPPING_AT, hex(address), () -> kernel.memory().mappingAt(process, address));
     }
 
     private static String hex(long address) {
@@ -198,31 +199,31 @@ public final class SimOs implements Os {
 
     @Override
     public Semaphore semOpen(String name, int oflag) {
-        return call("sem_open", quoted(name) + ", " + OpenFlags.describe(oflag),
+        return call(Syscall.SEM_OPEN, quoted(name) + ", " + OpenFlags.describe(oflag),
                 () -> machine.namedSemaphores().open(process, name, oflag & ~io.shmlab.api.OpenFlags.O_CREAT, 0, 0));
     }
 
     @Override
     public Semaphore semOpen(String name, int oflag, int mode, long value) {
-        return call("sem_open", quoted(name) + ", " + OpenFlags.describe(oflag) + ", 0" + Integer.toOctalString(mode) + ", " + value,
+        return call(Syscall.SEM_OPEN, quoted(name) + ", " + OpenFlags.describe(oflag) + ", 0" + Integer.toOctalString(mode) + ", " + value,
                 () -> machine.namedSemaphores().open(process, name, oflag, mode, value));
     }
 
     @Override
     public void semClose(Semaphore sem) {
-        run("sem_close", sem.describe(), () -> machine.namedSemaphores().close(process, sem));
+        run(Syscall.SEM_CLOSE, sem.describe(), () -> machine.namedSemaphores().close(process, sem));
     }
 
     @Override
     public void semUnlink(String name) {
-        run("sem_unlink", quoted(name), () -> machine.namedSemaphores().unlink(process, name));
+        run(Syscall.SEM_UNLINK, quoted(name), () -> machine.namedSemaphores().unlink(process, name));
     }
 
     @Override
     public Semaphore semInit(Mapping mapping, long offset, boolean pshared, long value) {
         long address = mapping.address() + offset;
         SemaphorePointer sem = SemaphorePointer.in(mapping, offset);
-        run("sem_init", hex(address) + ", " + (pshared ? 1 : 0) + ", " + value, () -> {
+        run(Syscall.SEM_INIT, hex(address) + ", " + (pshared ? 1 : 0) + ", " + value, () -> {
             if (value >= 0 && value <= io.shmlab.api.Limits.SEM_VALUE_MAX) {
                 sem.checkInsideMapping(process, Access.WRITE);
             }
@@ -238,7 +239,7 @@ public final class SimOs implements Os {
 
     @Override
     public void semDestroy(Semaphore sem) {
-        run("sem_destroy", sem.describe(), () -> {
+        run(Syscall.SEM_DESTROY, sem.describe(), () -> {
             if (sem.name() != null) {
                 machine.semaphoreRegistry().reportMisuse(process,
                         "sem_destroy(" + sem.describe() + ") of a named semaphore (sem_close it instead)");
@@ -247,41 +248,41 @@ public final class SimOs implements Os {
         });
     }
 
-    private GlibcSemaphore.WaitResult waitOnce(Semaphore sem, String call, boolean tryOnly, long deadline) {
+    private GlibcSemaphore.WaitResult waitOnce(Semaphore sem, Syscall call, boolean tryOnly, long deadline) {
         return call(call, sem.describe(), () -> {
             if (sem.name() != null) {
-                machine.namedSemaphores().checkNotClosed(process, sem, call);
+                machine.namedSemaphores().checkNotClosed(process, sem, call.cName());
             }
             // glibc's first access is a load of the data word; its stores come after
             checkInsideMapping(sem, Access.READ);
-            return glibc().wait(process, sem.address(), tryOnly, deadline, call);
+            return glibc().wait(process, sem.address(), tryOnly, deadline, call.cName());
         });
     }
 
     @Override
     public void semWait(Semaphore sem) {
-        while (waitOnce(sem, "sem_wait", false, Long.MAX_VALUE) == GlibcSemaphore.WaitResult.INTERRUPTED) {
+        while (waitOnce(sem, Syscall.SEM_WAIT, false, Long.MAX_VALUE) == GlibcSemaphore.WaitResult.INTERRUPTED) {
             // EINTR: wait again, as a C program loops on it
         }
     }
 
     @Override
     public boolean semTrywait(Semaphore sem) {
-        return waitOnce(sem, "sem_trywait", true, Long.MAX_VALUE) == GlibcSemaphore.WaitResult.ACQUIRED;
+        return waitOnce(sem, Syscall.SEM_TRYWAIT, true, Long.MAX_VALUE) == GlibcSemaphore.WaitResult.ACQUIRED;
     }
 
     @Override
     public boolean semTimedwait(Semaphore sem, Timespec deadline) {
         if (!deadline.valid()) {
             // glibc 2.36 checks tv_nsec before anything else
-            run("sem_timedwait", sem.describe() + ", {" + deadline.seconds() + ", " + deadline.nanos() + "}", () -> {
-                throw new PosixException(Errno.EINVAL, "sem_timedwait", sem.describe());
+            run(Syscall.SEM_TIMEDWAIT, sem.describe() + ", {" + deadline.seconds() + ", " + deadline.nanos() + "}", () -> {
+                throw new PosixException(Errno.EINVAL, Syscall.SEM_TIMEDWAIT, sem.describe());
             });
         }
         long at = deadlineNanos(deadline);
         GlibcSemaphore.WaitResult r;
         do {
-            r = waitOnce(sem, "sem_timedwait", false, at);
+            r = waitOnce(sem, Syscall.SEM_TIMEDWAIT, false, at);
         } while (r == GlibcSemaphore.WaitResult.INTERRUPTED);
         return r == GlibcSemaphore.WaitResult.ACQUIRED;
     }
@@ -297,9 +298,9 @@ public final class SimOs implements Os {
 
     @Override
     public void semPost(Semaphore sem) {
-        run("sem_post", sem.describe(), () -> {
+        run(Syscall.SEM_POST, sem.describe(), () -> {
             if (sem.name() != null) {
-                machine.namedSemaphores().checkNotClosed(process, sem, "sem_post");
+                machine.namedSemaphores().checkNotClosed(process, sem, Syscall.SEM_POST.cName());
             }
             checkInsideMapping(sem, Access.READ);
             glibc().post(process, sem.address());
@@ -308,7 +309,7 @@ public final class SimOs implements Os {
 
     @Override
     public int semGetvalue(Semaphore sem) {
-        return call("sem_getvalue", sem.describe(), () -> {
+        return call(Syscall.SEM_GETVALUE, sem.describe(), () -> {
             checkInsideMapping(sem, Access.READ);
             return glibc().getValue(process, sem.address());
         });
@@ -325,15 +326,15 @@ public final class SimOs implements Os {
 
     @Override
     public Timespec clockGettime() {
-        return call("clock_gettime", "CLOCK_REALTIME", () -> Timespec.ofNanos(kernel.dispatcher().now()));
+        return call(Syscall.CLOCK_GETTIME, "CLOCK_REALTIME", () -> Timespec.ofNanos(kernel.dispatcher().now()));
     }
 
     @Override
     public void sleep(Duration duration) {
         if (duration.isNegative()) {
-            throw new PosixException(Errno.EINVAL, "nanosleep", duration.toString());
+            throw new PosixException(Errno.EINVAL, Syscall.NANOSLEEP, duration.toString());
         }
-        run("nanosleep", duration.toString(), () -> {
+        run(Syscall.NANOSLEEP, duration.toString(), () -> {
             long now = kernel.dispatcher().now();
             long until;
             try {
@@ -348,7 +349,7 @@ public final class SimOs implements Os {
     @Override
     public void print(String text) {
         int length = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-        call("write", "1, " + quoted(text) + ", " + length, () -> {
+        call(Syscall.WRITE, "1, " + quoted(text) + ", " + length, () -> {
             process.console().write(text);
             return length;
         });
@@ -359,7 +360,7 @@ public final class SimOs implements Os {
         ProcessInput input = process.input();
         while (true) {
             String[] line = new String[1];
-            boolean done = call("read", "0", () -> {
+            boolean done = call(Syscall.READ, "0", () -> {
                 if (!input.ready()) {
                     return false;
                 }
@@ -383,12 +384,12 @@ public final class SimOs implements Os {
 
     @Override
     public int fork(Program child) {
-        return call("fork", "", () -> machine.fork(process, child));
+        return call(Syscall.FORK, "", () -> machine.fork(process, child));
     }
 
     @Override
     public int waitpid(int pid) {
-        return call("waitpid", String.valueOf(pid), () -> kernel.processes().waitpid(process, pid));
+        return call(Syscall.WAITPID, String.valueOf(pid), () -> kernel.processes().waitpid(process, pid));
     }
 
     /**

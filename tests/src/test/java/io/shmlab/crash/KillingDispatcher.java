@@ -2,6 +2,7 @@ package io.shmlab.crash;
 
 import io.shmlab.api.Access;
 import io.shmlab.api.Signal;
+import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.ForwardingDispatcher;
 import io.shmlab.sim.kernel.KernelProcess;
@@ -88,8 +89,8 @@ final class KillingDispatcher extends ForwardingDispatcher {
     }
 
     @Override
-    public void enter(int pid, String call, String arguments) {
-        if (!call.equals("exit")) {
+    public void enter(int pid, Syscall call, String arguments) {
+        if (call != Syscall.EXIT) {
             step(pid);
         }
         inner.enter(pid, call, arguments);

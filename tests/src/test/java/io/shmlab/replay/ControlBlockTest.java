@@ -7,6 +7,7 @@ import io.shmlab.api.Errno;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
 import io.shmlab.api.PosixException;
+import io.shmlab.api.Syscall;
 import io.shmlab.api.Unlink;
 import io.shmlab.api.layout.SemT;
 import io.shmlab.contract.ShmLeakCheck;
@@ -27,9 +28,9 @@ import org.junit.jupiter.api.Test;
 class ControlBlockTest {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final TurnOrder ORDER = new TurnOrder(2, List.of(
-            new Turn(1, TurnKind.CALL, "shm_open"),
-            new Turn(0, TurnKind.BLOCKS, "sem_wait"),
-            new Turn(1, TurnKind.EXIT, "exit")));
+            new Turn(1, TurnKind.CALL, Syscall.SHM_OPEN),
+            new Turn(0, TurnKind.BLOCKS, Syscall.SEM_WAIT),
+            new Turn(1, TurnKind.EXIT, Syscall.EXIT)));
 
     private Machine machine;
     private Os os;
@@ -94,9 +95,9 @@ class ControlBlockTest {
     @Test
     void advancingPostsTheNextOwnerAndSkipsOwnerlessTurns() {
         TurnOrder order = new TurnOrder(2, List.of(
-                new Turn(0, TurnKind.BLOCKS, "sem_wait"),
-                new Turn(0, TurnKind.BLOCKS_AGAIN, "sem_wait"),
-                new Turn(1, TurnKind.CALL, "sem_post")));
+                new Turn(0, TurnKind.BLOCKS, Syscall.SEM_WAIT),
+                new Turn(0, TurnKind.BLOCKS_AGAIN, Syscall.SEM_WAIT),
+                new Turn(1, TurnKind.CALL, Syscall.SEM_POST)));
         try (ControlBlock block = ControlBlock.create(os, name, order)) {
             block.lock();
             try {
@@ -117,9 +118,9 @@ class ControlBlockTest {
     @Test
     void aTurnThatWakesSomeoneIsHeldUntilReleased() {
         TurnOrder order = new TurnOrder(2, List.of(
-                new Turn(0, TurnKind.BLOCKS, "sem_wait"),
-                new Turn(1, TurnKind.CALL, "sem_post", 0b01),
-                new Turn(0, TurnKind.RESUMED, "sem_wait")));
+                new Turn(0, TurnKind.BLOCKS, Syscall.SEM_WAIT),
+                new Turn(1, TurnKind.CALL, Syscall.SEM_POST, 0b01),
+                new Turn(0, TurnKind.RESUMED, Syscall.SEM_WAIT)));
         try (ControlBlock block = ControlBlock.create(os, name, order)) {
             block.lock();
             try {
@@ -151,10 +152,15 @@ class ControlBlockTest {
     }
 
     @Test
-    void aTurnNamesAPrintableCallThatFits() {
-        assertThrows(IllegalArgumentException.class, () -> new Turn(0, TurnKind.CALL, "a call"));
-        assertThrows(IllegalArgumentException.class, () -> new Turn(0, TurnKind.CALL, "x".repeat(20)));
-        assertThrows(IllegalArgumentException.class, () -> new TurnOrder(1, List.of(new Turn(1, TurnKind.EXIT, "exit"))));
+    void aTurnIsForAScheduledCallWhoseNameFits() {
+        assertThrows(IllegalArgumentException.class, () -> new Turn(0, TurnKind.CALL, null));
+        assertThrows(IllegalArgumentException.class, () -> new Turn(0, TurnKind.CALL, Syscall.GETPID));
+        for (Syscall call : Syscall.values()) {
+            if (call.scheduled()) {
+                assertEquals(call, new Turn(0, TurnKind.CALL, call).call(), "every scheduled call's name fits a turn");
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> new TurnOrder(1, List.of(new Turn(1, TurnKind.EXIT, Syscall.EXIT))));
     }
 
     private int value(ControlBlock block, int process) {

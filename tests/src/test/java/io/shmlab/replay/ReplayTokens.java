@@ -1,5 +1,6 @@
 package io.shmlab.replay;
 
+import io.shmlab.api.Footprint;
 import io.shmlab.labs.Lab;
 import io.shmlab.labs.LabSettings;
 import io.shmlab.sim.ProgramSimulation;
@@ -79,6 +80,6 @@ final class ReplayTokens {
 
     /** A run in which some call blocked. */
     static boolean blocks(ScheduledRun run) {
-        return run.trace().steps().stream().anyMatch(s -> s.kind() == Step.Kind.BLOCKED && s.call().startsWith("sem_"));
+        return run.trace().steps().stream().anyMatch(s -> s.kind() == Step.Kind.BLOCKED && s.call().footprint().resource() == Footprint.Resource.SEMAPHORE);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
+import io.shmlab.api.Syscall;
 import io.shmlab.api.Unlink;
 import io.shmlab.api.layout.SemT;
 import io.shmlab.contract.ShmLeakCheck;
@@ -82,12 +83,12 @@ class TurnProtocolTest {
     @Test
     void callsHappenInTheOrdersOrderWhateverTheThreadsTiming() throws Exception {
         TurnOrder order = new TurnOrder(2, List.of(
-                new Turn(1, TurnKind.CALL, "write"),
-                new Turn(0, TurnKind.CALL, "write"),
-                new Turn(0, TurnKind.CALL, "write"),
-                new Turn(1, TurnKind.CALL, "write"),
-                new Turn(0, TurnKind.EXIT, "exit"),
-                new Turn(1, TurnKind.EXIT, "exit")));
+                new Turn(1, TurnKind.CALL, Syscall.WRITE),
+                new Turn(0, TurnKind.CALL, Syscall.WRITE),
+                new Turn(0, TurnKind.CALL, Syscall.WRITE),
+                new Turn(1, TurnKind.CALL, Syscall.WRITE),
+                new Turn(0, TurnKind.EXIT, Syscall.EXIT),
+                new Turn(1, TurnKind.EXIT, Syscall.EXIT)));
         List<String> happened = Collections.synchronizedList(new ArrayList<>());
         try (ControlBlock block = ControlBlock.create(os, name, order)) {
             CompletableFuture<Void> a = process(0, 2, happened);
@@ -107,10 +108,10 @@ class TurnProtocolTest {
 
     @Test
     void aCallOutOfTurnIsRefusedAndTheSupervisorSaysDiverged() throws Exception {
-        TurnOrder order = new TurnOrder(1, List.of(new Turn(0, TurnKind.CALL, "sem_post"), new Turn(0, TurnKind.EXIT, "exit")));
+        TurnOrder order = new TurnOrder(1, List.of(new Turn(0, TurnKind.CALL, Syscall.SEM_POST), new Turn(0, TurnKind.EXIT, Syscall.EXIT)));
         try (ControlBlock block = ControlBlock.create(os, name, order)) {
             TurnTaking turns = new TurnTaking(ControlBlock.open(machine.spawn(), name), 0, os.pid());
-            ScheduleDivergence e = assertThrows(ScheduleDivergence.class, () -> turns.enter("sem_wait"));
+            ScheduleDivergence e = assertThrows(ScheduleDivergence.class, () -> turns.enter(Syscall.SEM_WAIT));
             assertTrue(e.getMessage().contains("A calls sem_wait but turn 0 is A's call sem_post"), e.getMessage());
             Supervisor supervisor = new Supervisor(block, Duration.ZERO, ALWAYS_ASLEEP, NO_SIGNALS);
             assertEquals(Verdict.DIVERGED, supervisor.poll(System.nanoTime()));
@@ -127,18 +128,18 @@ class TurnProtocolTest {
                     io.shmlab.api.MapFlags.MAP_SHARED, fd, 0);
             var sem = os.semInit(data, 0, true, 0);
             TurnOrder order = new TurnOrder(2, List.of(
-                    new Turn(0, TurnKind.BLOCKS, "sem_wait"),
-                    new Turn(1, TurnKind.CALL, "sem_post"),
-                    new Turn(0, TurnKind.RESUMED, "sem_wait"),
-                    new Turn(1, TurnKind.EXIT, "exit"),
-                    new Turn(0, TurnKind.EXIT, "exit")));
+                    new Turn(0, TurnKind.BLOCKS, Syscall.SEM_WAIT),
+                    new Turn(1, TurnKind.CALL, Syscall.SEM_POST),
+                    new Turn(0, TurnKind.RESUMED, Syscall.SEM_WAIT),
+                    new Turn(1, TurnKind.EXIT, Syscall.EXIT),
+                    new Turn(0, TurnKind.EXIT, Syscall.EXIT)));
             List<String> happened = Collections.synchronizedList(new ArrayList<>());
             try (ControlBlock block = ControlBlock.create(os, name, order)) {
                 Supervisor supervisor = new Supervisor(block, Duration.ofMillis(20), SleepProbe.proc(), NO_SIGNALS);
                 CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
                     Os mine = machine.spawn();
                     TurnTaking t = new TurnTaking(ControlBlock.open(mine, name), 0, mine.pid());
-                    t.enter("sem_wait");
+                    t.enter(Syscall.SEM_WAIT);
                     mine.semWait(sem);
                     happened.add("A back from sem_wait");
                     t.leave();
@@ -147,7 +148,7 @@ class TurnProtocolTest {
                 CompletableFuture<Void> b = CompletableFuture.runAsync(() -> {
                     Os mine = machine.spawn();
                     TurnTaking t = new TurnTaking(ControlBlock.open(mine, name), 1, mine.pid());
-                    t.enter("sem_post");
+                    t.enter(Syscall.SEM_POST);
                     happened.add("B posts");
                     mine.semPost(sem);
                     t.leave();
@@ -178,13 +179,13 @@ class TurnProtocolTest {
             var data = os.mmap(SemT.SIZE, io.shmlab.api.Protection.PROT_READ | io.shmlab.api.Protection.PROT_WRITE,
                     io.shmlab.api.MapFlags.MAP_SHARED, fd, 0);
             var sem = os.semInit(data, 0, true, 0);
-            TurnOrder order = new TurnOrder(1, List.of(new Turn(0, TurnKind.BLOCKS, "sem_wait")));
+            TurnOrder order = new TurnOrder(1, List.of(new Turn(0, TurnKind.BLOCKS, Syscall.SEM_WAIT)));
             try (ControlBlock block = ControlBlock.create(os, name, order)) {
                 Supervisor supervisor = new Supervisor(block, Duration.ofMillis(20), SleepProbe.proc(), NO_SIGNALS);
                 CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {
                     Os mine = machine.spawn();
                     TurnTaking t = new TurnTaking(ControlBlock.open(mine, name), 0, mine.pid());
-                    t.enter("sem_wait");
+                    t.enter(Syscall.SEM_WAIT);
                     mine.semWait(sem); // a real process is killed here at the hang: it never leaves
                 }, threads);
                 Verdict v = Verdict.RUNNING;
@@ -210,7 +211,7 @@ class TurnProtocolTest {
             Os mine = machine.spawn();
             TurnTaking t = new TurnTaking(ControlBlock.open(mine, name), index, mine.pid());
             for (int c = 1; c <= calls; c++) {
-                t.enter("write");
+                t.enter(Syscall.WRITE);
                 happened.add((char) ('A' + index) + Integer.toString(c));
                 t.leave();
             }

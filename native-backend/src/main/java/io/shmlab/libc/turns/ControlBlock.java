@@ -25,6 +25,7 @@ import io.shmlab.api.Mapping;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.Os;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.Syscall;
 import io.shmlab.api.Timespec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -90,7 +91,7 @@ public final class ControlBlock implements AutoCloseable {
             m.putInt(record + TURN_KIND, t.kind().ordinal());
             m.putInt(record + ControlBlockLayout.TURN_WAKES, t.wakes());
             byte[] padded = new byte[CALL_NAME_BYTES];
-            byte[] call = t.call().getBytes(StandardCharsets.US_ASCII);
+            byte[] call = t.call().cName().getBytes(StandardCharsets.US_ASCII);
             System.arraycopy(call, 0, padded, 0, call.length);
             m.putBytes(record + TURN_CALL, padded);
         }
@@ -206,9 +207,9 @@ public final class ControlBlock implements AutoCloseable {
         return mapping.getInt(turnRecord(k) + ControlBlockLayout.TURN_WAKES);
     }
 
-    /** Turn {@code k}'s call name. */
-    public String call(int k) {
-        return mapping.getCString(turnRecord(k) + TURN_CALL, CALL_NAME_BYTES);
+    /** Turn {@code k}'s call, kept in the block by its C name. */
+    public Syscall call(int k) {
+        return Syscall.ofCName(mapping.getCString(turnRecord(k) + TURN_CALL, CALL_NAME_BYTES));
     }
 
     /** Turn {@code k} as a whole. */

@@ -1,5 +1,6 @@
 package io.shmlab.libc.turns;
 
+import io.shmlab.api.Syscall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ public final class TurnTaking {
      *
      * @throws ScheduleDivergence when the turn now due is not this call of this process
      */
-    public void enter(String call) {
+    public void enter(Syscall call) {
         int tid = callingThread();
         block.lock();
         try {
@@ -65,7 +66,7 @@ public final class TurnTaking {
             int k = block.cursor();
             Turn due = k < block.turns() ? block.turn(k) : null;
             if (due == null || due.owner() != me
-                    || (due.kind() != TurnKind.CALL && due.kind() != TurnKind.BLOCKS) || !due.call().equals(call)) {
+                    || (due.kind() != TurnKind.CALL && due.kind() != TurnKind.BLOCKS) || due.call() != call) {
                 diverge("process " + label(me) + " calls " + call + " but turn " + k + " is "
                         + (due == null ? "past the end of the schedule" : describe(due)));
             }
@@ -113,16 +114,16 @@ public final class TurnTaking {
         } finally {
             block.unlock();
         }
-        takeOwn(TurnKind.EXIT, "exit", ProcessState.ENDED);
+        takeOwn(TurnKind.EXIT, Syscall.EXIT, ProcessState.ENDED);
     }
 
-    private void takeOwn(TurnKind kind, String call, ProcessState after) {
+    private void takeOwn(TurnKind kind, Syscall call, ProcessState after) {
         block.awaitTurn(me);
         block.lock();
         try {
             int k = block.cursor();
             Turn due = k < block.turns() ? block.turn(k) : null;
-            if (due == null || due.owner() != me || due.kind() != kind || (call != null && !due.call().equals(call))) {
+            if (due == null || due.owner() != me || due.kind() != kind || (call != null && due.call() != call)) {
                 diverge("process " + label(me) + " is due a " + kind + " turn but turn " + k + " is "
                         + (due == null ? "past the end of the schedule" : describe(due)));
             }

@@ -23,7 +23,9 @@
  *   <li>A turn is handed on by the supervisor only if the order says the call blocks and the process is
  *       seen asleep in the kernel (or already back) for a whole settle time with the cursor still.</li>
  *   <li>A call that is not the one due is never made: the process marks itself diverged and the run
- *       is stopped.</li>
+ *       is stopped. Calls are compared as {@link io.shmlab.api.Syscall}s (the block keeps their C
+ *       names); {@code TurnstileOs} takes a turn for every scheduled call of {@code Os}, which a test
+ *       checks by reflection.</li>
  * </ul>
  */
 package io.shmlab.libc.turns;

@@ -1,8 +1,8 @@
 package io.shmlab.sim.kernel;
 
 import io.shmlab.api.Access;
+import io.shmlab.api.Syscall;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,40 +19,28 @@ import org.slf4j.LoggerFactory;
 /**
  * The direct {@link Dispatcher}: the callers' own threads run the simulated processes concurrently,
  * and one machine lock makes each system call atomic ({@link #enter} takes it, {@link #exit} releases
- * it). Blocking is real: a futex wait or a sleep waits on a condition of that lock with the real
+ * it). Blocking is real: a parked waiter or a sleep waits on a condition of that lock with the real
  * clock, and {@link #now()} is the real CLOCK_REALTIME.
  *
- * <p>Deadlock is detected exactly: when every live process is blocked in a futex wait with no
- * deadline, nothing can wake any of them, and each one's wait throws {@link DeadlockDetected}. A
- * process is live from {@link #start} (or {@link #attach}) until its body returns (or
- * {@link #detach}); one that is sleeping, running, or reading its input is not blocked.
+ * <p>Deadlock is the kernel's {@link FutexTable#deadlocked} check, asked whenever a process starts to
+ * wait forever or ends: when every live process waits on a futex with no deadline, nothing can wake
+ * any of them, and each one's wait throws {@link DeadlockDetected}. A process is live from
+ * {@link #start} (or {@link #attach}) until its body returns (or {@link #detach}); one that is
+ * sleeping, running, or reading its input is not blocked.
  *
- * <p>With spurious EINTR on, every other futex wait of a process returns
- * {@link Dispatcher.Wake#INTERRUPTED} at once, before waiting, to shake out retry paths.
+ * <p>With spurious EINTR on, the futex table interrupts every other futex wait of a process at once.
  */
 public final class DirectDispatcher implements Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(DirectDispatcher.class);
 
-    /** One process blocked on a futex. Guarded by the machine lock. */
-    private static final class Waiter {
-        final int pid;
-        final Condition condition;
-        boolean woken;
-        boolean deadlocked;
-
-        Waiter(int pid, Condition condition) {
-            this.pid = pid;
-            this.condition = condition;
-        }
-    }
-
     private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled whenever a parked waiter may have something to see: a wake, a deadlock. */
+    private final Condition parked = lock.newCondition();
     private final boolean spuriousEintr;
-    private final Map<FutexKey, ArrayDeque<Waiter>> queues = new HashMap<>();
+    private FutexTable futexes;
     private final Set<Integer> live = new HashSet<>();
-    private final Map<Integer, Waiter> blockedForever = new HashMap<>();
+    private final Set<Integer> waitingForever = new HashSet<>();
     private final Map<Integer, String> calls = new HashMap<>();
-    private final Set<Integer> interruptedLast = new HashSet<>();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     /** A direct dispatcher without spurious interruptions. */
@@ -66,9 +54,19 @@ public final class DirectDispatcher implements Dispatcher {
     }
 
     @Override
-    public void enter(int pid, String call, String arguments) {
+    public void useFutexTable(FutexTable table) {
+        this.futexes = table;
+    }
+
+    @Override
+    public boolean spuriousEintr() {
+        return spuriousEintr;
+    }
+
+    @Override
+    public void enter(int pid, Syscall call, String arguments) {
         lock.lock();
-        calls.put(pid, call + "(" + arguments + ")");
+        calls.put(pid, call.cName() + "(" + arguments + ")");
     }
 
     @Override
@@ -83,75 +81,49 @@ public final class DirectDispatcher implements Dispatcher {
     }
 
     @Override
-    public Wake futexWait(int pid, FutexKey key, long deadlineNanos) {
+    public Wake park(FutexTable.Waiter w) {
         requireLock();
-        if (spuriousEintr && interruptedLast.add(pid)) {
-            return Wake.INTERRUPTED;
-        }
-        interruptedLast.remove(pid);
-        Waiter w = new Waiter(pid, lock.newCondition());
-        ArrayDeque<Waiter> queue = queues.computeIfAbsent(key, k -> new ArrayDeque<>());
-        queue.add(w);
-        boolean forever = deadlineNanos == Long.MAX_VALUE;
+        int pid = w.pid();
+        long deadline = w.deadline();
+        boolean forever = deadline == Long.MAX_VALUE;
         if (forever) {
-            blockedForever.put(pid, w);
+            waitingForever.add(pid);
             detectDeadlock();
         }
         try {
             while (true) {
                 // a deadlock, once found, is final: the ends of the other deadlocked processes
                 // (reported, not real) must not wake this one
-                if (w.deadlocked) {
+                if (w.deadlocked()) {
                     throw new DeadlockDetected(calls.getOrDefault(pid, "a futex wait"));
                 }
-                if (w.woken) {
+                if (w.woken()) {
                     return Wake.WOKEN;
                 }
                 if (forever) {
-                    w.condition.await();
+                    parked.await();
                 } else {
-                    long left = deadlineNanos - now();
+                    long left = deadline - now();
                     if (left <= 0) {
                         return Wake.TIMED_OUT;
                     }
-                    w.condition.awaitNanos(left);
+                    parked.awaitNanos(left);
                 }
             }
         } catch (InterruptedException e) {
-            if (w.deadlocked) {
+            if (w.deadlocked()) {
                 throw new DeadlockDetected(calls.getOrDefault(pid, "a futex wait"));
             }
-            return w.woken ? Wake.WOKEN : Wake.INTERRUPTED;
+            return w.woken() ? Wake.WOKEN : Wake.INTERRUPTED;
         } finally {
-            if (!w.woken) {
-                queue.remove(w);
-                if (queue.isEmpty()) {
-                    queues.remove(key, queue);
-                }
-            }
-            blockedForever.remove(pid, w);
+            waitingForever.remove(pid);
         }
     }
 
     @Override
-    public int futexWake(int pid, FutexKey key, int count) {
+    public void unpark(int pid, FutexTable.Waiter waiter) {
         requireLock();
-        ArrayDeque<Waiter> queue = queues.get(key);
-        int woken = 0;
-        while (queue != null && woken < count && !queue.isEmpty()) {
-            Waiter w = queue.poll();
-            if (w.deadlocked) {
-                continue;
-            }
-            w.woken = true;
-            blockedForever.remove(w.pid, w);
-            w.condition.signal();
-            woken++;
-        }
-        if (queue != null && queue.isEmpty()) {
-            queues.remove(key);
-        }
-        return woken;
+        parked.signalAll();
     }
 
     @Override
@@ -225,19 +197,17 @@ public final class DirectDispatcher implements Dispatcher {
     public boolean blockedForever(int pid) {
         lock.lock();
         try {
-            return blockedForever.containsKey(pid);
+            return waitingForever.contains(pid);
         } finally {
             lock.unlock();
         }
     }
 
+    /** Asks the kernel's deadlock check; on a deadlock, every process waiting forever learns it. */
     private void detectDeadlock() {
-        if (live.isEmpty() || !blockedForever.keySet().containsAll(live)) {
-            return;
-        }
-        for (Waiter w : blockedForever.values()) {
-            w.deadlocked = true;
-            w.condition.signal();
+        if (futexes != null && futexes.deadlocked(live.size())) {
+            futexes.markDeadlocked();
+            parked.signalAll();
         }
     }
 

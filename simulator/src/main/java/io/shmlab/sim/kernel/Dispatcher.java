@@ -1,6 +1,7 @@
 package io.shmlab.sim.kernel;
 
 import io.shmlab.api.Access;
+import io.shmlab.api.Syscall;
 
 /**
  * The seam between the simulated kernel and whoever runs the simulated processes.
@@ -10,17 +11,21 @@ import io.shmlab.api.Access;
  * interactive labs), and a scheduled one, where exactly one process runs at a time and a strategy
  * picks who runs at every scheduling point (exploration, replay).
  *
+ * <p>Futexes are the kernel's: its {@link FutexTable} queues the waiters, picks whom a wake releases
+ * and holds the one deadlock check; a dispatcher only {@linkplain #park parks} a waiter and
+ * {@linkplain #unpark lets it run} again, keeps the clock, and chooses who runs.
+ *
  * <p>Protocol, per process thread: every system call is bracketed by {@link #enter} and
- * {@link #exit} (in a try/finally); {@link #futexWait}, {@link #sleepUntil} and {@link #warn} are
- * only called between them. {@link #access} is called outside any system call, before each load or
- * store through a mapping. Between enter and exit the caller owns the kernel: no other simulated
- * process runs, except while it is blocked in futexWait or sleepUntil.
+ * {@link #exit} (in a try/finally); {@link #park}, {@link #unpark}, {@link #sleepUntil} and
+ * {@link #warn} are only called between them. {@link #access} is called outside any system call,
+ * before each load or store through a mapping. Between enter and exit the caller owns the kernel: no
+ * other simulated process runs, except while it is blocked in park or sleepUntil.
  */
 public interface Dispatcher {
 
-    /** Why {@link #futexWait} returned. */
+    /** Why a futex wait returned. */
     enum Wake {
-        /** A {@link #futexWake} on the same key woke it. */
+        /** A wake on the same key woke it. */
         WOKEN,
         /** The deadline passed. */
         TIMED_OUT,
@@ -33,10 +38,10 @@ public interface Dispatcher {
      * process may run first.
      *
      * @param pid the calling process
-     * @param call the C function, e.g. {@code "sem_wait"}
+     * @param call the call, e.g. {@link Syscall#SEM_WAIT}
      * @param arguments the arguments as C would print them, for the trace
      */
-    void enter(int pid, String call, String arguments);
+    void enter(int pid, Syscall call, String arguments);
 
     /**
      * The system call ends.
@@ -52,15 +57,26 @@ public interface Dispatcher {
     void access(int pid, Access access, long address, int size);
 
     /**
-     * Blocks the calling process on a futex. The caller has just checked the futex word (the check
-     * and the wait are atomic: no other process runs between them).
-     *
-     * @param deadlineNanos CLOCK_REALTIME nanoseconds, or {@link Long#MAX_VALUE} for none
+     * The futex table of the kernel whose processes this dispatcher runs: it asks the table's deadlock
+     * check. Called once, when the table is made (or a run is routed here).
      */
-    Wake futexWait(int pid, FutexKey key, long deadlineNanos);
+    void useFutexTable(FutexTable futexes);
 
-    /** Wakes at most {@code count} processes waiting on the key, oldest first; returns how many. */
-    int futexWake(int pid, FutexKey key, int count);
+    /**
+     * Blocks the calling process, which the futex table has just queued as {@code waiter}, until the
+     * table {@linkplain #unpark releases} it ({@link Wake#WOKEN}) or its deadline passes
+     * ({@link Wake#TIMED_OUT}). A wait nothing can ever end throws {@link DeadlockDetected} (or, in a
+     * scheduled run, the error that unwinds the process).
+     */
+    Wake park(FutexTable.Waiter waiter);
+
+    /** The futex table released a parked waiter: it may run again. Called by the waking process {@code pid}. */
+    void unpark(int pid, FutexTable.Waiter waiter);
+
+    /** Whether futex waits are interrupted spuriously (every other one of a process), to shake out EINTR paths. */
+    default boolean spuriousEintr() {
+        return false;
+    }
 
     /** CLOCK_REALTIME in nanoseconds: real in direct mode, virtual in scheduled mode. */
     long now();

@@ -1,6 +1,7 @@
 package io.shmlab.sim.kernel;
 
 import io.shmlab.api.Access;
+import io.shmlab.api.Syscall;
 
 /**
  * A {@link Dispatcher} that hands every call to another one: the base of dispatchers that route or
@@ -13,7 +14,7 @@ public abstract class ForwardingDispatcher implements Dispatcher {
     protected abstract Dispatcher delegate();
 
     @Override
-    public void enter(int pid, String call, String arguments) {
+    public void enter(int pid, Syscall call, String arguments) {
         delegate().enter(pid, call, arguments);
     }
 
@@ -28,13 +29,23 @@ public abstract class ForwardingDispatcher implements Dispatcher {
     }
 
     @Override
-    public Wake futexWait(int pid, FutexKey key, long deadlineNanos) {
-        return delegate().futexWait(pid, key, deadlineNanos);
+    public void useFutexTable(FutexTable futexes) {
+        delegate().useFutexTable(futexes);
     }
 
     @Override
-    public int futexWake(int pid, FutexKey key, int count) {
-        return delegate().futexWake(pid, key, count);
+    public Wake park(FutexTable.Waiter waiter) {
+        return delegate().park(waiter);
+    }
+
+    @Override
+    public void unpark(int pid, FutexTable.Waiter waiter) {
+        delegate().unpark(pid, waiter);
+    }
+
+    @Override
+    public boolean spuriousEintr() {
+        return delegate().spuriousEintr();
     }
 
     @Override

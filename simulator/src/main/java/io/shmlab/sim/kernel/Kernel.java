@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The simulated kernel of one machine: the shared memory namespace, the file system, the process
- * table, and the {@link Dispatcher} that runs the processes. It is independent of which dispatcher it
- * is given: the direct one (real threads, real time) or a scheduler.
+ * table, the {@link FutexTable}, and the {@link Dispatcher} that runs the processes. It is independent
+ * of which dispatcher it is given: the direct one (real threads, real time) or a scheduler.
  *
  * <p>The system calls are grouped by what they act on: {@link #objects()} (shm_open, open,
  * ftruncate, ...), {@link #memory()} (mmap, munmap, msync) and {@link #processes()} (fork, waitpid,
@@ -38,6 +38,7 @@ public final class Kernel {
     private final ObjectCalls objectCalls = new ObjectCalls(this);
     private final MemoryCalls memoryCalls = new MemoryCalls(this);
     private final ProcessCalls processCalls = new ProcessCalls(this);
+    private final FutexTable futexes;
 
     /**
      * @param dispatcher who runs the processes
@@ -46,12 +47,18 @@ public final class Kernel {
     public Kernel(Dispatcher dispatcher, long seed) {
         this.dispatcher = dispatcher;
         this.seed = seed;
+        this.futexes = new FutexTable(dispatcher);
         this.cLibrary = new MemoryObject(newId(), MemoryObject.Kind.REGULAR_FILE, C_LIBRARY_PATH, 0, 0755,
                 C_LIBRARY_SIZE);
     }
 
     public Dispatcher dispatcher() {
         return dispatcher;
+    }
+
+    /** Who waits on which futex word, and the deadlock check. */
+    public FutexTable futexes() {
+        return futexes;
     }
 
     public long seed() {

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The calls on processes: fork(2), waitpid(2), exit, and the blocking primitives every blocking call
- * is built on (a futex wait and a sleep, both through the {@link Dispatcher}).
+ * is built on (a futex wait on the kernel's {@link FutexTable}, and a sleep through the
+ * {@link Dispatcher}).
  *
  * <p>waitpid blocks on a futex keyed on the child's exit (a key no memory can have: a negative space),
  * which the child's exit wakes; so a parent waiting for a child blocked forever is itself blocked
@@ -57,13 +58,13 @@ public final class ProcessCalls {
     }
 
     /**
-     * Blocks the caller on a futex through the dispatcher, marking it blocked meanwhile. The caller
-     * has just checked the futex word.
+     * Blocks the caller on a futex of the kernel's {@link FutexTable}, marking it blocked meanwhile.
+     * The caller has just checked the futex word.
      */
     public Dispatcher.Wake futexWait(KernelProcess caller, FutexKey key, long deadlineNanos) {
         caller.setState(ProcessState.BLOCKED);
         try {
-            return kernel.dispatcher().futexWait(caller.pid(), key, deadlineNanos);
+            return kernel.futexes().wait(caller.pid(), key, deadlineNanos);
         } finally {
             caller.setState(ProcessState.RUNNING);
         }
@@ -93,7 +94,7 @@ public final class ProcessCalls {
         }
         process.space().unmapAll();
         process.descriptors().clear();
-        kernel.dispatcher().futexWake(process.pid(), exitKey(process.pid()), Integer.MAX_VALUE);
+        kernel.futexes().wake(process.pid(), exitKey(process.pid()), Integer.MAX_VALUE);
         return true;
     }
 }

@@ -3,8 +3,10 @@
  * {@link io.shmlab.sim.kernel.MemoryObject}s made of 4096-byte
  * {@link io.shmlab.sim.kernel.PageFrame}s allocated on first touch; per-process
  * {@link io.shmlab.sim.kernel.AddressSpace}s of {@link io.shmlab.sim.kernel.VirtualMemoryArea}s with
- * page tables; the system calls on objects, memory and processes; and the
- * {@link io.shmlab.sim.kernel.Dispatcher} seam with its direct implementation.
+ * page tables; the system calls on objects, memory and processes; the
+ * {@link io.shmlab.sim.kernel.FutexTable} (who waits on which futex word, spurious EINTR, and the one
+ * deadlock check); and the {@link io.shmlab.sim.kernel.Dispatcher} seam with its direct
+ * implementation.
  *
  * <p>Invariants:
  * <ul>
@@ -19,7 +21,9 @@
  *       {@link io.shmlab.sim.kernel.ShmName} adds which names glibc and the kernel refuse;</li>
  *   <li>an object costs the pages touched, never its size;</li>
  *   <li>the kernel never reads a clock or waits by itself: time and blocking go through the
- *       dispatcher, so a scheduler can make them virtual;</li>
+ *       dispatcher, so a scheduler can make them virtual; futex queues are the kernel's own, the
+ *       dispatcher only parks a waiter and lets it run again, so a wake releases the same waiter
+ *       whoever runs the processes;</li>
  *   <li>errno values are Linux's (glibc 2.36, x86_64), measured with small C programs; where POSIX
  *       allows something else, the Javadoc says so.</li>
  * </ul>

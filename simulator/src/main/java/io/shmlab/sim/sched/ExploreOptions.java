@@ -12,9 +12,11 @@ package io.shmlab.sim.sched;
  * @param stepLimit the scheduling points a schedule may pass before it is stopped as a livelock
  * @param stopAtFirstFailure true to stop at the first failing schedule
  * @param progressEvery how many schedules between two progress reports
+ * @param spuriousEintr whether every other futex wait of a process is interrupted at once (EINTR), so
+ *     that the schedules explore glibc's retry loops too; the tokens record it
  */
 public record ExploreOptions(StrategyKind strategy, int preemptionBound, long maxSchedules, long seed, int pctDepth,
-        boolean perAccess, long stepLimit, boolean stopAtFirstFailure, long progressEvery) {
+        boolean perAccess, long stepLimit, boolean stopAtFirstFailure, long progressEvery, boolean spuriousEintr) {
 
     /** Validates. */
     public ExploreOptions {
@@ -40,65 +42,72 @@ public record ExploreOptions(StrategyKind strategy, int preemptionBound, long ma
 
     /**
      * DFS with 2 preemptions, at most 100,000 schedules, seed 0, PCT depth 3, syscall granularity, the
-     * default step limit, not stopping at the first failure, progress every 1,000 schedules.
+     * default step limit, not stopping at the first failure, progress every 1,000 schedules, no spurious
+     * EINTR.
      */
     public static ExploreOptions defaults() {
         return new ExploreOptions(StrategyKind.DFS, 2, 100_000, 0, 3, false, RunSettings.DEFAULT_STEP_LIMIT, false,
-                1_000);
+                1_000, false);
     }
 
     /** The same with another strategy. */
     public ExploreOptions withStrategy(StrategyKind s) {
         return new ExploreOptions(s, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
-                stopAtFirstFailure, progressEvery);
+                stopAtFirstFailure, progressEvery, spuriousEintr);
     }
 
     /** The same with another preemption bound. */
     public ExploreOptions withPreemptionBound(int bound) {
         return new ExploreOptions(strategy, bound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
-                stopAtFirstFailure, progressEvery);
+                stopAtFirstFailure, progressEvery, spuriousEintr);
     }
 
     /** The same with another schedule budget. */
     public ExploreOptions withMaxSchedules(long max) {
         return new ExploreOptions(strategy, preemptionBound, max, seed, pctDepth, perAccess, stepLimit,
-                stopAtFirstFailure, progressEvery);
+                stopAtFirstFailure, progressEvery, spuriousEintr);
     }
 
     /** The same with another seed. */
     public ExploreOptions withSeed(long s) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, s, pctDepth, perAccess, stepLimit,
-                stopAtFirstFailure, progressEvery);
+                stopAtFirstFailure, progressEvery, spuriousEintr);
     }
 
     /** The same with another PCT depth. */
     public ExploreOptions withPctDepth(int d) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, d, perAccess, stepLimit,
-                stopAtFirstFailure, progressEvery);
+                stopAtFirstFailure, progressEvery, spuriousEintr);
     }
 
     /** The same at per-access granularity or not. */
     public ExploreOptions withPerAccess(boolean on) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, on, stepLimit,
-                stopAtFirstFailure, progressEvery);
+                stopAtFirstFailure, progressEvery, spuriousEintr);
     }
 
     /** The same with another step limit. */
     public ExploreOptions withStepLimit(long limit) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, limit,
-                stopAtFirstFailure, progressEvery);
+                stopAtFirstFailure, progressEvery, spuriousEintr);
     }
 
     /** The same, stopping at the first failure or not. */
     public ExploreOptions withStopAtFirstFailure(boolean stop) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit, stop,
-                progressEvery);
+                progressEvery, spuriousEintr);
     }
 
     /** The same with another progress interval. */
     public ExploreOptions withProgressEvery(long every) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
-                stopAtFirstFailure, every);
+                stopAtFirstFailure, every, spuriousEintr);
+    }
+
+    /** The same with spurious EINTR on or off. */
+    public ExploreOptions withSpuriousEintr(boolean on) {
+        return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
+                stopAtFirstFailure, progressEvery, on);
     }
 
     /** The granularity this asks for. */

@@ -29,7 +29,7 @@ public final class Explorer {
     public static ExplorationReport explore(Simulation simulation, int processes, ExploreOptions options,
             ProgressListener listener) {
         RunSettings settings = new RunSettings(processes, options.seed(), options.granularity(), options.stepLimit(),
-                false);
+                false, options.spuriousEintr());
         Strategy strategy = options.newStrategy();
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         long schedules = 0;

@@ -27,14 +27,14 @@ public enum Outcome {
         return this != CLEAN;
     }
 
-    static Outcome of(ScheduledDispatcher.End end, RunReport report) {
-        if (end == ScheduledDispatcher.End.DEADLOCK) {
+    static Outcome of(RunEnd end, RunReport report) {
+        if (end == RunEnd.DEADLOCK) {
             return DEADLOCK;
         }
-        if (end == ScheduledDispatcher.End.STEP_LIMIT) {
+        if (end == RunEnd.STEP_LIMIT) {
             return STEP_LIMIT;
         }
-        if (end == ScheduledDispatcher.End.STOPPED) {
+        if (end == RunEnd.STOPPED) {
             return STOPPED;
         }
         boolean failed = false;

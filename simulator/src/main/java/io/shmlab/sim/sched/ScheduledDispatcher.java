@@ -2,14 +2,11 @@ package io.shmlab.sim.sched;
 
 import io.shmlab.api.Access;
 import io.shmlab.api.Ending;
-import io.shmlab.api.Signal;
-import io.shmlab.sim.kernel.DeadlockDetected;
+import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.Dispatcher;
-import io.shmlab.sim.kernel.FutexKey;
-import io.shmlab.sim.kernel.ProcessKilled;
+import io.shmlab.sim.kernel.FutexTable;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -19,82 +16,48 @@ import java.util.function.Supplier;
 /**
  * The scheduled {@link Dispatcher}: every simulated process runs on its own thread, exactly one at a
  * time, and at every scheduling point a {@link Strategy} picks who runs next. One instance serves one
- * run.
+ * run. It only parks and resumes processes, hands control over ({@link HandOver}), keeps the virtual
+ * clock ({@link VirtualClock}), counts steps against the limit ({@link StepLimit}) and asks the
+ * strategy to choose; futex queues and the deadlock check are the kernel's {@link FutexTable}, and
+ * how live processes learn that the run is over is {@link Unwinding}'s.
  *
- * <p>How control moves: the thread that reaches a scheduling point picks the next process itself and
- * gives that process's {@link Baton}, then waits on its own. The thread that called {@link #run} (the
- * controller) runs the first process; when the run ends, control goes back to it. So a switch costs
- * one hand-off, a point where the same process goes on costs none, and the other processes run on
- * pooled threads.
+ * <p>Blocking: a process parked on a futex or sleeping is not enabled. When no process is enabled,
+ * the clock moves to the earliest deadline and those processes time out; when no process has a
+ * deadline, every live process waits forever on a futex, which the futex table confirms: a deadlock.
  *
- * <p>Blocking: a process in {@link #futexWait} or {@link #sleepUntil} is not enabled. When no process
- * is enabled but some live process has a deadline, the virtual clock jumps to the earliest deadline and
- * every process whose deadline has come times out; when none has, it is a deadlock. The run also stops
- * when it passes its step limit.
- *
- * <p>When a run is over, the controller resumes each live process in turn and an error is thrown into
- * it at the point where it waits: {@link DeadlockDetected} for a process blocked forever, a SIGKILL
- * {@link ProcessKilled} otherwise (step limit, closed session). The kernel's process runner turns it
- * into the process's ending and makes the exit call, as in direct mode, so the process ends in the
- * kernel and its thread is free for the next run. While unwinding, calls go straight through (no
- * scheduling point, no trace) and a block throws again.
+ * <p>Spurious EINTR ({@link RunSettings#spuriousEintr()}) is the futex table's: with it on, every
+ * other futex wait of a process is interrupted at once, and glibc's retry is another call, another
+ * step of the trace.
  *
  * <p>Invariant: all fields are touched only by the thread holding the run's baton; the volatile
  * hand-off orders every write before the next holder's reads.
  */
 final class ScheduledDispatcher implements Dispatcher {
 
-    /**
-     * Runs with at most this many processes poll for their turn before parking; in larger runs a
-     * waiting process is unlikely to be next, and polling would take the running one's core.
-     */
-    private static final int POLLING_PROCESSES = Math.max(2, Runtime.getRuntime().availableProcessors());
-
-    /** Where the virtual CLOCK_REALTIME starts: 2023-11-14T22:13:20Z, the same on every machine. */
-    static final long EPOCH_NANOS = 1_700_000_000L * 1_000_000_000L;
-
-    /** How a run ended. */
-    enum End {
-        /** Every process ended. */
-        FINISHED,
-        /** Every live process blocked, no timer pending. */
-        DEADLOCK,
-        /** The step limit was passed. */
-        STEP_LIMIT,
-        /** The strategy or the kernel failed (not the program): the run means nothing. */
-        FAILED,
-        /** Stopped from outside (a stepping session closed). */
-        STOPPED
-    }
-
     private final Strategy strategy;
     private final RunSettings settings;
-    /** Whether waiting processes poll before parking: only in runs of few processes. */
-    private final boolean poll;
     private final ProcessThreads threads;
     private final List<ScheduledProcess> processes = new ArrayList<>();
     private final Map<Integer, ScheduledProcess> byPid = new HashMap<>();
     /** The process of the last lookup: calls come in runs from one process, and pids box. */
     private ScheduledProcess lastLookedUp;
-    private final FutexQueues futexQueues = new FutexQueues();
-    private final Baton controller = new Baton();
+    private final HandOver handOver;
+    private final VirtualClock clock = new VirtualClock();
+    private final StepLimit stepLimit;
+    private final Unwinding unwinding = new Unwinding();
+    private FutexTable futexes;
     private final ChoicePoint point;
     private final TraceRecorder trace;
     private final ChoiceLog choices = new ChoiceLog();
-    private long clock = EPOCH_NANOS;
-    private long stepCount;
-    private End end;
-    private String ending = "not run";
-    private Throwable failure;
     /** The first process's body: the controller thread runs it. */
     private Runnable inlineBody;
-    private final Map<Integer, Ending> stopped = new LinkedHashMap<>();
 
     ScheduledDispatcher(Strategy strategy, RunSettings settings, ProcessThreads threads) {
         this.strategy = strategy;
         this.settings = settings;
-        this.poll = settings.processes() <= POLLING_PROCESSES;
         this.threads = threads;
+        this.handOver = new HandOver(settings.processes());
+        this.stepLimit = new StepLimit(settings.stepLimit());
         this.trace = new TraceRecorder(settings.recordTrace());
         ProcessView view = new ProcessView();
         this.point = new ChoicePoint(view, view, view);
@@ -148,72 +111,40 @@ final class ScheduledDispatcher implements Dispatcher {
      */
     void run() {
         if (processes.isEmpty()) {
-            finish(End.FINISHED, "no process was started");
+            unwinding.finish(RunEnd.FINISHED, "no process was started", processes);
             return;
         }
-        ScheduledProcess first = pickNext(null);
-        if (first == null) {
-            giveController();
-        } else {
-            first.baton.give();
-        }
+        handOver.give(pickNext(null), processes);
         runProcess(processes.get(0), inlineBody, null);
-        controller.await();
-        stopRemaining();
-    }
-
-    /**
-     * Unwinds every live process but the first, one at a time, once the run is over; the first
-     * (the controller's own) has ended by then.
-     */
-    private void stopRemaining() {
-        for (int i = 1; i < processes.size(); i++) {
-            ScheduledProcess p = processes.get(i);
-            if (p.live()) {
-                p.baton.give();
-                controller.await();
-            }
-        }
-    }
-
-    /**
-     * Gives control back to the controller at the end of the run: to the first process's own wait if
-     * it is still live (it is then unwound, since the run is over), else to the controller's baton.
-     */
-    private void giveController() {
-        ScheduledProcess first = processes.get(0);
-        if (first.live()) {
-            first.baton.give();
-        } else {
-            controller.give();
-        }
+        handOver.awaitController();
+        handOver.stopRemaining(processes);
     }
 
     /** Unwinds processes started before the run could begin (the world failed to boot). */
     void abandon() {
-        if (end == null) {
-            finish(End.STOPPED, "the world failed to boot");
+        if (!unwinding.over()) {
+            unwinding.finish(RunEnd.STOPPED, "the world failed to boot", processes);
         }
         if (!processes.isEmpty()) {
             processes.get(0).state = ScheduledProcess.State.DONE;
         }
-        stopRemaining();
+        handOver.stopRemaining(processes);
     }
 
-    End end() {
-        return end;
+    RunEnd end() {
+        return unwinding.end();
     }
 
     String ending() {
-        return ending;
+        return unwinding.ending();
     }
 
     Throwable failure() {
-        return failure;
+        return unwinding.failure();
     }
 
     long stepCount() {
-        return stepCount;
+        return stepLimit.steps();
     }
 
     int[] choices() {
@@ -221,17 +152,27 @@ final class ScheduledDispatcher implements Dispatcher {
     }
 
     Map<Integer, Ending> stopped() {
-        return stopped;
+        return unwinding.stopped();
     }
 
     Trace trace() {
-        return trace.trace(processes, ending);
+        return trace.trace(processes, unwinding.ending());
     }
 
     // ---------------------------------------------------------------- Dispatcher
 
     @Override
-    public void enter(int pid, String call, String arguments) {
+    public void useFutexTable(FutexTable table) {
+        this.futexes = table;
+    }
+
+    @Override
+    public boolean spuriousEintr() {
+        return settings.spuriousEintr();
+    }
+
+    @Override
+    public void enter(int pid, Syscall call, String arguments) {
         ScheduledProcess p = running(pid);
         p.call = call;
         p.arguments = arguments;
@@ -254,79 +195,72 @@ final class ScheduledDispatcher implements Dispatcher {
 
     @Override
     public void access(int pid, Access access, long address, int size) {
-        if (settings.granularity() != Granularity.ACCESS && end == null) {
+        if (settings.granularity() != Granularity.ACCESS && !unwinding.over()) {
             return;
         }
         ScheduledProcess p = running(pid);
         if (p.inCall || p.unwinding) {
             return;
         }
-        p.call = access == Access.READ ? "load" : "store";
+        p.call = access == Access.READ ? Syscall.LOAD : Syscall.STORE;
         p.arguments = size + " bytes at 0x" + Long.toHexString(address);
+        p.accessAddress = address;
+        p.accessSize = size;
         p.resumed = false;
         schedulePoint(p);
         addStep(p, Step.Kind.ACCESS, null);
     }
 
     @Override
-    public Wake futexWait(int pid, FutexKey key, long deadlineNanos) {
-        ScheduledProcess p = running(pid);
+    public Wake park(FutexTable.Waiter waiter) {
+        ScheduledProcess p = running(waiter.pid());
         if (p.unwinding) {
-            throw stopError(p);
+            throw unwinding.stopError(p);
         }
-        if (deadlineNanos != Long.MAX_VALUE && deadlineNanos <= clock) {
+        if (waiter.deadline() != Long.MAX_VALUE && clock.passed(waiter.deadline())) {
             return Wake.TIMED_OUT;
         }
         p.state = ScheduledProcess.State.FUTEX_WAIT;
-        p.futexKey = key;
-        p.deadline = deadlineNanos;
+        p.waiter = waiter;
+        waiter.attach(p);
+        p.deadline = waiter.deadline();
         p.wake = null;
-        futexQueues.add(p);
-        addStep(p, Step.Kind.BLOCKED, null);
-        p.resumed = true;
-        schedulePoint(p);
+        block(p);
         return p.wake;
     }
 
     @Override
-    public int futexWake(int pid, FutexKey key, int count) {
+    public void unpark(int pid, FutexTable.Waiter waiter) {
         ScheduledProcess waker = running(pid);
         if (waker.unwinding) {
-            return 0;
+            return; // the run is over: whoever waits is unwound, not woken
         }
-        int woken = 0;
-        ScheduledProcess w;
-        while (woken < count && (w = futexQueues.pollFirst(key)) != null) {
-            wakeUp(w, Wake.WOKEN);
-            if (trace.enabled()) {
-                w.note("woken by " + waker.label);
-                waker.note("wakes " + w.label);
-            }
-            woken++;
+        ScheduledProcess w = (ScheduledProcess) waiter.attachment();
+        w.resume(Wake.WOKEN);
+        if (trace.enabled()) {
+            w.wokenBy = waker.label;
+            waker.woke(w.label);
         }
-        return woken;
     }
 
     @Override
     public long now() {
-        return clock;
+        return clock.now();
     }
 
     @Override
     public void sleepUntil(int pid, long deadlineNanos) {
         ScheduledProcess p = running(pid);
         if (p.unwinding) {
-            throw stopError(p);
+            throw unwinding.stopError(p);
         }
-        if (deadlineNanos <= clock) {
+        if (clock.passed(deadlineNanos)) {
             return;
         }
         p.state = ScheduledProcess.State.SLEEPING;
         p.deadline = deadlineNanos;
         p.wake = null;
-        addStep(p, Step.Kind.BLOCKED, null);
-        p.resumed = true;
-        schedulePoint(p);
+        block(p);
     }
 
     @Override
@@ -355,7 +289,7 @@ final class ScheduledDispatcher implements Dispatcher {
     // ---------------------------------------------------------------- the processes' side
 
     private void runProcess(ScheduledProcess p, Runnable body, ProcessThreads.Worker worker) {
-        p.baton.await(poll);
+        handOver.await(p);
         Throwable crash = null;
         try {
             body.run();
@@ -365,24 +299,25 @@ final class ScheduledDispatcher implements Dispatcher {
             }
         }
         p.state = ScheduledProcess.State.DONE;
-        if (end == null) {
-            p.call = "exit";
+        if (!unwinding.over()) {
+            p.call = Syscall.EXIT;
             p.arguments = null;
             addStep(p, Step.Kind.EXIT, null);
         }
-        if (crash != null && end == null) {
-            failure = crash;
-            finish(End.FAILED, "process " + p.label + " failed inside the simulator: " + crash);
+        if (crash != null && !unwinding.over()) {
+            unwinding.fail(crash, "process " + p.label + " failed inside the simulator: " + crash, processes);
         }
         if (worker != null) {
             worker.release();
         }
-        ScheduledProcess next = end != null ? null : pickNext(p);
-        if (next == null) {
-            giveController();
-        } else {
-            next.baton.give();
-        }
+        handOver.give(unwinding.over() ? null : pickNext(p), processes);
+    }
+
+    /** The process blocks in its call (its state says on what): a step, and a scheduling point. */
+    private void block(ScheduledProcess p) {
+        addStep(p, Step.Kind.BLOCKED, null);
+        p.resumed = true;
+        schedulePoint(p);
     }
 
     /** A scheduling point of a running process: maybe another runs first. */
@@ -391,65 +326,27 @@ final class ScheduledDispatcher implements Dispatcher {
         if (next == p) {
             return;
         }
-        if (next == null) {
-            giveController();
-        } else {
-            next.baton.give();
-        }
-        p.baton.await(poll);
-        if (end != null) {
-            throw stopError(p);
+        handOver.give(next, processes);
+        handOver.await(p);
+        if (unwinding.over()) {
+            throw unwinding.stopError(p);
         }
     }
 
     /** The next process to run, or null when the run is over. */
     private ScheduledProcess pickNext(ScheduledProcess current) {
-        if (end != null) {
+        if (unwinding.over()) {
             return null;
         }
         collectEnabled();
-        if (point.enabledCount() == 0) {
-            boolean anyLive = false;
-            long earliest = Long.MAX_VALUE;
-            for (int i = 0; i < processes.size(); i++) {
-                ScheduledProcess p = processes.get(i);
-                if (p.live()) {
-                    anyLive = true;
-                    if (p.blocked() && p.deadline < earliest) {
-                        earliest = p.deadline;
-                    }
-                }
-            }
-            if (!anyLive) {
-                finish(End.FINISHED, "every process ended");
-                return null;
-            }
-            if (earliest == Long.MAX_VALUE) {
-                finish(End.DEADLOCK, deadlock());
-                return null;
-            }
-            clock = earliest;
-            for (int i = 0; i < processes.size(); i++) {
-                ScheduledProcess p = processes.get(i);
-                if (p.blocked() && p.deadline <= clock) {
-                    if (p.state == ScheduledProcess.State.FUTEX_WAIT) {
-                        futexQueues.remove(p);
-                    }
-                    wakeUp(p, Wake.TIMED_OUT);
-                    if (trace.enabled()) {
-                        p.note("timed out");
-                    }
-                }
-            }
-            collectEnabled();
-        }
-        if (++stepCount > settings.stepLimit()) {
-            stepCount = settings.stepLimit();
-            finish(End.STEP_LIMIT, "stopped at the step limit of " + settings.stepLimit()
-                    + " scheduling points (a livelock, or a longer run than the limit allows)");
+        if (point.enabledCount() == 0 && !fireTimers()) {
             return null;
         }
-        point.set(current == null ? -1 : current.index, stepCount);
+        if (!stepLimit.pass()) {
+            unwinding.finish(RunEnd.STEP_LIMIT, stepLimit.reason(), processes);
+            return null;
+        }
+        point.set(current == null ? -1 : current.index, stepLimit.steps());
         int chosen;
         try {
             chosen = strategy.choose(point);
@@ -457,11 +354,10 @@ final class ScheduledDispatcher implements Dispatcher {
                 throw new IllegalStateException("the strategy chose process " + chosen + ", which is not enabled");
             }
         } catch (Stepper.SessionClosed e) {
-            finish(End.STOPPED, "stopped before the end: the stepping session was closed");
+            unwinding.finish(RunEnd.STOPPED, "stopped before the end: the stepping session was closed", processes);
             return null;
         } catch (RuntimeException e) {
-            failure = e;
-            finish(End.FAILED, "the strategy failed: " + e.getMessage());
+            unwinding.fail(e, "the strategy failed: " + e.getMessage(), processes);
             return null;
         }
         if (point.enabledCount() > 1) {
@@ -470,36 +366,39 @@ final class ScheduledDispatcher implements Dispatcher {
         return processes.get(chosen);
     }
 
+    /**
+     * No process may run: the clock moves to the earliest deadline and those processes time out. False
+     * when the run is over instead: every process ended, or the futex table's deadlock.
+     */
+    private boolean fireTimers() {
+        int live = 0;
+        for (int i = 0; i < processes.size(); i++) {
+            if (processes.get(i).live()) {
+                live++;
+            }
+        }
+        if (live == 0) {
+            unwinding.finish(RunEnd.FINISHED, "every process ended", processes);
+            return false;
+        }
+        if (clock.fireEarliest(processes, futexes, trace.enabled())) {
+            collectEnabled();
+            return true;
+        }
+        if (futexes == null || !futexes.deadlocked(live)) {
+            unwinding.fail(new IllegalStateException("no process may run, none has a timer, and the futex table"
+                    + " sees no deadlock"), "the scheduler lost a process", processes);
+            return false;
+        }
+        unwinding.finish(RunEnd.DEADLOCK, deadlock(), processes);
+        return false;
+    }
+
     private void collectEnabled() {
         point.reset(processes.size());
         for (int i = 0; i < processes.size(); i++) {
             if (processes.get(i).state == ScheduledProcess.State.RUNNABLE) {
                 point.add(i);
-            }
-        }
-    }
-
-    private void wakeUp(ScheduledProcess p, Wake why) {
-        p.state = ScheduledProcess.State.RUNNABLE;
-        p.wake = why;
-        p.deadline = Long.MAX_VALUE;
-        p.futexKey = null;
-    }
-
-    private void finish(End how, String why) {
-        end = how;
-        ending = why;
-        if (how == End.DEADLOCK) {
-            for (ScheduledProcess p : processes) {
-                if (p.live()) {
-                    stopped.put(p.pid, new Ending.Blocked(p.callText()));
-                }
-            }
-        } else if (how != End.FINISHED) {
-            for (ScheduledProcess p : processes) {
-                if (p.live()) {
-                    stopped.put(p.pid, new Ending.Killed(Signal.SIGKILL, why));
-                }
             }
         }
     }
@@ -513,8 +412,8 @@ final class ScheduledDispatcher implements Dispatcher {
     }
 
     private void addStep(ScheduledProcess p, Step.Kind kind, String result) {
-        if (end == null) {
-            trace.step(p, kind, result, clock);
+        if (!unwinding.over()) {
+            trace.step(p, kind, result, clock.now());
         }
     }
 
@@ -524,22 +423,10 @@ final class ScheduledDispatcher implements Dispatcher {
      */
     private ScheduledProcess running(int pid) {
         ScheduledProcess p = process(pid);
-        if (end != null && !p.unwinding) {
-            throw stopError(p);
+        if (unwinding.over() && !p.unwinding) {
+            throw unwinding.stopError(p);
         }
         return p;
-    }
-
-    /**
-     * The error that tells a process the run is over: blocked forever in its call at a deadlock,
-     * killed by SIGKILL otherwise. From now on the process is unwinding.
-     */
-    private Error stopError(ScheduledProcess p) {
-        p.unwinding = true;
-        if (end == End.DEADLOCK && p.state == ScheduledProcess.State.FUTEX_WAIT) {
-            return new DeadlockDetected(p.callText());
-        }
-        return new ProcessKilled(Signal.SIGKILL);
     }
 
     private ScheduledProcess process(int pid) {

@@ -1,7 +1,9 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
+import io.shmlab.sim.kernel.FutexTable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,14 +32,18 @@ final class ScheduledProcess {
     final Baton baton = new Baton();
 
     State state = State.RUNNABLE;
-    /** The call it is in or about to make; "start" before its first step. */
-    String call = "start";
+    /** The call it is in or about to make; {@code null} before its first step. */
+    Syscall call;
     String arguments;
+    /** For a memory access step: the first address and the size touched. */
+    long accessAddress;
+    int accessSize;
     /** True between enter and exit: memory accesses inside a call are the kernel's, not points. */
     boolean inCall;
     /** True once the call in progress has blocked: its end is a RESUMED step. */
     boolean resumed;
-    FutexKey futexKey;
+    /** Its place in the kernel's futex table while it waits on a futex. */
+    FutexTable.Waiter waiter;
     long deadline = Long.MAX_VALUE;
     Dispatcher.Wake wake;
     /**
@@ -45,7 +51,12 @@ final class ScheduledProcess {
      * its calls go straight through and a block throws again.
      */
     boolean unwinding;
-    List<String> notes;
+    /** Who woke it from its wait, since its last step (traced runs only). */
+    String wokenBy;
+    /** Whether its wait timed out, since its last step (traced runs only). */
+    boolean timedOut;
+    /** The processes it woke during its current step (traced runs only). */
+    List<String> wakes;
     List<String> warnings;
 
     ScheduledProcess(int index, int pid) {
@@ -67,9 +78,17 @@ final class ScheduledProcess {
         return state == State.FUTEX_WAIT || state == State.SLEEPING;
     }
 
+    /** It may run again: woken, or its deadline came. */
+    void resume(Dispatcher.Wake why) {
+        state = State.RUNNABLE;
+        wake = why;
+        deadline = Long.MAX_VALUE;
+        waiter = null;
+    }
+
     /** The call as C would write it. */
     String callText() {
-        return arguments == null ? call + "()" : call + "(" + arguments + ")";
+        return arguments == null ? call.cName() + "()" : call.cName() + "(" + arguments + ")";
     }
 
     /** What the process would do when picked, for a stepping user. */
@@ -77,26 +96,30 @@ final class ScheduledProcess {
         if (resumed) {
             return callText() + " (resumes: " + (wake == Dispatcher.Wake.TIMED_OUT ? "timed out" : "woken") + ")";
         }
-        return call.equals("start") ? "start" : callText();
+        return call == null ? "start" : callText();
     }
 
     /** Where it stands, for a deadlock report: "has ended", "is blocked in sem_wait(...), waiting on ...". */
     String describeState() {
         return switch (state) {
             case DONE -> "has ended";
-            case FUTEX_WAIT -> "is blocked in " + callText() + ", waiting on the futex at "
-                    + (futexKey.shared() ? "object " : "address space ") + futexKey.space()
-                    + " offset 0x" + Long.toHexString(futexKey.location());
+            case FUTEX_WAIT -> "is blocked in " + callText() + ", waiting on the futex at " + where(waiter.key());
             case SLEEPING -> "is sleeping in " + callText();
             case RUNNABLE -> "may run, next: " + nextCall();
         };
     }
 
-    void note(String note) {
-        if (notes == null) {
-            notes = new ArrayList<>(2);
+    private static String where(FutexKey key) {
+        return (key.shared() ? "object " : "address space ") + key.space() + " offset 0x"
+                + Long.toHexString(key.location());
+    }
+
+    /** Records that its step woke another process. */
+    void woke(String label) {
+        if (wakes == null) {
+            wakes = new ArrayList<>(2);
         }
-        notes.add(note);
+        wakes.add(label);
     }
 
     void warning(String warning) {
@@ -106,10 +129,13 @@ final class ScheduledProcess {
         warnings.add(warning);
     }
 
-    List<String> takeNotes() {
-        List<String> n = notes == null ? List.of() : notes;
-        notes = null;
-        return n;
+    /** The processes its step woke, and forgets them (with who woke it and whether it timed out). */
+    List<String> takeWakes() {
+        List<String> w = wakes == null ? List.of() : wakes;
+        wakes = null;
+        wokenBy = null;
+        timedOut = false;
+        return w;
     }
 
     List<String> takeWarnings() {

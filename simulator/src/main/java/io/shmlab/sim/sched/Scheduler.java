@@ -34,7 +34,7 @@ public final class Scheduler implements AutoCloseable {
             dispatcher.run();
             Schedule.Generator generator = strategy.generator();
             strategy.endSchedule(dispatcher.stepCount());
-            if (dispatcher.end() == ScheduledDispatcher.End.FAILED) {
+            if (dispatcher.end() == RunEnd.FAILED) {
                 Throwable cause = dispatcher.failure();
                 if (cause instanceof IllegalArgumentException iae) {
                     throw new IllegalArgumentException(iae.getMessage(), iae);
@@ -42,9 +42,10 @@ public final class Scheduler implements AutoCloseable {
                 throw new IllegalStateException(dispatcher.ending(), cause);
             }
             Schedule schedule = new Schedule(settings.granularity(), settings.processes(), settings.seed(),
-                    settings.stepLimit(), dispatcher.choices(), generator).foundFor(simulation.foundFor());
+                    settings.stepLimit(), settings.spuriousEintr(), dispatcher.choices(), generator)
+                    .foundFor(simulation.foundFor());
             RunReport report = new RunReport(world.outcomes(dispatcher.stopped()), schedule.encode());
-            if (dispatcher.end() == ScheduledDispatcher.End.FINISHED && report.allExited()) {
+            if (dispatcher.end() == RunEnd.FINISHED && report.allExited()) {
                 report = report.withCheck(world.finalCheck());
             }
             return new ScheduledRun(report, dispatcher.trace(), schedule, Outcome.of(dispatcher.end(), report),

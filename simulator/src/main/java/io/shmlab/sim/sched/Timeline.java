@@ -47,7 +47,7 @@ public final class Timeline {
         List<List<String>> warnings = new ArrayList<>();
         boolean[] waiting = new boolean[n];
         long lastClock = Long.MIN_VALUE;
-        long start = ScheduledDispatcher.EPOCH_NANOS;
+        long start = VirtualClock.EPOCH_NANOS;
         for (Step s : trace.steps()) {
             int column = labels.indexOf(s.process());
             String[] cells = new String[n];
@@ -90,8 +90,8 @@ public final class Timeline {
         switch (s.kind()) {
             case CALL -> b.append(s.callText()).append(" = ").append(s.result());
             case BLOCKED -> b.append(s.callText()).append(" ~~ blocks");
-            case RESUMED -> b.append("-> ").append(s.call()).append(" = ").append(s.result());
-            case ACCESS -> b.append(s.call()).append(' ').append(s.arguments());
+            case RESUMED -> b.append("-> ").append(s.call().cName()).append(" = ").append(s.result());
+            case ACCESS -> b.append(s.call().cName()).append(' ').append(s.arguments());
             case EXIT -> b.append("(ends)");
         }
         for (String note : s.notes()) {

@@ -1,11 +1,13 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.Footprint;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds a run's {@link Trace} as it goes: one {@link Step} per finished step, with the notes and
- * warnings its process gathered meanwhile. Untraced runs (exploration) keep nothing.
+ * Builds a run's {@link Trace} as it goes: one {@link Step} per finished step, with the wake-ups and
+ * warnings its process gathered meanwhile. Untraced runs (exploration) keep nothing, and gather
+ * nothing to take.
  */
 final class TraceRecorder {
 
@@ -16,7 +18,7 @@ final class TraceRecorder {
         this.enabled = enabled;
     }
 
-    /** Whether steps are kept (and notes worth making). */
+    /** Whether steps are kept (and wake-ups worth recording). */
     boolean enabled() {
         return enabled;
     }
@@ -24,11 +26,13 @@ final class TraceRecorder {
     /** Ends the process's current step: its call and arguments as they stand, with this result. */
     void step(ScheduledProcess p, Step.Kind kind, String result, long clock) {
         if (enabled) {
-            steps.add(new Step(steps.size(), p.label, p.pid, kind, p.call, p.arguments, result, clock,
-                    p.takeNotes(), p.takeWarnings()));
-        } else {
-            p.takeNotes();
-            p.takeWarnings();
+            Footprint footprint = kind == Step.Kind.ACCESS
+                    ? Footprint.range(p.call.footprint().access(), p.accessAddress, p.accessSize)
+                    : p.call.footprint();
+            String wokenBy = p.wokenBy;
+            boolean timedOut = p.timedOut;
+            steps.add(new Step(steps.size(), p.label, p.pid, kind, p.call, p.arguments, result, clock, footprint,
+                    wokenBy, timedOut, p.takeWakes(), p.takeWarnings()));
         }
     }
 

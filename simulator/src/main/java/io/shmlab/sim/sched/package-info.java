@@ -13,11 +13,18 @@
  *       {@link io.shmlab.sim.sched.Stepper} lets a user pick every step. A run in which every process
  *       exited ends with its world's final check, an {@link io.shmlab.sim.sched.Outcome} of its own
  *       when it fails.</li>
+ *   <li>The scheduled dispatcher only parks and resumes processes and chooses; its other jobs are
+ *       small classes: the hand-over of control between threads ({@code HandOver}), the virtual
+ *       clock and its timers ({@code VirtualClock}), the step limit ({@code StepLimit}), and telling
+ *       live processes the run is over ({@code Unwinding}). Futex queues and the deadlock check are
+ *       the kernel's {@link io.shmlab.sim.kernel.FutexTable}.</li>
  *   <li>Strategies: {@link io.shmlab.sim.sched.RandomStrategy} (seeded),
  *       {@link io.shmlab.sim.sched.PctStrategy} (probabilistic concurrency testing),
  *       {@link io.shmlab.sim.sched.DfsStrategy} (exhaustive, preemption-bounded).</li>
  *   <li>{@link io.shmlab.sim.sched.Trace} of {@link io.shmlab.sim.sched.Step}s, drawn by
- *       {@link io.shmlab.sim.sched.Timeline}.</li>
+ *       {@link io.shmlab.sim.sched.Timeline}. A step names its call by its
+ *       {@link io.shmlab.api.Syscall} and carries its {@link io.shmlab.api.Footprint}; whom it woke,
+ *       who woke it and whether its wait timed out are fields of the step, printed as notes.</li>
  * </ul>
  *
  * <p>It sits below {@code io.shmlab.sim}: what it runs is a {@link io.shmlab.sim.sched.Simulation}
@@ -29,13 +36,16 @@
  *   <li>Exactly one simulated process (or the controller) runs at a time; control moves only by
  *       handing a baton, which orders all memory effects.</li>
  *   <li>A scheduling point is every {@code enter} of a system call, the end of a process, a block in
- *       futexWait or sleepUntil, and, at per-access granularity, every load or store a program makes
+ *       park (a futex wait) or sleepUntil, and, at per-access granularity, every load or store a program makes
  *       outside a system call.</li>
  *   <li>Decisions depend only on process indices (start order), the strategy's seeded state and the
  *       virtual clock: never on hash codes of identities, iteration order of hashed collections, thread
  *       timing or the wall clock. The same token or seed gives the same run on any machine.</li>
  *   <li>No real time passes in a simulated sleep or timed wait: the virtual clock moves to the earliest
  *       deadline only when every live process is blocked; with no deadline left that is a deadlock.</li>
+ *   <li>Spurious EINTR ({@link io.shmlab.sim.sched.RunSettings#spuriousEintr()}) interrupts every other
+ *       futex wait of a process; the retries are steps, so the schedule token records it (flag bit 3);
+ *       a token without the bit replays as it always did.</li>
  * </ul>
  */
 package io.shmlab.sim.sched;

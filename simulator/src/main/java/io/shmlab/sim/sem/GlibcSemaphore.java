@@ -190,7 +190,7 @@ public final class GlibcSemaphore {
         }
         if (SemT.waiters(d) > 0) {
             if (cell.futexAligned()) {
-                caller.kernel().dispatcher().futexWake(caller.pid(), cell.futexKey(), 1);
+                caller.kernel().futexes().wake(caller.pid(), cell.futexKey(), 1);
             }
             // else futex_wake is EINVAL, which glibc ignores: the waiters spin and see the value
         }
@@ -237,9 +237,8 @@ public final class GlibcSemaphore {
             registry.report(caller, "sem_t at " + hex(cell.address()) + " is not 4-byte aligned: futex says EINVAL, "
                     + "so glibc spins instead of sleeping");
         }
-        Dispatcher dispatcher = caller.kernel().dispatcher();
-        dispatcher.futexWait(caller.pid(), new FutexKey(caller.space().id(), cell.address(), false),
-                dispatcher.now() + SPIN_PAUSE_NANOS);
+        caller.kernel().processes().futexWait(caller, new FutexKey(caller.space().id(), cell.address(), false),
+                caller.kernel().dispatcher().now() + SPIN_PAUSE_NANOS);
         caller.checkPendingSignal();
         return Dispatcher.Wake.WOKEN;
     }

@@ -5,20 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.shmlab.api.Syscall;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DirectDispatcherTest {
     private final DirectDispatcher dispatcher = new DirectDispatcher();
+    private final FutexTable futexes = new FutexTable(dispatcher);
     private final FutexKey key = new FutexKey(1, 0, true);
 
     private CompletableFuture<Dispatcher.Wake> waitInBackground(int pid, long deadline) {
         CompletableFuture<Dispatcher.Wake> result = new CompletableFuture<>();
         dispatcher.start(pid, () -> {
-            dispatcher.enter(pid, "futex_wait", "");
+            dispatcher.enter(pid, Syscall.SEM_WAIT, "");
             try {
-                result.complete(dispatcher.futexWait(pid, key, deadline));
+                result.complete(futexes.wait(pid, key, deadline));
             } catch (Throwable e) {
                 result.completeExceptionally(e);
             } finally {
@@ -45,18 +47,18 @@ class DirectDispatcherTest {
         awaitBlocked(1);
         CompletableFuture<Dispatcher.Wake> second = waitInBackground(2, Long.MAX_VALUE);
         awaitBlocked(2);
-        dispatcher.enter(99, "futex_wake", "");
+        dispatcher.enter(99, Syscall.SEM_POST, "");
         try {
-            assertEquals(0, dispatcher.futexWake(99, new FutexKey(2, 0, true), 1), "another key wakes nobody");
-            assertEquals(1, dispatcher.futexWake(99, key, 1));
+            assertEquals(0, futexes.wake(99, new FutexKey(2, 0, true), 1), "another key wakes nobody");
+            assertEquals(1, futexes.wake(99, key, 1));
         } finally {
             dispatcher.exit(99, "");
         }
         assertEquals(Dispatcher.Wake.WOKEN, first.get(30, TimeUnit.SECONDS));
         assertFalse(second.isDone());
-        dispatcher.enter(99, "futex_wake", "");
+        dispatcher.enter(99, Syscall.SEM_POST, "");
         try {
-            assertEquals(1, dispatcher.futexWake(99, key, Integer.MAX_VALUE));
+            assertEquals(1, futexes.wake(99, key, Integer.MAX_VALUE));
         } finally {
             dispatcher.exit(99, "");
         }
@@ -75,7 +77,7 @@ class DirectDispatcherTest {
         for (CompletableFuture<Dispatcher.Wake> f : java.util.List.of(a, b)) {
             Exception e = assertThrows(Exception.class, () -> f.get(30, TimeUnit.SECONDS));
             assertTrue(e.getCause() instanceof DeadlockDetected, String.valueOf(e.getCause()));
-            assertEquals("futex_wait()", ((DeadlockDetected) e.getCause()).call());
+            assertEquals("sem_wait()", ((DeadlockDetected) e.getCause()).call());
         }
     }
 
@@ -95,12 +97,13 @@ class DirectDispatcherTest {
     @Test
     void spuriousInterruptionsComeEveryOtherWait() {
         DirectDispatcher eintr = new DirectDispatcher(true);
+        FutexTable table = new FutexTable(eintr);
         eintr.attach(1);
-        eintr.enter(1, "futex_wait", "");
+        eintr.enter(1, Syscall.SEM_WAIT, "");
         try {
-            assertEquals(Dispatcher.Wake.INTERRUPTED, eintr.futexWait(1, key, Long.MAX_VALUE));
-            assertEquals(Dispatcher.Wake.TIMED_OUT, eintr.futexWait(1, key, eintr.now() - 1));
-            assertEquals(Dispatcher.Wake.INTERRUPTED, eintr.futexWait(1, key, Long.MAX_VALUE));
+            assertEquals(Dispatcher.Wake.INTERRUPTED, table.wait(1, key, Long.MAX_VALUE));
+            assertEquals(Dispatcher.Wake.TIMED_OUT, table.wait(1, key, eintr.now() - 1));
+            assertEquals(Dispatcher.Wake.INTERRUPTED, table.wait(1, key, Long.MAX_VALUE));
         } finally {
             eintr.exit(1, "");
         }
@@ -108,6 +111,6 @@ class DirectDispatcherTest {
 
     @Test
     void futexCallsOutsideASystemCallAreRefused() {
-        assertThrows(IllegalStateException.class, () -> dispatcher.futexWait(1, key, 0));
+        assertThrows(IllegalStateException.class, () -> futexes.wait(1, key, 0));
     }
 }

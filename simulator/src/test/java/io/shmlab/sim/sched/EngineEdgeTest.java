@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shmlab.api.Ending;
+import io.shmlab.api.Syscall;
 import io.shmlab.sim.sched.ToyWorld.ToySimulation;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -43,7 +44,7 @@ class EngineEdgeTest {
                 ? runOnce(sim, RunSettings.of(1).with(Granularity.ACCESS), 3).token() : report.firstFailing());
         assertEquals(List.of("A", "B"), run.trace().labels());
         assertEquals(List.of(100, 200), run.trace().pids());
-        assertTrue(run.trace().stepsOf("B").stream().anyMatch(s -> s.call().equals("store")));
+        assertTrue(run.trace().stepsOf("B").stream().anyMatch(s -> s.call() == Syscall.STORE));
     }
 
     @Test
@@ -92,7 +93,7 @@ class EngineEdgeTest {
         ScheduledRun run = runOnce(sim, RunSettings.of(1), 0);
         assertEquals(Outcome.DEADLOCK, run.outcome());
         assertEquals("finally", run.report().processes().get(0).output());
-        assertEquals(new Ending.Blocked("lock(&cell[0])"), run.report().processes().get(0).ending());
+        assertEquals(new Ending.Blocked("sem_wait(&cell[0])"), run.report().processes().get(0).ending());
     }
 
     @Test
@@ -113,15 +114,18 @@ class EngineEdgeTest {
                 new int[] {0, 0, 1, 0}).encode());
         String timeline = Timeline.render(run.trace());
         assertEquals(List.of(
-                "#  time     A (pid 100)                     B (pid 101)",
-                "0  +0.000s  lock(&cell[0]) = 0",
-                "1                                           lock(&cell[0]) ~~ blocks",
-                "2           sched_yield() = 0               :",
-                "3           unlock(&cell[0]) = 0 [wakes B]  :",
-                "4           (ends)                          :",
-                "5                                           -> lock = 0 [woken by A]",
-                "6                                           unlock(&cell[0]) = 0",
-                "7                                           (ends)",
+                "#  time     A (pid 100)                       B (pid 101)",
+                "0  +0.000s  sem_wait(&cell[0]) = 0",
+                "1                                             sem_wait(&cell[0]) ~~ blocks",
+                "2           clock_gettime() = 0               :",
+                "3           sem_post(&cell[0]) = 0 [wakes B]  :",
+                "4           (ends)                            :",
+                "5                                             -> sem_wait = 0 [woken by A]",
+                "6                                             sem_post(&cell[0]) = 0",
+                "7                                             (ends)",
                 "every process ended"), timeline.lines().toList());
+        assertEquals(List.of("B"), run.trace().steps().get(3).wakes(), "A's unlock woke B: a fact of the step");
+        assertEquals("A", run.trace().steps().get(5).wokenBy());
+        assertEquals(Syscall.SEM_WAIT.footprint(), run.trace().steps().get(5).footprint());
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.shmlab.api.Ending;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.ProgramSpec;
+import io.shmlab.api.Syscall;
 import io.shmlab.labs.CounterRace;
 import io.shmlab.labs.Exercise5;
 import io.shmlab.labs.Exercise5Fixed;
@@ -162,7 +163,7 @@ class Exercise5ScheduleTest {
                 random.beginSchedule();
                 ScheduledRun run = scheduler.run(new ProgramSimulation(spec), RunSettings.of(1), random);
                 assertEquals(java.util.List.of("A", "B"), run.trace().labels());
-                outputs.add(run.trace().steps().stream().filter(s -> s.call().equals("write"))
+                outputs.add(run.trace().steps().stream().filter(s -> s.call() == Syscall.WRITE)
                         .map(Step::process).reduce("", String::concat));
             }
         }

@@ -1,6 +1,8 @@
 package io.shmlab.sim.sched;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,10 +43,22 @@ class ScheduleTokenTest {
         assertMessage("bad base64", "not*base64");
         assertMessage("ends before its process count", enc(1, 0));
         assertMessage("of version 9", enc(9, 0, 2));
-        assertMessage("unknown flags", enc(1, 8, 2));
+        assertMessage("unknown flags", enc(1, 16, 2));
         assertMessage("0 processes", enc(1, 0, 0, 0, 1, 0));
         assertMessage("ends inside choice 0", enc(1, 0, 2, 0, 1, 1));
         assertMessage("stray bytes", good + "AAAA");
+    }
+
+    @Test
+    void spuriousEintrIsAFlagOfTheTokenAndAnOldTokenHasItOff() {
+        Schedule with = new Schedule(Granularity.SYSCALL, 2, 7, 100, true, new int[] {0, 1, 0}, null);
+        Schedule decoded = Schedule.decode(with.encode());
+        assertTrue(decoded.spuriousEintr());
+        assertEquals(with, decoded);
+        Schedule without = Schedule.decode(new Schedule(Granularity.SYSCALL, 2, 7, 100, new int[] {0, 1, 0}).encode());
+        assertFalse(without.spuriousEintr());
+        assertNotEquals(with, without);
+        assertTrue(RunSettings.of(decoded).spuriousEintr());
     }
 
     private static String enc(int... bytes) {

@@ -100,9 +100,9 @@ class SchedulerTest {
         assertTrue(runs.stream().anyMatch(r -> r.outcome() == Outcome.CLEAN));
         for (var p : deadlock.report().processes()) {
             Ending.Blocked b = assertInstanceOf(Ending.Blocked.class, p.ending());
-            assertTrue(b.call().startsWith("lock(&cell["), b.call());
+            assertTrue(b.call().startsWith("sem_wait(&cell["), b.call());
         }
-        assertTrue(deadlock.trace().ending().contains("A (pid 100) is blocked in lock(&cell[1])"),
+        assertTrue(deadlock.trace().ending().contains("A (pid 100) is blocked in sem_wait(&cell[1])"),
                 deadlock.trace().ending());
         assertTrue(deadlock.report().blocked());
     }
@@ -158,11 +158,11 @@ class SchedulerTest {
         ScheduledRun run = scheduler.run(sim, RunSettings.of(2), random);
         assertEquals(Outcome.CLEAN, run.outcome(), run.trace().toString());
         Step timedOut = run.trace().steps().stream()
-                .filter(s -> s.kind() == Step.Kind.RESUMED && s.notes().contains("timed out")).findFirst().orElseThrow();
-        assertEquals(ScheduledDispatcher.EPOCH_NANOS + 500_000_000L, timedOut.clockNanos());
+                .filter(s -> s.kind() == Step.Kind.RESUMED && s.timedOut()).findFirst().orElseThrow();
+        assertEquals(VirtualClock.EPOCH_NANOS + 500_000_000L, timedOut.clockNanos());
         Step woken = run.trace().steps().stream()
-                .filter(s -> s.kind() == Step.Kind.RESUMED && s.notes().contains("woken by A")).findFirst().orElseThrow();
-        assertEquals(ScheduledDispatcher.EPOCH_NANOS + 1_000_000_000L, woken.clockNanos());
+                .filter(s -> s.kind() == Step.Kind.RESUMED && "A".equals(s.wokenBy())).findFirst().orElseThrow();
+        assertEquals(VirtualClock.EPOCH_NANOS + 1_000_000_000L, woken.clockNanos());
     }
 
     @Test

@@ -20,12 +20,12 @@ class StepperTest {
             assertEquals(List.of("A", "B"), stepper.enabled().stream().map(Stepper.Choice::label).toList());
             assertEquals("start", stepper.enabled().get(0).nextCall());
             stepper.step(100);
-            assertEquals("lock(&cell[0])", stepper.enabled().get(0).nextCall());
+            assertEquals("sem_wait(&cell[0])", stepper.enabled().get(0).nextCall());
             stepper.step(100);
             stepper.step(101);
             stepper.step(101);
-            assertEquals("lock(&cell[1])", stepper.enabled().get(0).nextCall());
-            assertEquals("lock(&cell[0])", stepper.enabled().get(1).nextCall());
+            assertEquals("sem_wait(&cell[1])", stepper.enabled().get(0).nextCall());
+            assertEquals("sem_wait(&cell[0])", stepper.enabled().get(1).nextCall());
             stepper.step(100);
             assertEquals(1, stepper.enabled().size(), "A blocked");
             stepper.step(101);

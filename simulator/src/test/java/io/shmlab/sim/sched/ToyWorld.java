@@ -3,8 +3,10 @@ package io.shmlab.sim.sched;
 import io.shmlab.api.Access;
 import io.shmlab.api.Ending;
 import io.shmlab.api.ProcessOutcome;
+import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
+import io.shmlab.sim.kernel.FutexTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,9 @@ import java.util.function.IntFunction;
 
 /**
  * A tiny kernel for testing the scheduler alone: processes share an array of ints, take futex locks
- * on its cells, sleep, and print; every call is bracketed by enter/exit as the real kernel does.
+ * on its cells, sleep, and print; every call is bracketed by enter/exit as the real kernel does. Its
+ * calls borrow the names of the vocabulary's: a lock is a sem_wait, an unlock a sem_post, a yield a
+ * clock_gettime.
  */
 final class ToyWorld implements World {
 
@@ -45,6 +49,7 @@ final class ToyWorld implements World {
     static final long BASE = 0x7f0000000000L;
 
     final Dispatcher dispatcher;
+    final FutexTable futexes;
     final int[] memory = new int[16];
     final Map<Integer, StringBuilder> output = new LinkedHashMap<>();
     final Map<Integer, Integer> status = new LinkedHashMap<>();
@@ -52,6 +57,7 @@ final class ToyWorld implements World {
 
     ToyWorld(Dispatcher dispatcher) {
         this.dispatcher = dispatcher;
+        this.futexes = new FutexTable(dispatcher);
     }
 
     void start(int pid, ToyProgram program) {
@@ -103,10 +109,10 @@ final class ToyWorld implements World {
         }
 
         void lock(int cell) {
-            d.enter(pid, "lock", "&cell[" + cell + "]");
+            d.enter(pid, Syscall.SEM_WAIT, "&cell[" + cell + "]");
             try {
                 while (world.memory[cell] != 0) {
-                    d.futexWait(pid, key(cell), Long.MAX_VALUE);
+                    world.futexes.wait(pid, key(cell), Long.MAX_VALUE);
                 }
                 world.memory[cell] = 1;
             } finally {
@@ -115,10 +121,10 @@ final class ToyWorld implements World {
         }
 
         void unlock(int cell) {
-            d.enter(pid, "unlock", "&cell[" + cell + "]");
+            d.enter(pid, Syscall.SEM_POST, "&cell[" + cell + "]");
             try {
                 world.memory[cell] = 0;
-                d.futexWake(pid, key(cell), 1);
+                world.futexes.wake(pid, key(cell), 1);
             } finally {
                 d.exit(pid, "0");
             }
@@ -126,12 +132,12 @@ final class ToyWorld implements World {
 
         /** Waits until the cell is non-zero, then decrements it; false at the deadline. */
         boolean timedDown(int cell, long nanos) {
-            d.enter(pid, "down", "&cell[" + cell + "], " + nanos + "ns");
+            d.enter(pid, Syscall.SEM_TIMEDWAIT, "&cell[" + cell + "], " + nanos + "ns");
             String result = "-1 ETIMEDOUT";
             try {
                 long deadline = d.now() + nanos;
                 while (world.memory[cell] == 0) {
-                    if (d.futexWait(pid, key(cell), deadline) == Dispatcher.Wake.TIMED_OUT
+                    if (world.futexes.wait(pid, key(cell), deadline) == Dispatcher.Wake.TIMED_OUT
                             && world.memory[cell] == 0) {
                         return false;
                     }
@@ -145,17 +151,17 @@ final class ToyWorld implements World {
         }
 
         void up(int cell) {
-            d.enter(pid, "up", "&cell[" + cell + "]");
+            d.enter(pid, Syscall.SEM_POST, "&cell[" + cell + "]");
             try {
                 world.memory[cell]++;
-                d.futexWake(pid, key(cell), 1);
+                world.futexes.wake(pid, key(cell), 1);
             } finally {
                 d.exit(pid, "0");
             }
         }
 
         void sleep(long nanos) {
-            d.enter(pid, "nanosleep", nanos + "ns");
+            d.enter(pid, Syscall.NANOSLEEP, nanos + "ns");
             try {
                 d.sleepUntil(pid, d.now() + nanos);
             } finally {
@@ -164,12 +170,12 @@ final class ToyWorld implements World {
         }
 
         void yield() {
-            d.enter(pid, "sched_yield", null);
+            d.enter(pid, Syscall.CLOCK_GETTIME, null);
             d.exit(pid, "0");
         }
 
         void print(String text) {
-            d.enter(pid, "write", "1, \"" + text + "\"");
+            d.enter(pid, Syscall.WRITE, "1, \"" + text + "\"");
             try {
                 world.output.get(pid).append(text);
             } finally {
@@ -179,7 +185,7 @@ final class ToyWorld implements World {
 
         /** Starts a child running another toy program; returns its pid. */
         int fork(int childPid, ToyProgram child) {
-            d.enter(pid, "fork", null);
+            d.enter(pid, Syscall.FORK, null);
             try {
                 world.start(childPid, child);
                 return childPid;
@@ -190,7 +196,7 @@ final class ToyWorld implements World {
 
         /** Reports undefined behaviour, as the kernel does for sem_init over waiters. */
         void misuse(String what) {
-            d.enter(pid, "misuse", null);
+            d.enter(pid, Syscall.SEM_INIT, null);
             try {
                 d.warn(pid, what);
             } finally {
