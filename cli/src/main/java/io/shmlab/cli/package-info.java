@@ -11,6 +11,13 @@
  * declares its {@code <lab>} argument and the options of the labs' parameters from it. The interactive
  * exercises ({@code ex1} ... {@code ex5}) have front ends of their own.
  *
+ * <p>A program of the user's own takes the labs' path: {@link io.shmlab.cli.LabChoice} resolves a lab,
+ * a single {@code .java} file ({@link io.shmlab.cli.SingleFile}, compiled by the JDK's compiler into a
+ * temporary folder removed afterwards) or {@code --class NAME --classpath PATH} to a
+ * {@link io.shmlab.labs.LabDefinition} ({@link io.shmlab.cli.UserProgram}), with the arguments after
+ * {@code --}; a lab is a program that ships with shmlab. The command printed to replay a token
+ * ({@link io.shmlab.cli.ReplayHint}) names what the token records: the program and its arguments.
+ *
  * <p>Invariants:
  * <ul>
  *   <li>a backend is picked by name ({@code --backend=sim|native}, sim by default) and never falls
@@ -25,7 +32,8 @@
  *       never a stack trace; {@code -v} adds the trace for internal errors only;</li>
  *   <li>a command that runs processes exits non-zero when any of them failed, was killed or blocked
  *       forever;</li>
- *   <li>runs on the real kernel remove the names they created and leave existing ones alone;</li>
+ *   <li>runs on the real kernel remove the names they created and leave existing ones alone (a
+ *       program's final check runs before that);</li>
  *   <li>all input and output goes through a {@link io.shmlab.cli.Console}, so tests drive the commands
  *       by their standard input; logging (logback, here only) is quiet unless {@code -v}.</li>
  * </ul>

@@ -143,6 +143,16 @@ class OwnProgramTest {
     }
 
     @Test
+    void aTokenOfARaceStillReplaysOnceTheProgramIsFixed() throws IOException {
+        Path file = write("Counter.java", COUNTER);
+        String token = seeIt(Shmlab.run("explore", file.toString(), "--per-access")).split(" ")[1];
+        write("Counter.java", COUNTER.replace("locked = args.length > 0 && args[0].equals(\"locked\");", "locked = true;"));
+        Shmlab.Result fixed = Shmlab.run("replay", file.toString(), token);
+        assertEquals(ExitCodes.OK, fixed.status(), fixed::toString);
+        assertTrue(fixed.out().contains("note: the program's code is not the one the token was found with"), fixed::toString);
+    }
+
+    @Test
     void aFileThatDoesNotCompileShowsJavacsMessagesAndOneLine() throws IOException {
         Path file = write("Broken.java", "public class Broken implements io.shmlab.api.Program {\n    int x = ;\n}\n");
         Shmlab.Result r = Shmlab.run("explore", file.toString());

@@ -5,7 +5,8 @@ package io.shmlab.sim.sched;
  * final memory and trace, every time.
  *
  * <p>A token that records what it was found for (see {@link Schedule}) is refused for another program
- * or other arguments. The token runs twice, and the two runs must agree at every scheduling point (who
+ * or other arguments; against its own program whose code changed since (a regression test of a race
+ * once fixed), it replays as far as its choices fit, and the trace's ending says where they stopped. The token runs twice, and the two runs must agree at every scheduling point (who
  * may run, and the call each is about to make) and in how each process ends: a program that does not
  * run the same way twice under one schedule is refused at the first difference, with the process and
  * the call, rather than shown as a timeline the token was not found with.
@@ -30,12 +31,21 @@ public final class Replayer {
         try (Scheduler scheduler = new Scheduler()) {
             RunSettings settings = RunSettings.of(schedule);
             ScheduledRun reference = scheduler.run(simulation, settings.traced(false), first);
-            DivergenceWatch second = first.comparing(schedule.replayStrategy());
+            Strategy replay = schedule.replayStrategy();
+            DivergenceWatch second = first.comparing(replay);
             second.beginSchedule();
             ScheduledRun run = scheduler.run(simulation, settings, second);
             DivergenceWatch.requireSameEnd(reference.report(), run.report());
-            return run;
+            return replay instanceof ReplayStrategy choices && choices.misfit() != null ? noted(run, choices.misfit()) : run;
         }
+    }
+
+    /** The run with a note after its trace's ending: the token stopped fitting the program's code. */
+    private static ScheduledRun noted(ScheduledRun run, String misfit) {
+        Trace trace = run.trace();
+        String note = "note: the program's code is not the one the token was found with: " + misfit;
+        return new ScheduledRun(run.report(), new Trace(trace.labels(), trace.pids(), trace.steps(),
+                trace.ending() + "\n" + note), run.schedule(), run.outcome(), run.steps());
     }
 
     /**
