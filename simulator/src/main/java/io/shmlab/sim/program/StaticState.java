@@ -18,7 +18,8 @@ import java.util.Set;
  *
  * <p>A static field is mutable unless it is {@code final} and of a type whose values cannot change:
  * a primitive, {@code String}, a boxed primitive, {@code Pattern}, {@code BigInteger},
- * {@code BigDecimal}, {@code Duration}, or the constants of an enum of its own. Synthetic fields (an
+ * {@code BigDecimal}, {@code Duration}, one of the api's struct layout descriptors
+ * ({@code StructLayout}, {@code CType}, {@code Field}), or the constants of an enum of its own. Synthetic fields (an
  * enum's {@code $VALUES}, a switch's map, {@code $assertionsDisabled}) are the compiler's, written once
  * when the class is initialized, and do not count.
  */
@@ -30,7 +31,8 @@ final class StaticState {
     private static final Set<String> IMMUTABLE = Set.of("Ljava/lang/String;", "Ljava/lang/Integer;",
             "Ljava/lang/Long;", "Ljava/lang/Short;", "Ljava/lang/Byte;", "Ljava/lang/Character;",
             "Ljava/lang/Boolean;", "Ljava/lang/Float;", "Ljava/lang/Double;", "Ljava/util/regex/Pattern;",
-            "Ljava/math/BigInteger;", "Ljava/math/BigDecimal;", "Ljava/time/Duration;");
+            "Ljava/math/BigInteger;", "Ljava/math/BigDecimal;", "Ljava/time/Duration;",
+            "Lio/shmlab/api/layout/StructLayout;", "Lio/shmlab/api/layout/CType;", "Lio/shmlab/api/layout/Field;");
 
     private StaticState() {
     }
