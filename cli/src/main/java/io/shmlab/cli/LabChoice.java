@@ -52,7 +52,8 @@ final class LabChoice implements AutoCloseable {
         String labHelp = inWords(labs.ids()) + " (see shmlab labs), or a program of your own in one .java file";
         PositionalParamSpec words = PositionalParamSpec.builder().index(withToken ? "0..1" : "0")
                 .arity(withToken ? "1..2" : "0..1").required(withToken).type(List.class).auxiliaryTypes(String.class)
-                .paramLabel(withToken ? "[<lab>|<File.java>] <token>" : "<lab>|<File.java>")
+                .paramLabel(withToken ? "[<lab>|<File.java>] <token> [-- ARGS...]" : "[<lab>|<File.java>] [-- ARGS...]")
+                .hideParamSyntax(true)
                 .description(HelpText.literal(withToken ? labHelp + "; then a schedule token printed by run, explore"
                         + " or step (with --class, the token alone)" : labHelp))
                 .build();

@@ -147,6 +147,9 @@ public final class ProgramCheck {
     /**
      * Runs the program under many schedules and counts how they ended; the shortest failing schedule,
      * if any, is replayed for its timeline.
+     *
+     * @throws IllegalArgumentException when that replay diverges: the program does not run the same
+     *     way twice under one schedule (it reads the clock, or an unseeded {@code Random}), saying where
      */
     public CheckReport explore() {
         return explore(ProgressListener.NONE);
