@@ -87,6 +87,11 @@ public abstract class ForwardingOs implements Os {
     }
 
     @Override
+    public void munmap(Mapping mapping, long offset, long length) {
+        delegate.munmap(mapping, offset, length);
+    }
+
+    @Override
     public Mapping mappingAt(long address) {
         return delegate.mappingAt(address);
     }

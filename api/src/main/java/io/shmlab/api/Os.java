@@ -120,6 +120,23 @@ public interface Os {
     void munmap(Mapping mapping);
 
     /**
+     * Unmaps part of a mapping: models munmap(2) of {@code addr + offset} for {@code length} bytes,
+     * as a program ported from C may do. The checks are Linux's: the address must be page aligned,
+     * the length not 0, and the range inside the user address space (else EINVAL); the length is
+     * rounded up to whole pages. The pages of the range that lie in this mapping are unmapped: an
+     * access there is SIGSEGV ({@link FaultKind#NOT_MAPPED}), msync over them ENOMEM, and the rest of
+     * the mapping keeps working. Where the range runs past the mapping, Linux would unmap whatever
+     * lies there too; both backends leave it alone, as if nothing were mapped there (a pointer stays
+     * in its own mapping, as for every access through a {@link Mapping}), and succeed, as Linux does
+     * for a range with nothing mapped.
+     *
+     * @throws PosixException EINVAL for an unaligned address, a length of 0, or a range past the top
+     *     of the address space
+     */
+    @Models(Syscall.MUNMAP)
+    void munmap(Mapping mapping, long offset, long length);
+
+    /**
      * The mapping of this process that contains a virtual address: what dereferencing a pointer finds.
      * A pointer another process stored in shared memory is meaningless here (its addresses are not
      * ours), which is why the course stores offsets.
@@ -159,7 +176,8 @@ public interface Os {
 
     /**
      * Initialises a {@code sem_t} inside a mapping: models sem_init(3) on {@code addr + offset}.
-     * It overwrites the 32 bytes there whatever they held, as glibc does.
+     * It overwrites the value, the waiter count and the futex flag there (the first 12 of the
+     * {@code sem_t}'s 32 bytes) whatever they held, as glibc does, storing the value first.
      *
      * @param pshared true to share it between processes (the mapping should then be MAP_SHARED)
      * @param value the initial value; above {@link Limits#SEM_VALUE_MAX} gives EINVAL

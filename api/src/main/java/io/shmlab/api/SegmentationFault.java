@@ -35,6 +35,12 @@ public final class SegmentationFault extends MemoryFault {
                 "of an address no longer mapped (munmap)");
     }
 
+    /** An access to a page of a mapping that munmap(2) took out of it, the rest still mapped. */
+    public static SegmentationFault partlyUnmapped(Access access, long address, long offset) {
+        return new SegmentationFault(FaultKind.NOT_MAPPED, access, address, offset,
+                "of an address no longer mapped (munmap of part of the mapping)");
+    }
+
     /** A pointer that no mapping of process {@code pid} contains: NOT_MAPPED. */
     public static SegmentationFault outsideEveryMapping(Access access, long address, int pid) {
         return new SegmentationFault(FaultKind.NOT_MAPPED, access, address, 0,

@@ -40,6 +40,15 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
     Duration timeout;
 
     private LabChoice lab;
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "also write the schedule as one self-contained page (no server, no network): lanes, blocked calls, "
+                    + "semaphores, pages; written whatever the outcome")
+    java.nio.file.Path html;
+
+    @Option(names = "--json", description = "print the schedule as JSON (schema " + io.shmlab.web.TraceJson.SCHEMA
+            + ") instead of the timeline")
+    boolean json;
+
     private LabOptions labOptions;
     private String token;
 
@@ -60,15 +69,32 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
 
     private int replay(LabDefinition chosen, LabSettings settings) {
         if (backend.resolve().runsRealProcesses()) {
+            if (html != null || json) {
+                throw new UsageError("--html and --json draw the simulator's schedule: replay it with --backend=sim");
+            }
             return replayNative(chosen, settings);
         }
         ScheduledRun run = replay(chosen, settings, token);
         Console console = root.console();
+        int status = run.report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
+        if (html != null || json) {
+            String schedule = ScheduleExport.json(chosen.id(), token, run);
+            if (html != null) {
+                ScheduleExport.writePage(html, schedule);
+            }
+            if (json) {
+                console.println(schedule);
+                return status;
+            }
+        }
         console.println("replaying " + chosen.id() + " " + token + " (" + run.steps() + " scheduling points)");
         console.print(Timeline.render(run.trace()));
         console.println("");
         RunReportPrinter.print(run.report(), console);
-        return run.report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
+        if (html != null) {
+            console.println("the schedule's page: " + html.toAbsolutePath() + " (open it in a browser)");
+        }
+        return status;
     }
 
     private int replayNative(LabDefinition chosen, LabSettings settings) {

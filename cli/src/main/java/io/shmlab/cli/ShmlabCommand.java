@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "shmlab", mixinStandardHelpOptions = true, version = "shmlab 0.1.0",
         description = "Learn, test and verify programs that use POSIX shared memory and semaphores.",
         subcommands = {LabsCommand.class, Ex1Command.class, Ex2Command.class, Ex3Command.class, Ex4Command.class,
-            Ex5Command.class, RunCommand.class, ExploreCommand.class, ReplayCommand.class, StepCommand.class, DemoCommand.class})
+            Ex5Command.class, RunCommand.class, ExploreCommand.class, ReplayCommand.class, StepCommand.class, ServeCommand.class, DemoCommand.class})
 public final class ShmlabCommand implements Callable<Integer> {
     private final Console console;
     private final Labs labs;

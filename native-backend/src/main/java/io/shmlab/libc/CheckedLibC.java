@@ -21,10 +21,8 @@ import org.slf4j.LoggerFactory;
  * interrupts is made again with the same arguments, so a timed wait keeps its absolute deadline and a
  * sleep its absolute wake-up time. EINTR never leaves this class.
  *
- * <p>The semaphore hot path (sem_post, sem_wait, sem_trywait) first calls the {@code fast_*} binding,
- * which does not save errno; only when it fails is the call repeated through the saving binding. A
- * failed call of these three changes nothing, so the repeat gives the same answer (or, for a wait, is
- * the retry a caller would make anyway).
+ * <p>Of the semaphores, glibc makes sem_open, sem_close and sem_unlink; the rest is made in Java
+ * ({@link SemaphoreProtocol}), with the futex system call made here.
  */
 final class CheckedLibC {
     private static final Logger LOG = LoggerFactory.getLogger(CheckedLibC.class);
@@ -45,6 +43,8 @@ final class CheckedLibC {
     private static final int EINTR = Errno.EINTR.number();
     private static final int EAGAIN = Errno.EAGAIN.number();
     private static final int ETIMEDOUT = Errno.ETIMEDOUT.number();
+    private static final int EINVAL = Errno.EINVAL.number();
+    private static final int EFAULT = Errno.EFAULT.number();
 
     /** One attempt at a call: 0 when it succeeded, else the error number it failed with. */
     @FunctionalInterface
@@ -150,62 +150,43 @@ final class CheckedLibC {
         check(libc.sem_unlink(name), Syscall.SEM_UNLINK, PosixException.quote(name));
     }
 
-    void semInit(long sem, int pshared, int value, String argument) {
-        check(libc.sem_init(sem, pshared, value), Syscall.SEM_INIT, argument);
+    /**
+     * futex(2) FUTEX_WAIT on the 32-bit {@code word}, expecting {@code expected}, with the absolute
+     * {@link TimespecLayout} at {@code deadline} (0: no deadline). A wait a signal interrupts (EINTR)
+     * is made again with the same deadline: still counted as a waiter, the caller loses nothing
+     * against glibc, whose sem_wait returns EINTR and is called again.
+     *
+     * @throws PosixException an error glibc does not expect of a futex wait (it would abort)
+     */
+    Futex.Wait futexWait(long word, int expected, int operation, long deadline) {
+        int error = untilNotInterrupted(() -> libc.syscall(Futex.SYS_FUTEX, word, operation, expected, deadline, 0,
+                Futex.BITSET_MATCH_ANY) == 0 ? 0 : lastErrno.getAsInt());
+        if (error == 0) {
+            return Futex.Wait.WOKEN;
+        } else if (error == EAGAIN) {
+            return Futex.Wait.VALUE_CHANGED;
+        } else if (error == ETIMEDOUT) {
+            return Futex.Wait.TIMED_OUT;
+        } else if (error == EINVAL) {
+            return Futex.Wait.REFUSED;
+        } else if (error == EFAULT) {
+            return Futex.Wait.PAGE_GONE;
+        }
+        throw new PosixException(error, "futex", "FUTEX_WAIT_BITSET 0x" + Long.toHexString(word));
     }
 
-    void semDestroy(long sem, String argument) {
-        check(libc.sem_destroy(sem), Syscall.SEM_DESTROY, argument);
-    }
-
-    void semWait(long sem, String argument) {
-        if (libc.fast_sem_wait(sem) == 0) {
+    /**
+     * futex(2) FUTEX_WAKE of up to {@code count} waiters on {@code word}. As glibc's futex_wake, it
+     * ignores EFAULT (the memory went) and EINVAL (a misaligned word): the post itself is done.
+     */
+    void futexWake(long word, int count, int operation) {
+        if (libc.syscall(Futex.SYS_FUTEX, word, operation, count, 0, 0, 0) >= 0) {
             return;
         }
-        int error = untilNotInterrupted(() -> libc.sem_wait(sem) == 0 ? 0 : lastErrno.getAsInt());
-        if (error != 0) {
-            throw new PosixException(error, Syscall.SEM_WAIT, argument);
+        int error = lastErrno.getAsInt();
+        if (error != EFAULT && error != EINVAL) {
+            throw new PosixException(error, "futex", "FUTEX_WAKE 0x" + Long.toHexString(word));
         }
-    }
-
-    /** False where C gets EAGAIN. */
-    boolean semTrywait(long sem, String argument) {
-        if (libc.fast_sem_trywait(sem) == 0) {
-            return true;
-        }
-        int error = untilNotInterrupted(() -> libc.sem_trywait(sem) == 0 ? 0 : lastErrno.getAsInt());
-        if (error == 0) {
-            return true;
-        }
-        if (error == EAGAIN) {
-            return false;
-        }
-        throw new PosixException(error, Syscall.SEM_TRYWAIT, argument);
-    }
-
-    /** False where C gets ETIMEDOUT; the deadline is the {@link TimespecLayout} at {@code deadline}. */
-    boolean semTimedwait(long sem, long deadline, String argument) {
-        int error = untilNotInterrupted(() -> libc.sem_timedwait(sem, deadline) == 0 ? 0 : lastErrno.getAsInt());
-        if (error == 0) {
-            return true;
-        }
-        if (error == ETIMEDOUT) {
-            return false;
-        }
-        throw new PosixException(error, Syscall.SEM_TIMEDWAIT, argument);
-    }
-
-    void semPost(long sem, String argument) {
-        if (libc.fast_sem_post(sem) == 0) {
-            return;
-        }
-        check(libc.sem_post(sem), Syscall.SEM_POST, argument);
-    }
-
-    /** sem_getvalue(3), using the int at {@code valueOut}. */
-    int semGetvalue(long sem, long valueOut, String argument) {
-        check(libc.sem_getvalue(sem, valueOut), Syscall.SEM_GETVALUE, argument);
-        return NativeMemory.getInt(valueOut);
     }
 
     // ------------------------------------------------------------------ process

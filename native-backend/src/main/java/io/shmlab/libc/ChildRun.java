@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * {@link ChildMain} on the program, collects each one's standard output and how it ended, and at the
  * timeout stops those still running (SIGTERM, which makes the child report the call it is blocked in)
  * and then kills them (SIGKILL) if they do not go. The backend's own settings, the system properties
- * named {@code shmlab.native.*} of this JVM (such as {@link NativeSettings#SEMAPHORE_FAST_PATH}), are
+ * named {@code shmlab.native.*} of this JVM (such as {@link NativeSettings#SEMAPHORE_SPINS}), are
  * passed on to every child, so a run is made the way this JVM's backend is set.
  */
 final class ChildRun {

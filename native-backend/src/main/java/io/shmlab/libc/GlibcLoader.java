@@ -11,7 +11,6 @@ import jnr.ffi.types.mode_t;
 import jnr.ffi.types.intptr_t;
 import jnr.ffi.annotations.Variadic;
 import jnr.ffi.annotations.IgnoreError;
-import jnr.ffi.mapper.FunctionMapper;
 
 /**
  * Decides whether glibc can be used here and binds {@link LibC}, the declaration of the functions
@@ -22,10 +21,22 @@ import jnr.ffi.mapper.FunctionMapper;
  */
 final class GlibcLoader {
 
-    /** The prefix of the {@link LibC} methods bound without saving errno. */
-    static final String FAST_PREFIX = "fast_";
+    /** The first glibc whose {@code sem_t} is {@link SemT}: 2.21. */
+    static final int[] FIRST_GLIBC = {2, 21};
 
     private GlibcLoader() {
+    }
+
+    /** Whether a version as gnu_get_libc_version(3) gives it ({@code "2.36"}) is at least major.minor. */
+    static boolean atLeast(String version, int major, int minor) {
+        String[] parts = version == null ? new String[0] : version.split("\\.");
+        try {
+            int ma = Integer.parseInt(parts[0]);
+            int mi = parts.length > 1 ? Integer.parseInt(parts[1].replaceAll("\\D.*", "")) : 0;
+            return ma > major || (ma == major && mi >= minor);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Why glibc cannot be used here, or {@code null} when it can. */
@@ -51,9 +62,7 @@ final class GlibcLoader {
 
     /** Binds {@link LibC} to the C library of this process. */
     static LibC load() {
-        FunctionMapper stripFastPrefix = (name, context) ->
-                name.startsWith(FAST_PREFIX) ? name.substring(FAST_PREFIX.length()) : name;
-        return LibraryLoader.create(LibC.class).mapper(stripFastPrefix).failImmediately().load("c");
+        return LibraryLoader.create(LibC.class).failImmediately().load("c");
     }
 
     /**
@@ -64,11 +73,14 @@ final class GlibcLoader {
      * a Java object. Every function returns what C returns; turning -1 and errno into a
      * {@link io.shmlab.api.PosixException} is {@link CheckedLibC}'s job alone.
      *
-     * <p>By default JNR-FFI saves errno right after each call. The {@code fast_*} variants are the same
-     * functions bound with {@link IgnoreError} (no errno save, a cheaper stub; {@link GlibcLoader} maps
-     * {@code fast_sem_post} to the symbol {@code sem_post}); a caller uses them only where a failed call
-     * can be repeated through the saving variant to learn its errno (a failed sem_post, sem_wait or
-     * sem_trywait changes nothing, so repeating it is safe).
+     * <p>JNR-FFI saves errno right after each call, except for the functions marked
+     * {@link IgnoreError}, which cannot fail or return their error number.
+     *
+     * <p>Of glibc's semaphore functions only sem_open, sem_close and sem_unlink are bound: they
+     * handle names and mappings, never the {@code sem_t} itself. The operations on a {@code sem_t}
+     * are glibc's algorithm made in Java ({@link SemaphoreProtocol}) with the futex calls made here
+     * through {@code syscall}, so that glibc never touches a semaphore's page, which another process
+     * may have cut from under it (a SIGBUS inside glibc would kill the JVM).
      *
      * <p>It is public only because JNR-FFI implements it in a class loader of its own; nested in this
      * package-private class, it cannot be reached from outside the package.
@@ -130,38 +142,15 @@ final class GlibcLoader {
         /** int sem_unlink(const char *name) */
         int sem_unlink(String name);
 
-        /** int sem_init(sem_t *sem, int pshared, unsigned int value) */
-        int sem_init(@intptr_t long sem, int pshared, int value);
-
-        /** int sem_destroy(sem_t *sem) */
-        int sem_destroy(@intptr_t long sem);
-
-        /** int sem_wait(sem_t *sem) */
-        int sem_wait(@intptr_t long sem);
-
-        /** sem_wait without saving errno: see the class comment. */
-        @IgnoreError
-        int fast_sem_wait(@intptr_t long sem);
-
-        /** int sem_trywait(sem_t *sem) */
-        int sem_trywait(@intptr_t long sem);
-
-        /** sem_trywait without saving errno. */
-        @IgnoreError
-        int fast_sem_trywait(@intptr_t long sem);
-
-        /** int sem_timedwait(sem_t *sem, const struct timespec *abstime), a {@link TimespecLayout}. */
-        int sem_timedwait(@intptr_t long sem, @intptr_t long deadline);
-
-        /** int sem_post(sem_t *sem) */
-        int sem_post(@intptr_t long sem);
-
-        /** sem_post without saving errno. */
-        @IgnoreError
-        int fast_sem_post(@intptr_t long sem);
-
-        /** int sem_getvalue(sem_t *sem, int *sval) */
-        int sem_getvalue(@intptr_t long sem, @intptr_t long valueOut);
+        /**
+         * long syscall(long number, ...), for futex(2) alone (glibc has no wrapper for it): the
+         * futex word, the operation, the value, the timeout ({@link TimespecLayout} or 0), a second
+         * word (unused: 0) and the bit set. Seven plain numbers pass correctly here (measured: a
+         * bit set of 0 is refused with EINVAL, -1 is not).
+         */
+        @Variadic(fixedCount = 1)
+        long syscall(long number, @intptr_t long word, int operation, int value, @intptr_t long timeout,
+                @intptr_t long word2, int value3);
 
         /** int kill(pid_t pid, int sig) */
         int kill(int pid, int signal);

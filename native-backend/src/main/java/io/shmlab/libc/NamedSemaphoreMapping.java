@@ -10,10 +10,10 @@ import io.shmlab.api.MemoryFault;
  * and unmaps it at the last sem_close(3). Using a handle after that would touch unmapped memory, so
  * it is refused first with SIGSEGV.
  *
- * <p>The page maps the file {@code sem.NAME}, which anyone may shrink (shm_open("/sem.NAME") and
- * ftruncate): glibc's access would then be a SIGBUS in the JVM. So the file is watched like any
- * mapped object ({@link MappedObject}, through a descriptor of our own, as glibc closes its one),
- * and an access past its end is refused first with SIGBUS.
+ * <p>The page maps the file {@code sem.NAME}, which anyone may cut (sem_open or shm_open with
+ * O_TRUNC, ftruncate): an access would then be a SIGBUS. So the file is watched like any mapped
+ * object ({@link MappedObject}, through a descriptor of our own, as glibc closes its one), and an
+ * access past its end is refused first with SIGBUS.
  */
 final class NamedSemaphoreMapping {
     final long address;
@@ -58,19 +58,25 @@ final class NamedSemaphoreMapping {
     }
 
     /**
-     * Checks that an access of {@code touched} bytes at the start of the page would not be past the
+     * Checks that an access of {@code size} bytes at {@code field} of the page would not be past the
      * end of the file (SIGBUS), asking its size again before refusing.
      */
-    void checkInsideFile(long touched, Access access, String description) {
+    void checkInsideFile(long field, long size, Access access, String description) {
         MappedObject f = file;
-        if (f == null || touched <= f.pagesEnd()) {
+        if (f == null || field + size <= f.pagesEnd()) {
             return;
         }
-        long size = objects.refresh(f);
-        if (touched > f.pagesEnd()) {
-            throw MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address, 0,
-                    "through the named semaphore " + description + ": a page past the end of its file (size "
-                            + size + ")");
+        objects.refresh(f);
+        if (field + size > f.pagesEnd()) {
+            throw pastEnd(field, access, description);
         }
+    }
+
+    /** SIGBUS at {@code field} of the page, its file being too short (as last seen) to hold it. */
+    MemoryFault pastEnd(long field, Access access, String description) {
+        MappedObject f = file;
+        long size = f == null ? 0 : objects.refresh(f);
+        return MemoryFault.of(FaultKind.PAST_END_OF_OBJECT, access, address + field, field,
+                "through the named semaphore " + description + ": a page past the end of its file (size " + size + ")");
     }
 }

@@ -13,6 +13,7 @@ import io.shmlab.api.Machine;
  */
 public final class NativeBackend implements Backend {
 
+
     @Override
     public String name() {
         return "native";
@@ -75,6 +76,6 @@ public final class NativeBackend implements Backend {
             throw new BackendUnavailableException("the native backend cannot bind glibc through JNR-FFI: " + e, e);
         }
         NativeSettings settings = NativeSettings.fromSystemProperties();
-        return new NativeMachine(this, process, SemaphoreFastPath.forGlibc(process.libc().glibcVersion(), settings));
+        return new NativeMachine(this, process, settings);
     }
 }

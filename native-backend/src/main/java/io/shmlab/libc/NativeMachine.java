@@ -23,12 +23,12 @@ final class NativeMachine implements Machine {
 
     private final Backend backend;
     private final ThisProcess process;
-    private final SemaphoreFastPath semaphoreFastPath;
+    private final NativeSettings settings;
 
-    NativeMachine(Backend backend, ThisProcess process, SemaphoreFastPath semaphoreFastPath) {
+    NativeMachine(Backend backend, ThisProcess process, NativeSettings settings) {
         this.backend = backend;
         this.process = process;
-        this.semaphoreFastPath = semaphoreFastPath;
+        this.settings = settings;
     }
 
     @Override
@@ -38,7 +38,7 @@ final class NativeMachine implements Machine {
 
     @Override
     public Os spawn() {
-        return new NativeOs(process, semaphoreFastPath);
+        return new NativeOs(process, settings);
     }
 
     @Override

@@ -15,12 +15,14 @@ import java.util.Objects;
  * checked first so that a bad one is a {@link MemoryFault} and never a signal in the JVM.
  *
  * <p>The check, in the order the MMU and the kernel apply it: the bytes must lie in
- * {@code [0, length())} rounded up to whole pages and the mapping must not be unmapped (else SIGSEGV, NOT_MAPPED); the
+ * {@code [0, length())} rounded up to whole pages, the mapping must not be unmapped, nor the pages
+ * munmap(2) took out of it (else SIGSEGV, NOT_MAPPED); the
  * protection must allow the access (else SIGSEGV, PROTECTION); every byte must lie below the end of
  * the object's last page (else SIGBUS, PAST_END_OF_OBJECT). The last test compares with the cached
  * size of {@link MappedObject}; only when it fails is the size asked again (another process may have
  * grown the object). If another process shrank the object under us, the access takes a real SIGBUS,
- * which HotSpot turns into an {@link InternalError} instead of dying: where HotSpot raises it at the
+ * which HotSpot 17 turns into an {@link InternalError} instead of dying for a load or a store (not
+ * always for a compare-and-swap or fetch-and-add: see the package's invariants): where HotSpot raises it at the
  * access (the interpreter), it is caught here and reported as the same {@link io.shmlab.api.BusError};
  * in compiled code HotSpot raises it later, at the thread's next transition into the VM, out of reach
  * of this class, and {@link ChildMain} then reports the process killed by SIGBUS, as C would be.
@@ -40,6 +42,11 @@ final class NativeMapping implements Mapping {
     private final MappedObject object;
     private final MappedObjects objects;
     private volatile boolean mapped = true;
+    /**
+     * The parts munmap(2) took out ({@link #takeOut}): sorted, disjoint, page-aligned offset ranges
+     * {@code [from, to)} as pairs; null while there are none, so an access pays one null test.
+     */
+    private volatile long[] holes;
 
     NativeMapping(long address, long length, int protection, int flags, long fileOffset, String objectName,
             MappedObject object, MappedObjects objects) {
@@ -100,7 +107,86 @@ final class NativeMapping implements Mapping {
     }
 
     boolean contains(long virtualAddress) {
-        return mapped && virtualAddress >= address && virtualAddress - address < extent;
+        return mapped && virtualAddress >= address && virtualAddress - address < extent
+                && firstTakenOut(virtualAddress - address, 1) < 0;
+    }
+
+    /**
+     * munmap(2) of the pages {@code [from, to)} of this mapping (page-aligned offsets, inside it) is
+     * about to run: from now on an access there is SIGSEGV. Returns the parts of the range still
+     * mapped until now, as pairs of offsets, for the caller to unmap (a part unmapped before must not
+     * be unmapped again: the JVM may have put something there since).
+     */
+    synchronized long[] takeOut(long from, long to) {
+        long[] old = holes == null ? new long[0] : holes;
+        long[] stillMapped = new long[old.length + 2];
+        int n = 0;
+        long at = from;
+        for (int i = 0; i < old.length && at < to; i += 2) {
+            if (old[i + 1] <= at) {
+                continue;
+            }
+            if (old[i] >= to) {
+                break;
+            }
+            if (old[i] > at) {
+                stillMapped[n++] = at;
+                stillMapped[n++] = old[i];
+            }
+            at = Math.max(at, old[i + 1]);
+        }
+        if (at < to) {
+            stillMapped[n++] = at;
+            stillMapped[n++] = to;
+        }
+        holes = merged(old, from, to);
+        return java.util.Arrays.copyOf(stillMapped, n);
+    }
+
+    private static long[] merged(long[] old, long from, long to) {
+        java.util.List<long[]> ranges = new java.util.ArrayList<>();
+        for (int i = 0; i < old.length; i += 2) {
+            ranges.add(new long[] {old[i], old[i + 1]});
+        }
+        ranges.add(new long[] {from, to});
+        ranges.sort(java.util.Comparator.comparingLong(r -> r[0]));
+        long[] out = new long[ranges.size() * 2];
+        int n = 0;
+        for (long[] r : ranges) {
+            if (n > 0 && r[0] <= out[n - 1]) {
+                out[n - 1] = Math.max(out[n - 1], r[1]);
+            } else {
+                out[n++] = r[0];
+                out[n++] = r[1];
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Whether munmap(2) took out every page. */
+    boolean whollyTakenOut() {
+        long[] h = holes;
+        return h != null && h.length == 2 && h[0] <= 0 && h[1] >= extent;
+    }
+
+    /** The first offset of {@code [offset, offset + size)} that munmap(2) took out, or -1. */
+    private long firstTakenOut(long offset, long size) {
+        long[] h = holes;
+        if (h == null) {
+            return -1;
+        }
+        for (int i = 0; i < h.length; i += 2) {
+            long start = Math.max(offset, h[i]);
+            if (start < Math.min(offset + size, h[i + 1])) {
+                return start;
+            }
+        }
+        return -1;
+    }
+
+    /** The length of the mapping's pages. */
+    long extent() {
+        return extent;
     }
 
     // ------------------------------------------------------------------ checks
@@ -109,6 +195,9 @@ final class NativeMapping implements Mapping {
     private long readable(long offset, long size) {
         if (offset < 0 || offset > extent - size || !mapped) {
             throw outside(offset, Access.READ);
+        }
+        if (holes != null) {
+            checkNotTakenOut(offset, size, Access.READ);
         }
         if (!readable) {
             throw refused(offset, Access.READ);
@@ -123,6 +212,9 @@ final class NativeMapping implements Mapping {
     private long writable(long offset, long size) {
         if (offset < 0 || offset > extent - size || !mapped) {
             throw outside(offset, Access.WRITE);
+        }
+        if (holes != null) {
+            checkNotTakenOut(offset, size, Access.WRITE);
         }
         if (!writable) {
             throw refused(offset, Access.WRITE);
@@ -142,21 +234,11 @@ final class NativeMapping implements Mapping {
     }
 
     /**
-     * Checks the {@code sem_t} at {@code offset} before glibc touches it; returns its address. All of
-     * the {@code sem_t} must lie inside the mapping (the rule of both backends, as for any access
-     * through a mapping); the protection and the object's end are checked for the {@code touched}
-     * bytes from its start only, the ones glibc's access reaches.
+     * The address of {@code size} bytes at {@code offset}, after the checks of an access of that kind:
+     * for a field of a {@code sem_t} that {@link SemaphoreProtocol} loads or stores itself.
      */
-    long semaphoreAddress(long offset, long touched, Access access) {
-        if (offset < 0 || offset > extent - SemT.SIZE || !mapped) {
-            throw outside(offset, access);
-        }
-        return access == Access.READ ? readable(offset, touched) : writable(offset, touched);
-    }
-
-    /** Whether the protection lets a store through: false for PROT_READ (and PROT_NONE). */
-    boolean allowsStores() {
-        return writable;
+    long checkedAddress(long offset, long size, Access access) {
+        return access == Access.READ ? readable(offset, size) : writable(offset, size);
     }
 
     /**
@@ -164,7 +246,8 @@ final class NativeMapping implements Mapping {
      * mapped; {@code length} is a whole number of pages, compared as an unsigned number.
      */
     boolean covers(long offset, long length) {
-        return mapped && offset >= 0 && offset <= extent && Long.compareUnsigned(length, extent - offset) <= 0;
+        return mapped && offset >= 0 && offset <= extent && Long.compareUnsigned(length, extent - offset) <= 0
+                && firstTakenOut(offset, length) < 0;
     }
 
     private void checkAgainstFreshSize(long offset, long size, Access access) {
@@ -185,6 +268,13 @@ final class NativeMapping implements Mapping {
         return SegmentationFault.outsideMapping(access, address, offset, extent);
     }
 
+    private void checkNotTakenOut(long offset, long size, Access access) {
+        long hole = firstTakenOut(offset, size);
+        if (hole >= 0) {
+            throw SegmentationFault.partlyUnmapped(access, address + hole, hole);
+        }
+    }
+
     private MemoryFault refused(long offset, Access access) {
         return SegmentationFault.refusedByProtection(access, address + offset, offset, protection);
     }
@@ -201,9 +291,18 @@ final class NativeMapping implements Mapping {
         if (!NativeMemory.isUnsafeAccessFault(error)) {
             throw error;
         }
-        MemoryFault fault = pastEnd(offset, access, objects.refresh(object));
+        MemoryFault fault = pastEndOf(offset, access);
         fault.initCause(error);
         return fault;
+    }
+
+    /**
+     * SIGBUS for an access at {@code offset} that really faulted (the object was cut under it), with
+     * the object's size asked again: at the first page past the end, or at the access if the object
+     * has grown back since.
+     */
+    MemoryFault pastEndOf(long offset, Access access) {
+        return pastEnd(offset, access, objects.refresh(object));
     }
 
     // ------------------------------------------------------------------ accesses

@@ -85,6 +85,11 @@ final class NativeMemory {
         return UNSAFE.getLongVolatile(null, address);
     }
 
+    /** A store with release semantics (volatile). */
+    static void putLongVolatile(long address, long value) {
+        UNSAFE.putLongVolatile(null, address, value);
+    }
+
     static boolean compareAndSetLong(long address, long expected, long value) {
         return UNSAFE.compareAndSwapLong(null, address, expected, value);
     }

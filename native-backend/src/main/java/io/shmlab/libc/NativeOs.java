@@ -35,11 +35,11 @@ final class NativeOs implements Os {
     private final SemaphoreCalls semaphores;
     private final List<NativeMapping> mappings = new ArrayList<>();
 
-    NativeOs(ThisProcess process, SemaphoreFastPath semaphoreFastPath) {
+    NativeOs(ThisProcess process, NativeSettings settings) {
         this.process = process;
         this.libc = process.libc();
         this.scratch = ScratchMemory.ownedBy(this);
-        this.semaphores = new SemaphoreCalls(process, libc, scratch, semaphoreFastPath);
+        this.semaphores = new SemaphoreCalls(process, libc, scratch, settings);
     }
 
     @Override
@@ -123,6 +123,11 @@ final class NativeOs implements Os {
     public Mapping mmap(long length, int prot, int flags, OpenFile file, long offset) {
         NativeOpenFile f = own(file);
         long address = libc.mmap(length, prot, flags, f.kernelFd(), offset, f.describe());
+        if ((flags & MapFlags.MAP_ANONYMOUS) != 0) {
+            // the kernel ignored the descriptor (even a closed one): anonymous memory, no object
+            return remember(new NativeMapping(address, length, prot, flags, 0, null, MappedObject.ANONYMOUS,
+                    process.mappedObjects()));
+        }
         MappedObject object;
         try {
             object = process.mappedObjects().acquire(f.fd(), f.describe());
@@ -177,10 +182,42 @@ final class NativeOs implements Os {
             // has put at those addresses since.
             return;
         }
+        long[] stillMapped = m.takeOut(0, m.extent());
         m.markUnmapped();
         mappings.remove(m);
-        libc.munmap(m.address(), m.length(), describe(m));
+        for (int i = 0; i < stillMapped.length; i += 2) {
+            libc.munmap(m.address() + stillMapped[i], stillMapped[i + 1] - stillMapped[i], describe(m));
+        }
         process.mappedObjects().release(m.object());
+    }
+
+    @Override
+    public void munmap(Mapping mapping, long offset, long length) {
+        NativeMapping m = own(mapping);
+        long start = m.address() + offset;
+        if (!Limits.munmapArgumentsValid(start, length)) {
+            throw new PosixException(Errno.EINVAL, "munmap", "0x" + Long.toHexString(start) + ", " + length);
+        }
+        if (!m.isMapped()) {
+            return;
+        }
+        // past the mapping's own pages nothing is unmapped: the JVM's memory is not the program's
+        long from = Math.max(offset, 0);
+        long to = Math.min(offset + Limits.pageAlignUp(length), m.extent());
+        if (from >= to) {
+            return;
+        }
+        long[] stillMapped = m.takeOut(from, to);
+        if (m.whollyTakenOut()) {
+            m.markUnmapped();
+            mappings.remove(m);
+        }
+        for (int i = 0; i < stillMapped.length; i += 2) {
+            libc.munmap(m.address() + stillMapped[i], stillMapped[i + 1] - stillMapped[i], describe(m));
+        }
+        if (!m.isMapped()) {
+            process.mappedObjects().release(m.object());
+        }
     }
 
     @Override

@@ -8,12 +8,21 @@ import io.shmlab.api.layout.SemT;
 
 /**
  * A {@code sem_t *} of this process: a named semaphore (the page glibc maps from
- * {@code /dev/shm/sem.NAME}) or a pointer into a {@link NativeMapping}. Before glibc is handed the
- * pointer, {@link #loadableAddress} and {@link #storableAddress} make the checks the MMU would make
- * of glibc's accesses, in glibc's order, so a dangling pointer is a {@link MemoryFault}, not a signal
- * in the JVM.
+ * {@code /dev/shm/sem.NAME}) or a pointer into a {@link NativeMapping}, with the loads and stores
+ * {@link SemaphoreProtocol} makes on its two fields, {@code data} and {@code private}
+ * ({@link SemT}).
+ *
+ * <p>Each access is checked first as the MMU would check it, for the bytes of that field alone (what
+ * glibc's instruction touches), so a dangling pointer, a field past the mapping or past the object's
+ * end, or a store into a read-only mapping is a {@link MemoryFault} before memory is touched. The
+ * one fault a check cannot foresee, another process cutting the object between the check and the
+ * access, is a real SIGBUS, taken by Java code: HotSpot reports it as an {@link InternalError}, which
+ * {@link #pageGone} turns into the {@link io.shmlab.api.BusError} C would get.
  */
 final class NativeSemaphore implements Semaphore {
+    private static final long DATA = SemT.DATA_OFFSET;
+    private static final long PRIVATE = SemT.PRIVATE_OFFSET;
+
     private final String name;
     private final long address;
     private final NamedSemaphoreMapping named;
@@ -77,58 +86,117 @@ final class NativeSemaphore implements Semaphore {
         return named != null;
     }
 
-    /**
-     * The address, once glibc's first access, a load of the {@code data} word (every call but
-     * sem_init and sem_destroy starts with it), is known to be safe.
-     */
-    long loadableAddress() {
-        return checkedAddress(SemT.DATA_SIZE, Access.READ);
-    }
+    // ------------------------------------------------------------------ the fields
 
-    /** The address, once a store to the first {@code touched} bytes is known to be safe. */
-    long storableAddress(long touched) {
-        return checkedAddress(touched, Access.WRITE);
-    }
-
-    /**
-     * Whether glibc may store into it: false in a mapping without PROT_WRITE, where glibc's store
-     * would be a SIGSEGV in the JVM. A named semaphore is always mapped read-write by glibc.
-     */
-    boolean allowsStores() {
-        return mapping == null || mapping.allowsStores();
-    }
-
-    /** The value, loaded through the checked mapping (for a semaphore glibc must not store into). */
-    long loadValue() {
-        return SemT.value(loadData());
-    }
-
-    /** The {@code data} word (value and waiter count), loaded with the checks of a load. */
+    /** {@code atomic_load(&sem->data)}: the value (low half) and the number of waiters (high half). */
     long loadData() {
-        if (mapping != null) {
-            return mapping.getLong(offset + SemT.DATA_OFFSET);
+        long at = checkedAddress(DATA, SemT.DATA_SIZE, Access.READ);
+        try {
+            return NativeMemory.getLongVolatile(at);
+        } catch (InternalError e) {
+            throw pageGone(e, DATA, Access.READ);
         }
-        return NativeMemory.getLongVolatile(loadableAddress() + SemT.DATA_OFFSET);
     }
 
-    /** The {@code private} field glibc reads before a futex call, loaded with the checks of a load. */
+    /** {@code sem->private}: the futex flag. */
     int loadPrivate() {
-        if (mapping != null) {
-            return mapping.getInt(offset + SemT.PRIVATE_OFFSET);
+        long at = checkedAddress(PRIVATE, Integer.BYTES, Access.READ);
+        try {
+            return NativeMemory.getInt(at);
+        } catch (InternalError e) {
+            throw pageGone(e, PRIVATE, Access.READ);
         }
-        long at = checkedAddress(SemT.PRIVATE_OFFSET + Integer.BYTES, Access.READ);
-        return NativeMemory.getInt(at + SemT.PRIVATE_OFFSET);
     }
 
-    private long checkedAddress(long touched, Access access) {
+    /** {@code atomic_compare_exchange(&sem->data, expected, value)}: true when it stored. */
+    boolean compareAndSetData(long expected, long value) {
+        long at = checkedAddress(DATA, SemT.DATA_SIZE, Access.WRITE);
+        try {
+            return NativeMemory.compareAndSetLong(at, expected, value);
+        } catch (InternalError e) {
+            throw pageGone(e, DATA, Access.WRITE);
+        }
+    }
+
+    /** {@code atomic_fetch_add(&sem->data, delta)}: returns what it found. */
+    long getAndAddData(long delta) {
+        long at = checkedAddress(DATA, SemT.DATA_SIZE, Access.WRITE);
+        try {
+            return NativeMemory.getAndAddLong(at, delta);
+        } catch (InternalError e) {
+            throw pageGone(e, DATA, Access.WRITE);
+        }
+    }
+
+    /** {@code sem->data = data}. */
+    void storeData(long data) {
+        long at = checkedAddress(DATA, SemT.DATA_SIZE, Access.WRITE);
+        try {
+            NativeMemory.putLongVolatile(at, data);
+        } catch (InternalError e) {
+            throw pageGone(e, DATA, Access.WRITE);
+        }
+    }
+
+    /** {@code sem->private = flag}. */
+    void storePrivate(int flag) {
+        long at = checkedAddress(PRIVATE, Integer.BYTES, Access.WRITE);
+        try {
+            NativeMemory.putInt(at, flag);
+        } catch (InternalError e) {
+            throw pageGone(e, PRIVATE, Access.WRITE);
+        }
+    }
+
+    /**
+     * Asks the kernel the size of the file whose page this {@code sem_t} lies in, so that the checks
+     * that follow see a cut another process made (see {@link NativeSettings#CHECK_SEMAPHORE_FILES}).
+     */
+    void askFileSize(MappedObjects objects) {
+        MappedObject object = mapping != null ? mapping.object() : named.file();
+        if (object != null && !object.isAnonymous()) {
+            objects.refresh(object);
+        }
+    }
+
+    /** The futex word: the value, the low half of {@code data} on a little-endian machine. */
+    long futexWord() {
+        return address + DATA;
+    }
+
+    /**
+     * The {@link io.shmlab.api.BusError} of an access to the field at {@code field} whose page is
+     * gone: after a real SIGBUS that HotSpot reported (anything else is thrown on), or when the
+     * kernel could not read the futex word (EFAULT).
+     */
+    RuntimeException pageGone(Throwable cause, long field, Access access) {
+        if (cause != null && !NativeMemory.isUnsafeAccessFault(cause)) {
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw (RuntimeException) cause;
+        }
+        RuntimeException fault;
         if (mapping != null) {
-            return mapping.semaphoreAddress(offset, touched, access);
+            fault = mapping.pastEndOf(offset + field, access);
+        } else {
+            fault = named.pastEnd(field, access, description);
+        }
+        if (cause != null) {
+            fault.initCause(cause);
+        }
+        return fault;
+    }
+
+    private long checkedAddress(long field, long size, Access access) {
+        if (mapping != null) {
+            return mapping.checkedAddress(offset + field, size, access);
         }
         if (!named.isMapped()) {
-            throw SegmentationFault.afterLastSemClose(access, address, 0, description);
+            throw SegmentationFault.afterLastSemClose(access, address + field, field, description);
         }
-        named.checkInsideFile(touched, access, description);
-        return address;
+        named.checkInsideFile(field, size, access, description);
+        return address + field;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.shmlab.libc;
 
+import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
 import io.shmlab.api.Limits;
 import io.shmlab.api.Mapping;
@@ -11,13 +12,15 @@ import io.shmlab.api.Timespec;
 import io.shmlab.api.layout.SemT;
 
 /**
- * The semaphore calls of {@link NativeOs}: sem_open(3), sem_close(3), sem_unlink(3), sem_init(3),
- * sem_destroy(3), sem_wait(3), sem_trywait(3), sem_timedwait(3), sem_post(3) and sem_getvalue(3),
- * each made in glibc after the checks that keep the JVM alive (see {@link NativeSemaphore}).
+ * The semaphore calls of {@link NativeOs}: sem_open(3), sem_close(3) and sem_unlink(3) made in
+ * glibc, which only handles names and mappings; sem_init(3), sem_destroy(3), sem_wait(3),
+ * sem_trywait(3), sem_timedwait(3), sem_post(3) and sem_getvalue(3) made in Java by
+ * {@link SemaphoreProtocol}, glibc's own algorithm on the same {@code sem_t}, so that glibc never
+ * touches a semaphore's page.
  *
- * <p>sem_post, sem_wait, sem_trywait and sem_timedwait first try glibc's own uncontended fast path in
- * Java, and the two waits spin a little before glibc sleeps ({@link SemaphoreFastPath}); glibc is
- * called whenever that does not settle it.
+ * <p>A real SIGBUS that Java code takes on the page (another process cut the object under it)
+ * reaches here as HotSpot's {@link InternalError}, at the access or, in compiled code, a little later;
+ * either way it leaves the call as the {@link io.shmlab.api.BusError} of the call's first access.
  */
 final class SemaphoreCalls {
     /** What C converts an out-of-range {@code unsigned int} semaphore value to: above SEM_VALUE_MAX. */
@@ -26,13 +29,15 @@ final class SemaphoreCalls {
     private final ThisProcess process;
     private final CheckedLibC libc;
     private final ScratchMemory scratch;
-    private final SemaphoreFastPath fastPath;
+    private final SemaphoreProtocol protocol;
+    private final boolean checkFiles;
 
-    SemaphoreCalls(ThisProcess process, CheckedLibC libc, ScratchMemory scratch, SemaphoreFastPath fastPath) {
+    SemaphoreCalls(ThisProcess process, CheckedLibC libc, ScratchMemory scratch, NativeSettings settings) {
         this.process = process;
         this.libc = libc;
         this.scratch = scratch;
-        this.fastPath = fastPath;
+        this.checkFiles = settings.checkSemaphoreFiles();
+        this.protocol = new SemaphoreProtocol(libc, new SemaphoreSpin(settings.semaphoreSpins()), checkFiles ? process.mappedObjects() : null);
     }
 
     public Semaphore semOpen(String name, int oflag) {
@@ -44,6 +49,9 @@ final class SemaphoreCalls {
         NamedSemaphoreMapping named = process.namedSemaphores().opened(address);
         if (!named.watched()) {
             named.watch(semaphoreFile(name), process.mappedObjects());
+        } else if ((oflag & OpenFlags.O_TRUNC) != 0) {
+            // glibc passed O_TRUNC on to open(2) and kept its mapping: the file is empty now
+            process.mappedObjects().refresh(named.file());
         }
         return NativeSemaphore.named(name, named);
     }
@@ -99,7 +107,14 @@ final class SemaphoreCalls {
             // glibc refuses the value before it stores anything: so does this, touching nothing
             throw new PosixException(Errno.EINVAL, "sem_init", s.description());
         }
-        libc.semInit(s.storableAddress(SemT.INIT_SIZE), pshared ? 1 : 0, cValue, s.description());
+        if (checkFiles) {
+            s.askFileSize(process.mappedObjects());
+        }
+        try {
+            protocol.init(s, pshared, cValue);
+        } catch (InternalError e) {
+            throw s.pageGone(e, SemT.DATA_OFFSET, Access.WRITE);
+        }
         return s;
     }
 
@@ -108,114 +123,88 @@ final class SemaphoreCalls {
     }
 
     void semDestroy(Semaphore sem) {
-        NativeSemaphore s = NativeOs.own(sem);
+        NativeOs.own(sem);
         // glibc's sem_destroy touches nothing, so nothing is checked: as in C, it succeeds.
-        libc.semDestroy(s.address(), s.description());
     }
 
-    /*
-     * The waits and sem_post check in glibc's order: its first access is a load of the data word
-     * (so a semaphore past the object's end is SIGBUS on a read), and its first store comes after.
-     * glibc is never handed a semaphore it may not store into: where the mapping refuses stores,
-     * what glibc would do after its load is decided here, from the same value.
-     */
-
     void semWait(Semaphore sem) {
-        NativeSemaphore s = NativeOs.own(sem);
-        s.loadableAddress();
-        // whatever the value, sem_wait stores: a compare-and-swap, or one more waiter in the count
-        long address = s.storableAddress(SemT.DATA_SIZE);
-        checkFutexFlagBeforeSleeping(s, "sem_wait");
-        if (fastPath.tryDecrement(address)) {
-            return;
-        }
-        process.enterBlocking(s.waitCall());
+        NativeSemaphore s = checked(sem);
         try {
-            if (!fastPath.spinToDecrement(address)) {
-                libc.semWait(address, s.description());
+            if (protocol.tryFastPath(s, false)) {
+                return;
             }
-        } finally {
-            process.enterBlocking(null);
+            process.enterBlocking(s.waitCall());
+            try {
+                if (!protocol.spin(s)) {
+                    protocol.sleepUntilTaken(s, null, 0, "sem_wait");
+                }
+            } finally {
+                process.enterBlocking(null);
+            }
+        } catch (InternalError e) {
+            throw s.pageGone(e, SemT.DATA_OFFSET, Access.READ);
         }
     }
 
     boolean semTrywait(Semaphore sem) {
-        NativeSemaphore s = NativeOs.own(sem);
-        s.loadableAddress();
-        if (!s.allowsStores() && s.loadValue() == 0) {
-            return false; // glibc's sem_trywait saw 0 and gave up (EAGAIN) without a store
+        NativeSemaphore s = checked(sem);
+        try {
+            return protocol.tryFastPath(s, true);
+        } catch (InternalError e) {
+            throw s.pageGone(e, SemT.DATA_OFFSET, Access.READ);
         }
-        long address = s.storableAddress(SemT.DATA_SIZE);
-        return fastPath.tryDecrement(address) || libc.semTrywait(address, s.description());
     }
 
     boolean semTimedwait(Semaphore sem, Timespec deadline) {
-        NativeSemaphore s = NativeOs.own(sem);
+        NativeSemaphore s = checked(sem);
         if (!deadline.valid()) {
             // glibc 2.36 checks tv_nsec before it touches the semaphore: a dangling one is not followed
             throw new PosixException(Errno.EINVAL, "sem_timedwait", s.description());
         }
-        s.loadableAddress();
-        long address = s.storableAddress(SemT.DATA_SIZE);
-        checkFutexFlagBeforeSleeping(s, "sem_timedwait");
-        if (fastPath.tryDecrement(address)) {
-            return true;
-        }
-        process.enterBlocking(s.timedwaitCall());
         try {
-            if (fastPath.spinToDecrement(address)) {
+            if (protocol.tryFastPath(s, false)) {
                 return true;
             }
-            long timespec = scratch.address();
-            TimespecLayout.put(timespec, deadline);
-            return libc.semTimedwait(address, timespec, s.description());
-        } finally {
-            process.enterBlocking(null);
+            process.enterBlocking(s.timedwaitCall());
+            try {
+                return protocol.spin(s)
+                        || protocol.sleepUntilTaken(s, deadline, scratch.address(), "sem_timedwait");
+            } finally {
+                process.enterBlocking(null);
+            }
+        } catch (InternalError e) {
+            throw s.pageGone(e, SemT.DATA_OFFSET, Access.READ);
         }
     }
 
     void semPost(Semaphore sem) {
-        NativeSemaphore s = NativeOs.own(sem);
-        s.loadableAddress();
-        if (!s.allowsStores() && s.loadValue() == Limits.SEM_VALUE_MAX) {
-            // glibc's sem_post saw the maximum and refused before its store
-            throw new PosixException(Errno.EOVERFLOW, "sem_post", s.description());
-        }
-        long address = s.storableAddress(SemT.DATA_SIZE);
-        long data = s.loadData();
-        if (SemT.value(data) != Limits.SEM_VALUE_MAX && SemT.waiters(data) != 0) {
-            checkFutexFlag(s, "sem_post"); // it will wake a waiter
-        }
-        if (!fastPath.tryPost(address)) {
-            libc.semPost(address, s.description());
-        }
-    }
-
-    /** A wait that finds the value 0 sleeps on the futex: its flag is checked first. */
-    private static void checkFutexFlagBeforeSleeping(NativeSemaphore s, String call) {
-        if (SemT.value(s.loadData()) == 0) {
-            checkFutexFlag(s, call);
-        }
-    }
-
-    /**
-     * Checks {@code private} before glibc makes a futex call with it: glibc only ever stores 0 or 128
-     * there, and XORs it into the futex operation; anything else (a {@code sem_t} overwritten, or
-     * never initialised) gives the kernel a garbage operation, with any outcome up to glibc aborting
-     * the process ("The futex facility returned an unexpected error code"). Both backends refuse it
-     * with EINVAL instead, before anything is stored. Reading the field may itself fault, as glibc's
-     * read would.
-     */
-    private static void checkFutexFlag(NativeSemaphore s, String call) {
-        int flag = s.loadPrivate();
-        if (flag != SemT.FUTEX_PRIVATE && flag != SemT.FUTEX_SHARED) {
-            throw new PosixException(Errno.EINVAL, call, s.description() + ", futex flag " + flag);
+        NativeSemaphore s = checked(sem);
+        try {
+            protocol.post(s);
+        } catch (InternalError e) {
+            throw s.pageGone(e, SemT.PRIVATE_OFFSET, Access.READ);
         }
     }
 
     int semGetvalue(Semaphore sem) {
+        NativeSemaphore s = checked(sem);
+        try {
+            return protocol.getValue(s);
+        } catch (InternalError e) {
+            throw s.pageGone(e, SemT.DATA_OFFSET, Access.READ);
+        }
+    }
+
+    /**
+     * The semaphore, with its file's size asked first when {@link NativeSettings#CHECK_SEMAPHORE_FILES}
+     * is set: the one way to see before touching the page that another process cut the file.
+     */
+    private NativeSemaphore checked(Semaphore sem) {
         NativeSemaphore s = NativeOs.own(sem);
-        return libc.semGetvalue(s.loadableAddress(), scratch.address(), s.description());
+        if (checkFiles) {
+            s.askFileSize(process.mappedObjects());
+        }
+        return s;
     }
 
     /** C's conversion of the value to {@code unsigned int}, with anything beyond it kept invalid. */

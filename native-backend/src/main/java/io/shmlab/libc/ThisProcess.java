@@ -40,6 +40,11 @@ final class ThisProcess {
         this.libc = libc;
         this.mappedObjects = new MappedObjects(libc);
         this.pid = libc.getpid();
+        String version = libc.glibcVersion();
+        if (!GlibcLoader.atLeast(version, GlibcLoader.FIRST_GLIBC[0], GlibcLoader.FIRST_GLIBC[1])) {
+            throw new IllegalStateException("glibc " + version + ": the native backend knows the sem_t of glibc "
+                    + GlibcLoader.FIRST_GLIBC[0] + "." + GlibcLoader.FIRST_GLIBC[1] + " and later only");
+        }
     }
 
     /** The process, binding glibc on first use. */

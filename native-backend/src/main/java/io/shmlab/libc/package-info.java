@@ -15,17 +15,22 @@
  * <p>Invariants:
  * <ul>
  *   <li>Nothing native is loaded before {@link io.shmlab.libc.NativeBackend#boot()}.</li>
- *   <li>The JVM never dies of a bad access: every load, store, and semaphore call on mapped memory
- *       is checked first (range, unmapped, protection, object size). The one fault a check cannot
- *       foresee, a real SIGBUS because another process shrank the object since the size was cached,
- *       HotSpot survives as an {@link java.lang.InternalError}; it is reported as
- *       {@link io.shmlab.api.BusError} where it is raised at the access, and a child JVM that meets it
- *       anywhere ends "killed by SIGBUS".</li>
+ *   <li>The JVM never dies of a bad access it can see coming: every load, store and semaphore
+ *       operation on mapped memory is checked first (range, unmapped, protection, object size).
+ *       glibc never touches a semaphore's page: its operations are made in Java
+ *       ({@link io.shmlab.libc.SemaphoreProtocol}). What no check sees in time is another process
+ *       cutting the object after the size was last asked: the access then takes a real SIGBUS in
+ *       Java code. HotSpot 17 turns it into an {@link java.lang.InternalError} for a plain load or
+ *       store, raised at the access or a little later (translated into a
+ *       {@link io.shmlab.api.BusError} where it reaches the backend; a child JVM that meets it
+ *       anywhere ends "killed by SIGBUS"); for a compare-and-swap it may crash the JVM (measured).
+ *       {@link io.shmlab.libc.NativeSettings#CHECK_SEMAPHORE_FILES} asks the size before every
+ *       semaphore call, which leaves only a cut racing the call itself.</li>
  *   <li>Names are validated by glibc, not here: what glibc accepts, this accepts.</li>
- *   <li>The semaphore hot path allocates nothing: an uncontended sem_post or sem_wait is glibc's own
- *       fast path done in Java on the same {@code sem_t} word ({@link io.shmlab.libc.SemaphoreFastPath}),
- *       and a wait that finds zero spins briefly on that word before glibc puts it to sleep;
- *       anything else is decided by glibc, and errno is read only after a failure.</li>
+ *   <li>The semaphore hot path allocates nothing and makes no native call: an uncontended sem_post
+ *       or sem_wait is glibc's own fast path on the same {@code sem_t} word, and a wait that finds
+ *       zero spins briefly on that word ({@link io.shmlab.libc.SemaphoreSpin}) before it sleeps on
+ *       the futex; errno is read only after a failure.</li>
  *   <li>The bytes of a {@code sem_t}, the {@code sem.NAME} file of a named semaphore and the words
  *       of each fault are the api's ({@link io.shmlab.api.layout.SemT},
  *       {@link io.shmlab.api.ShmNamespace}, {@link io.shmlab.api.SegmentationFault},

@@ -1,15 +1,12 @@
 package io.shmlab.libc;
 
+import io.shmlab.api.layout.SemT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -30,6 +27,7 @@ import org.mockito.junit.jupiter.MockitoExtension;
 class CheckedLibCTest {
     private static final long SEM = 0x7f00_0000_1000L;
     private static final long DEADLINE = 0x7f00_0000_2000L;
+    private static final int OP = Futex.waitOperation(SemT.FUTEX_SHARED);
 
     @Mock
     private LibC libc;
@@ -99,90 +97,46 @@ class CheckedLibCTest {
     }
 
     @Test
-    void semWaitThatSucceedsOnTheFastPathNeverReadsErrno() {
-        when(libc.fast_sem_wait(SEM)).thenReturn(0);
-        when(libc.fast_sem_post(SEM)).thenReturn(0);
-        when(libc.fast_sem_trywait(SEM)).thenReturn(0);
-
-        checked.semWait(SEM, null);
-        checked.semPost(SEM, null);
-        assertTrue(checked.semTrywait(SEM, null));
-
-        verifyNoInteractions(errno);
-        verify(libc, never()).sem_wait(anyLong());
-        verify(libc, never()).sem_post(anyLong());
-    }
-
-    @Test
-    void semWaitInterruptedBySignalsIsMadeAgainUntilItSucceeds() {
-        when(libc.fast_sem_wait(SEM)).thenReturn(-1);
-        when(libc.sem_wait(SEM)).thenReturn(-1, -1, 0);
+    void aFutexWaitInterruptedBySignalsWaitsAgainWithTheSameDeadline() {
+        when(libc.syscall(Futex.SYS_FUTEX, SEM, OP, 0, DEADLINE, 0, Futex.BITSET_MATCH_ANY)).thenReturn(-1L, -1L, 0L);
         when(errno.getAsInt()).thenReturn(Errno.EINTR.number());
 
-        checked.semWait(SEM, "\"/s\"");
+        assertEquals(Futex.Wait.WOKEN, checked.futexWait(SEM, 0, OP, DEADLINE));
 
-        verify(libc, times(3)).sem_wait(SEM);
+        verify(libc, times(3)).syscall(Futex.SYS_FUTEX, SEM, OP, 0, DEADLINE, 0, Futex.BITSET_MATCH_ANY);
     }
 
     @Test
-    void semWaitFailingWithAnythingButEintrThrows() {
-        when(libc.fast_sem_wait(SEM)).thenReturn(-1);
-        when(libc.sem_wait(SEM)).thenReturn(-1);
-        when(errno.getAsInt()).thenReturn(Errno.EINTR.number(), Errno.EINVAL.number());
+    void eachFutexWaitOutcomeGlibcTellsApartIsReturned() {
+        when(libc.syscall(anyLong(), anyLong(), anyInt(), anyInt(), anyLong(), anyLong(), anyInt())).thenReturn(-1L);
+        when(errno.getAsInt()).thenReturn(Errno.EAGAIN.number(), Errno.ETIMEDOUT.number(), Errno.EINVAL.number(),
+                Errno.EFAULT.number(), Errno.ENOSYS.number());
 
-        PosixException e = assertThrows(PosixException.class, () -> checked.semWait(SEM, "0x7f0000001000"));
-
-        assertEquals(Errno.EINVAL, e.errno());
-        assertEquals("sem_wait(0x7f0000001000): EINVAL (Invalid argument)", e.getMessage());
-        verify(libc, times(2)).sem_wait(SEM);
+        assertEquals(Futex.Wait.VALUE_CHANGED, checked.futexWait(SEM, 0, OP, 0));
+        assertEquals(Futex.Wait.TIMED_OUT, checked.futexWait(SEM, 0, OP, 0));
+        assertEquals(Futex.Wait.REFUSED, checked.futexWait(SEM, 0, OP, 0));
+        assertEquals(Futex.Wait.PAGE_GONE, checked.futexWait(SEM, 0, OP, 0));
+        PosixException e = assertThrows(PosixException.class, () -> checked.futexWait(SEM, 0, OP, 0));
+        assertEquals(Errno.ENOSYS, e.errno());
+        assertEquals("futex", e.call());
     }
 
     @Test
-    void semTimedwaitIsRetriedWithTheSameAbsoluteDeadlineAndATimeoutIsFalse() {
-        when(libc.sem_timedwait(SEM, DEADLINE)).thenReturn(-1);
-        when(errno.getAsInt()).thenReturn(Errno.EINTR.number(), Errno.EINTR.number(), Errno.ETIMEDOUT.number());
+    void aFutexWakeIgnoresWhatGlibcIgnores() {
+        when(libc.syscall(Futex.SYS_FUTEX, SEM, Futex.WAKE, 1, 0, 0, 0)).thenReturn(1L, -1L, -1L, -1L);
+        when(errno.getAsInt()).thenReturn(Errno.EFAULT.number(), Errno.EINVAL.number(), Errno.ENOSYS.number());
 
-        assertFalse(checked.semTimedwait(SEM, DEADLINE, null));
-
-        verify(libc, times(3)).sem_timedwait(SEM, DEADLINE);
+        checked.futexWake(SEM, 1, Futex.WAKE);
+        checked.futexWake(SEM, 1, Futex.WAKE);
+        checked.futexWake(SEM, 1, Futex.WAKE);
+        assertEquals(Errno.ENOSYS, assertThrows(PosixException.class, () -> checked.futexWake(SEM, 1, Futex.WAKE)).errno());
     }
 
     @Test
-    void semTimedwaitWithBadNanosecondsIsEinval() {
-        when(libc.sem_timedwait(SEM, DEADLINE)).thenReturn(-1);
-        when(errno.getAsInt()).thenReturn(Errno.EINVAL.number());
-
-        assertEquals(Errno.EINVAL, assertThrows(PosixException.class, () -> checked.semTimedwait(SEM, DEADLINE, null)).errno());
-    }
-
-    @Test
-    void semTrywaitOnZeroIsFalseNotAnException() {
-        when(libc.fast_sem_trywait(SEM)).thenReturn(-1);
-        when(libc.sem_trywait(SEM)).thenReturn(-1);
-        when(errno.getAsInt()).thenReturn(Errno.EAGAIN.number());
-
-        assertFalse(checked.semTrywait(SEM, null));
-    }
-
-    @Test
-    void semTrywaitThatFailsFastButSucceedsWhenRepeatedIsTrue() {
-        when(libc.fast_sem_trywait(SEM)).thenReturn(-1);
-        when(libc.sem_trywait(SEM)).thenReturn(0);
-
-        assertTrue(checked.semTrywait(SEM, null));
-        verifyNoInteractions(errno);
-    }
-
-    @Test
-    void semPostFailingOnTheFastPathIsRepeatedToLearnErrno() {
-        when(libc.fast_sem_post(SEM)).thenReturn(-1);
-        when(libc.sem_post(SEM)).thenReturn(-1);
-        when(errno.getAsInt()).thenReturn(Errno.EOVERFLOW.number());
-
-        PosixException e = assertThrows(PosixException.class, () -> checked.semPost(SEM, null));
-
-        assertEquals(Errno.EOVERFLOW, e.errno());
-        verify(libc).sem_post(SEM);
+    void glibcsSemaphoreOperationsUseTheFlagInPrivateAsGlibcDoes() {
+        assertEquals(Futex.WAKE | Futex.PRIVATE_FLAG, Futex.wakeOperation(SemT.FUTEX_PRIVATE));
+        assertEquals(Futex.WAKE, Futex.wakeOperation(SemT.FUTEX_SHARED));
+        assertEquals(Futex.WAIT_BITSET | Futex.CLOCK_REALTIME, Futex.waitOperation(SemT.FUTEX_SHARED));
     }
 
     @Test
@@ -214,15 +168,5 @@ class CheckedLibCTest {
         assertEquals(Errno.EAGAIN.number(), result);
         assertEquals(4, calls[0]);
         assertEquals(0, CheckedLibC.untilNotInterrupted(() -> 0));
-    }
-
-    @Test
-    void semGetvalueFailureIsTranslated() {
-        when(libc.sem_getvalue(SEM, DEADLINE)).thenReturn(-1);
-        when(errno.getAsInt()).thenReturn(Errno.EINVAL.number());
-
-        PosixException e = assertThrows(PosixException.class, () -> checked.semGetvalue(SEM, DEADLINE, null));
-        assertEquals("sem_getvalue: EINVAL (Invalid argument)", e.getMessage());
-        assertNull(e.argument());
     }
 }

@@ -58,14 +58,16 @@ public final class ProgramSimulation implements Simulation {
     public World boot(Dispatcher dispatcher, int processes, long seed) {
         if (check == null) {
             SimMachine machine = SimMachine.builder().seed(seed).dispatcher(dispatcher).build();
-            return new ProgramWorld(machine.startProcesses(program, processes, seed));
+            return new ProgramWorld(machine.startProcesses(program, processes, seed),
+                    new WorldProbe(machine.kernel(), machine.semaphoreRegistry()));
         }
         RunRouter router = new RunRouter(new DirectDispatcher());
         router.route(dispatcher);
         SimMachine machine = SimMachine.builder().seed(seed).dispatcher(router).build();
-        return new ProgramWorld(machine.startProcesses(program, processes, seed), () -> {
-            router.routeDirect();
-            return machine.spawn();
-        }, check);
+        return new ProgramWorld(machine.startProcesses(program, processes, seed),
+                new WorldProbe(machine.kernel(), machine.semaphoreRegistry()), () -> {
+                    router.routeDirect();
+                    return machine.spawn();
+                }, check);
     }
 }

@@ -7,6 +7,7 @@ import io.shmlab.api.Os;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.sched.World;
+import io.shmlab.sim.sched.WorldState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +24,24 @@ import java.util.function.Supplier;
  */
 final class ProgramWorld implements World {
     private final List<KernelProcess> processes;
+    private final WorldProbe probe;
     private final Supplier<Os> checker;
     private final FinalCheck check;
 
-    /** @param processes the run's processes, started and not yet run: their input is closed now */
-    ProgramWorld(List<KernelProcess> processes) {
-        this(processes, null, null);
+    /**
+     * @param processes the run's processes, started and not yet run: their input is closed now
+     * @param probe looks at the machine for a traced run's picture
+     */
+    ProgramWorld(List<KernelProcess> processes, WorldProbe probe) {
+        this(processes, probe, null, null);
     }
 
     /**
      * @param checker the final check's process, made once the run has ended
      * @param check the final check, or {@code null}
      */
-    ProgramWorld(List<KernelProcess> processes, Supplier<Os> checker, FinalCheck check) {
+    ProgramWorld(List<KernelProcess> processes, WorldProbe probe, Supplier<Os> checker, FinalCheck check) {
+        this.probe = probe;
         this.processes = List.copyOf(processes);
         this.checker = checker;
         this.check = check;
@@ -63,6 +69,11 @@ final class ProgramWorld implements World {
     @Override
     public CheckVerdict finalCheck() {
         return check == null ? null : CheckVerdict.of(check, checker.get());
+    }
+
+    @Override
+    public WorldState state() {
+        return probe.look();
     }
 
     /**

@@ -307,7 +307,7 @@ public final class SimMachine implements Machine {
                 @Override
                 public World boot(Dispatcher scheduled, int processes, long seed) {
                     router.route(scheduled);
-                    return new ProgramWorld(startProcesses(classes, processes, seed));
+                    return new ProgramWorld(startProcesses(classes, processes, seed), new WorldProbe(kernel, registry));
                 }
 
                 @Override

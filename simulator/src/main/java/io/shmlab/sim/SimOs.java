@@ -1,6 +1,5 @@
 package io.shmlab.sim;
 
-import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
 import io.shmlab.api.FileStatus;
 import io.shmlab.api.MapFlags;
@@ -183,6 +182,12 @@ public final class SimOs implements Os {
     }
 
     @Override
+    public void munmap(Mapping mapping, long offset, long length) {
+        run(Syscall.MUNMAP, hex(mapping.address() + offset) + ", " + length,
+                () -> kernel.memory().munmap(process, mapping, offset, length));
+    }
+
+    @Override
     public Mapping mappingAt(long address) {
         return call(Syscall.MAPPING_AT, hex(address), () -> kernel.memory().mappingAt(process, address));
     }
@@ -223,12 +228,8 @@ public final class SimOs implements Os {
     public Semaphore semInit(Mapping mapping, long offset, boolean pshared, long value) {
         long address = mapping.address() + offset;
         SemaphorePointer sem = SemaphorePointer.in(mapping, offset);
-        run(Syscall.SEM_INIT, hex(address) + ", " + (pshared ? 1 : 0) + ", " + value, () -> {
-            if (value >= 0 && value <= io.shmlab.api.Limits.SEM_VALUE_MAX) {
-                sem.checkInsideMapping(process, Access.WRITE);
-            }
-            glibc().init(process, address, pshared, value);
-        });
+        run(Syscall.SEM_INIT, hex(address) + ", " + (pshared ? 1 : 0) + ", " + value,
+                () -> glibc().init(process, sem, pshared, value));
         return sem;
     }
 
@@ -244,7 +245,7 @@ public final class SimOs implements Os {
                 machine.semaphoreRegistry().reportMisuse(process,
                         "sem_destroy(" + sem.describe() + ") of a named semaphore (sem_close it instead)");
             }
-            glibc().destroy(process, sem.address());
+            glibc().destroy(process, sem);
         });
     }
 
@@ -253,9 +254,7 @@ public final class SimOs implements Os {
             if (sem.name() != null) {
                 machine.namedSemaphores().checkNotClosed(process, sem, call.cName());
             }
-            // glibc's first access is a load of the data word; its stores come after
-            checkInsideMapping(sem, Access.READ);
-            return glibc().wait(process, sem.address(), tryOnly, deadline, call.cName());
+            return glibc().wait(process, sem, tryOnly, deadline, call.cName());
         });
     }
 
@@ -302,24 +301,15 @@ public final class SimOs implements Os {
             if (sem.name() != null) {
                 machine.namedSemaphores().checkNotClosed(process, sem, Syscall.SEM_POST.cName());
             }
-            checkInsideMapping(sem, Access.READ);
-            glibc().post(process, sem.address());
+            glibc().post(process, sem);
         });
     }
 
     @Override
     public int semGetvalue(Semaphore sem) {
         return call(Syscall.SEM_GETVALUE, sem.describe(), () -> {
-            checkInsideMapping(sem, Access.READ);
-            return glibc().getValue(process, sem.address());
+            return glibc().getValue(process, sem);
         });
-    }
-
-    /** A sem_t taken from a mapping must lie inside it, as any access through the mapping must. */
-    private void checkInsideMapping(Semaphore sem, Access access) {
-        if (sem instanceof SemaphorePointer p) {
-            p.checkInsideMapping(process, access);
-        }
     }
 
     // ---------------------------------------------------------------- process

@@ -6,7 +6,8 @@
  * and {@link io.shmlab.sim.ProgramSimulation}, a program on fresh machines as the scheduler's
  * explorations, replays and stepped runs take it: each process built from the program's classes
  * ({@link io.shmlab.sim.program.ProgramClasses}), and the program's final check run on the machine once
- * every process has exited.
+ * every process has exited (a traced run looks at its machine after every step through
+ * {@code WorldProbe}, which changes nothing it looks at).
  *
  * <p>Layers: this package builds on {@code kernel}, {@code sem}, {@code sched} ({@link
  * io.shmlab.sim.SimMachine#run} schedules a run) and {@code program}; none of them depends on it, and

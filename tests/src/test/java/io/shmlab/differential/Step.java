@@ -34,10 +34,15 @@ sealed interface Step {
     record Mmap(int fd, long length, int prot, int flags, long offset) implements Step {
     }
 
-    record MmapAnonymous(long length, int prot) implements Step {
+    /** mmap(2) with MAP_ANONYMOUS added to {@code flags}, fd -1 and offset 0. */
+    record MmapAnonymous(long length, int prot, int flags) implements Step {
     }
 
     record Munmap(int mapping) implements Step {
+    }
+
+    /** munmap(2) of part of a mapping: {@code length} bytes at {@code offset} from its start. */
+    record MunmapPart(int mapping, long offset, long length) implements Step {
     }
 
     record Load(int mapping, long offset, int width) implements Step {

@@ -52,8 +52,9 @@ final class Steps {
                 Tuple.of(1, Arbitraries.just(new Step.ListShm())),
                 Tuple.of(4, Combinators.combine(index(), mapLength(), prot(), mapFlags(), mapOffset())
                         .as(Step.Mmap::new)),
-                Tuple.of(1, Combinators.combine(size(), prot()).as(Step.MmapAnonymous::new)),
+                Tuple.of(1, Combinators.combine(size(), prot(), sharing()).as(Step.MmapAnonymous::new)),
                 Tuple.of(1, index().map(Step.Munmap::new)),
+                Tuple.of(1, Combinators.combine(index(), munmapOffset(), munmapLength()).as(Step.MunmapPart::new)),
                 Tuple.of(1, Combinators.combine(index(), msyncOffset(), length(), msyncFlags()).as(Step.Msync::new)),
                 Tuple.of(6, Combinators.combine(index(), offset(), width()).as(Step.Load::new)),
                 Tuple.of(6, Combinators.combine(index(), offset(), width(), Arbitraries.longs()).as(Step.Store::new)),
@@ -170,12 +171,15 @@ final class Steps {
     }
 
     /**
-     * Where a sem_t goes: 8-byte aligned (a misaligned value word would spin in sem_timedwait), at the
-     * start, inside, straddling the end of a page and outside the mapping.
+     * Where a sem_t goes: 4-byte aligned (a misaligned value word would spin in sem_timedwait), at the
+     * start, inside, at each offset near the end of a page where only some of its fields lie inside
+     * the mapping or the object, and outside the mapping. Never with {@code data} across a cache
+     * line: a locked instruction there is a split lock, which the kernel may slow down.
      */
     private static Arbitrary<Long> semOffset() {
         return Arbitraries.oneOf(
-                Arbitraries.of(0L, 32L, 64L, PAGE - 32L, PAGE - 16L, PAGE - 8L, (long) PAGE, -32L, 2L * PAGE - 16),
+                Arbitraries.of(0L, 32L, 64L, PAGE - 32L, PAGE - 24L, PAGE - 16L, PAGE - 12L, PAGE - 8L,
+                        (long) PAGE, -32L, 2L * PAGE - 16, 2L * PAGE - 12, 2L * PAGE - 8),
                 Arbitraries.longs().between(0, 3L * PAGE).map(o -> o & -8L));
     }
 
@@ -184,8 +188,33 @@ final class Steps {
                 Protection.PROT_READ, Protection.PROT_WRITE, Protection.PROT_NONE);
     }
 
+    /** Every combination of the flags the api knows, the valid ones more often. */
     private static Arbitrary<Integer> mapFlags() {
-        return Arbitraries.of(MapFlags.MAP_SHARED, MapFlags.MAP_SHARED, MapFlags.MAP_PRIVATE, 0);
+        return Arbitraries.frequencyOf(
+                Tuple.of(6, Arbitraries.of(MapFlags.MAP_SHARED, MapFlags.MAP_SHARED, MapFlags.MAP_PRIVATE)),
+                Tuple.of(2, Arbitraries.of(0, MapFlags.MAP_SHARED | MapFlags.MAP_PRIVATE)),
+                Tuple.of(1, sharing().map(f -> f | MapFlags.MAP_ANONYMOUS)));
+    }
+
+    /** The sharing flags of anonymous memory: one of the two, both or neither. */
+    private static Arbitrary<Integer> sharing() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.of(MapFlags.MAP_SHARED, MapFlags.MAP_PRIVATE)),
+                Tuple.of(1, Arbitraries.of(0, MapFlags.MAP_SHARED | MapFlags.MAP_PRIVATE)));
+    }
+
+    /** Offsets of a partial munmap: page starts in and around a mapping, and unaligned ones. */
+    private static Arbitrary<Long> munmapOffset() {
+        return Arbitraries.of(0L, 0L, (long) PAGE, 2L * PAGE, 3L * PAGE, -(long) PAGE, 8L * PAGE, 1L, 100L);
+    }
+
+    /**
+     * Lengths of a partial munmap: a page or a few, rounded up or not, 0, and ones past the address
+     * space (never one that ends near its top, where the backends' addresses differ).
+     */
+    private static Arbitrary<Long> munmapLength() {
+        return Arbitraries.of(1L, (long) PAGE, (long) PAGE, PAGE + 1L, 2L * PAGE, 3L * PAGE, 16L * PAGE, 0L, -1L,
+                ADDRESS_SPACE, Long.MIN_VALUE);
     }
 
     private static Arbitrary<Integer> width() {

@@ -90,10 +90,13 @@ final class World implements AutoCloseable {
             mappings.add(os.mmap(s.length(), s.prot(), s.flags(), file(s.fd()), s.offset()));
             return "ok";
         } else if (step instanceof Step.MmapAnonymous s) {
-            mappings.add(os.mmapAnonymous(s.length(), s.prot(), MapFlags.MAP_SHARED | MapFlags.MAP_ANONYMOUS));
+            mappings.add(os.mmapAnonymous(s.length(), s.prot(), s.flags() | MapFlags.MAP_ANONYMOUS));
             return "ok";
         } else if (step instanceof Step.Munmap s) {
             os.munmap(mapping(s.mapping()));
+            return "ok";
+        } else if (step instanceof Step.MunmapPart s) {
+            os.munmap(mapping(s.mapping()), s.offset(), s.length());
             return "ok";
         } else if (step instanceof Step.Msync s) {
             os.msync(mapping(s.mapping()), s.offset(), s.length(), s.flags());

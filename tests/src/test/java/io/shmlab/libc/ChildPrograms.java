@@ -177,4 +177,90 @@ final class ChildPrograms {
             return 0;
         }
     }
+
+    /**
+     * Uses the named semaphore {@code args[0]} once each time the parent posts {@code args[1]}, and
+     * posts {@code args[2]} when done, {@code args[3]} times: prints what each call ended in (the
+     * parent cuts the semaphore's file in between, in its own way each time).
+     */
+    public static final class SemaphoreUser implements Program {
+        private final String name;
+        private final String go;
+        private final String done;
+        private final int rounds;
+
+        public SemaphoreUser(String[] args) {
+            this.name = args[0];
+            this.go = args[1];
+            this.done = args[2];
+            this.rounds = Integer.parseInt(args[3]);
+        }
+
+        @Override
+        public int main(Os os) {
+            Semaphore sem = os.semOpen(name, 0);
+            Semaphore goSem = os.semOpen(go, 0);
+            Semaphore doneSem = os.semOpen(done, 0);
+            for (int round = 0; round < rounds; round++) {
+                os.semWait(goSem);
+                os.println(uses(os, sem));
+                os.semPost(doneSem);
+            }
+            os.semClose(sem);
+            os.semClose(goSem);
+            os.semClose(doneSem);
+            return 0;
+        }
+
+        /** post, trywait, timedwait and getvalue, each {@code ok} or the signal and access of its fault. */
+        static String uses(Os os, Semaphore sem) {
+            return outcome(() -> os.semPost(sem)) + " " + outcome(() -> os.semTrywait(sem)) + " "
+                    + outcome(() -> os.semTimedwait(sem, new io.shmlab.api.Timespec(0, 0))) + " "
+                    + outcome(() -> os.semGetvalue(sem));
+        }
+
+        private static String outcome(Runnable call) {
+            try {
+                call.run();
+                return "ok";
+            } catch (io.shmlab.api.MemoryFault f) {
+                return f.signal() + "-" + f.access();
+            }
+        }
+    }
+
+    /**
+     * Opens the named semaphore {@code args[0]} and cuts its file itself in every way the api allows,
+     * using the semaphore after each cut and growing the file back (posix_fallocate) after it: prints
+     * what each call ended in, one line per way.
+     */
+    public static final class SemaphoreSelfCut implements Program {
+        private final String name;
+
+        public SemaphoreSelfCut(String[] args) {
+            this.name = args[0];
+        }
+
+        @Override
+        public int main(Os os) {
+            Semaphore sem = os.semOpen(name, 0);
+            String file = "/sem." + name.substring(1);
+            OpenFile fd = os.shmOpen(file, OpenFlags.O_RDWR, 0);
+            java.util.List<Runnable> cuts = java.util.List.of(
+                    () -> os.semClose(os.semOpen(name, OpenFlags.O_TRUNC)),
+                    () -> os.semClose(os.semOpen(name, OpenFlags.O_CREAT | OpenFlags.O_TRUNC, 0600, 0)),
+                    () -> os.close(os.shmOpen(file, OpenFlags.O_RDWR | OpenFlags.O_TRUNC, 0)),
+                    () -> os.ftruncate(fd, 0),
+                    () -> os.close(os.open("/dev/shm" + file, OpenFlags.O_RDWR | OpenFlags.O_TRUNC, 0)));
+            for (Runnable cut : cuts) {
+                cut.run();
+                os.println(SemaphoreUser.uses(os, sem));
+                os.posixFallocate(fd, 0, 32);
+                os.println(SemaphoreUser.uses(os, sem));
+            }
+            os.close(fd);
+            os.semClose(sem);
+            return 0;
+        }
+    }
 }

@@ -109,6 +109,11 @@ public final class TurnstileOs extends ForwardingOs {
     }
 
     @Override
+    public void munmap(Mapping mapping, long offset, long length) {
+        run(Syscall.MUNMAP, () -> delegate.munmap(mapping, offset, length));
+    }
+
+    @Override
     public Mapping mappingAt(long address) {
         return call(Syscall.MAPPING_AT, () -> delegate.mappingAt(address));
     }

@@ -110,11 +110,23 @@ public final class AddressSpace {
         }
     }
 
+    /** munmap(2) of the pages {@code [fromPage, toPage)} of a mapping; the last page takes the mapping. */
+    void unmapPages(VirtualMemoryArea area, long fromPage, long toPage) {
+        if (area.unmapPages(fromPage, toPage)) {
+            unmap(area);
+        }
+    }
+
     /** Removes every mapping: the process ended. */
     void unmapAll() {
         for (VirtualMemoryArea a : areas()) {
             unmap(a);
         }
+    }
+
+    /** The mapping that starts at the address, even where munmap(2) took its first pages, or null. */
+    public VirtualMemoryArea areaAt(long start) {
+        return areas.get(start);
     }
 
     /** The mapping containing the address, or null. */

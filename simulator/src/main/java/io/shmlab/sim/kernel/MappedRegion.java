@@ -79,8 +79,17 @@ public final class MappedRegion implements Mapping {
         if (process == owner) {
             return !area.unmapped();
         }
-        VirtualMemoryArea target = process.space().find(area.start());
-        return target != null && target.start() == area.start() && !target.unmapped();
+        VirtualMemoryArea target = process.space().areaAt(area.start());
+        return target != null && !target.unmapped();
+    }
+
+    /**
+     * The first offset of {@code [offset, offset + size)} that munmap(2) took out of this mapping as
+     * {@code process} has it, or -1: an access there is SIGSEGV.
+     */
+    public long firstUnmappedOffset(KernelProcess process, long offset, long size) {
+        VirtualMemoryArea target = process == owner ? area : process.space().areaAt(area.start());
+        return target == null ? -1 : target.firstUnmappedOffset(offset, size);
     }
 
     private KernelProcess caller() {
@@ -99,14 +108,18 @@ public final class MappedRegion implements Mapping {
         }
         VirtualMemoryArea target = area;
         if (caller != owner) {
-            target = caller.space().find(area.start());
-            if (target == null || target.start() != area.start()) {
+            target = caller.space().areaAt(area.start());
+            if (target == null) {
                 throw MemoryFault.of(FaultKind.NOT_MAPPED, access, area.start() + offset, offset,
                         "of an address not mapped in process " + caller.pid());
             }
         }
         if (target.unmapped()) {
             throw SegmentationFault.unmapped(access, area.start() + offset, offset);
+        }
+        long hole = target.firstUnmappedOffset(offset, size);
+        if (hole >= 0) {
+            throw SegmentationFault.partlyUnmapped(access, area.start() + hole, hole);
         }
         AddressSpace.checkProtection(target, access, area.start() + offset, offset);
         return target;

@@ -14,10 +14,14 @@ import io.shmlab.api.SyncFlags;
 
 /**
  * The calls on address spaces: mmap(2), munmap(2), msync(2), and the lookup of an address. The checks
- * come in the order Linux (do_mmap) makes them: an offset not page aligned (EINVAL), the descriptor
- * (EBADF), a zero length (EINVAL), a length the address space cannot hold (ENOMEM), an offset whose
- * pages pass the largest file offset (EOVERFLOW), neither MAP_SHARED nor MAP_PRIVATE (EINVAL), then the access the descriptor allows: PROT_WRITE with MAP_SHARED needs it
- * writable, and every file mapping needs it readable (EACCES).
+ * of mmap come in the order Linux makes them (sys_mmap, ksys_mmap_pgoff, do_mmap; measured for every
+ * combination of MAP_SHARED, MAP_PRIVATE and MAP_ANONYMOUS, with and without a descriptor): an offset
+ * not page aligned (EINVAL, even for anonymous memory); without MAP_ANONYMOUS the descriptor (EBADF);
+ * a zero length (EINVAL); a length the address space cannot hold (ENOMEM); for a file, an offset whose
+ * pages pass the largest file offset (EOVERFLOW); then the type: a file mapping takes MAP_SHARED,
+ * MAP_PRIVATE or both (MAP_SHARED_VALIDATE), anonymous memory exactly one of them (else EINVAL); last
+ * the access the descriptor allows: PROT_WRITE with a shared type needs it writable, and every file
+ * mapping needs it readable (EACCES).
  */
 public final class MemoryCalls {
     /** The largest length Linux accepts on x86_64: TASK_SIZE, the 47-bit user space less a page. */
@@ -30,15 +34,18 @@ public final class MemoryCalls {
         this.kernel = kernel;
     }
 
-    /** Models mmap(2) of a descriptor (or of anonymous memory when flags hold MAP_ANONYMOUS). */
+    /**
+     * Models mmap(2) of a descriptor, or of anonymous memory when flags hold MAP_ANONYMOUS (the
+     * descriptor is then ignored, even a closed one, and the offset is only checked for alignment).
+     */
     public MappedRegion mmap(KernelProcess caller, long length, int prot, int flags, OpenFile file, long offset) {
-        if ((flags & MapFlags.MAP_ANONYMOUS) != 0) {
-            return mmapAnonymous(caller, length, prot, flags);
-        }
         String args = length + ", " + Protection.describe(prot) + ", " + describeFlags(flags) + ", "
                 + (file == null ? "-1" : file.fd()) + ", " + offset;
         if (offset % Limits.PAGE_SIZE != 0) {
             throw new PosixException(Errno.EINVAL, "mmap", args);
+        }
+        if ((flags & MapFlags.MAP_ANONYMOUS) != 0) {
+            return anonymous(caller, length, prot, flags, args);
         }
         OpenDescription d = file == null ? null : caller.descriptors().get(file, "mmap");
         if (d == null) {
@@ -49,7 +56,7 @@ public final class MemoryCalls {
         if (offset < 0 || offset + Limits.pageAlignUp(length) < 0) {
             throw new PosixException(Errno.EOVERFLOW, "mmap", args);
         }
-        boolean shared = checkType(flags, args);
+        boolean shared = fileMappingIsShared(flags, args);
         if (!d.readable() || (shared && Protection.allowsWrite(prot) && !d.writable())) {
             throw new PosixException(Errno.EACCES, "mmap", args);
         }
@@ -60,9 +67,13 @@ public final class MemoryCalls {
     public MappedRegion mmapAnonymous(KernelProcess caller, long length, int prot, int flags) {
         String args = length + ", " + Protection.describe(prot) + ", " + describeFlags(flags | MapFlags.MAP_ANONYMOUS)
                 + ", -1, 0";
+        return anonymous(caller, length, prot, flags, args);
+    }
+
+    private MappedRegion anonymous(KernelProcess caller, long length, int prot, int flags, String args) {
         checkLength(length, args);
         checkRoom(caller, length, args);
-        boolean shared = checkType(flags, args);
+        boolean shared = anonymousMappingIsShared(flags, args);
         MemoryObject object = shared
                 ? new MemoryObject(kernel.newId(), MemoryObject.Kind.ANONYMOUS, null, caller.uid(), 0600,
                         Limits.pageAlignUp(length))
@@ -87,14 +98,30 @@ public final class MemoryCalls {
         }
     }
 
-    /** True for MAP_SHARED (and MAP_SHARED_VALIDATE), false for MAP_PRIVATE; EINVAL for anything else. */
-    private static boolean checkType(int flags, String args) {
+    /**
+     * The mapping type of a file mapping (do_mmap's switch on {@code flags & MAP_TYPE}): true for
+     * MAP_SHARED and MAP_SHARED_VALIDATE (MAP_SHARED | MAP_PRIVATE), false for MAP_PRIVATE; EINVAL
+     * for anything else.
+     */
+    private static boolean fileMappingIsShared(int flags, String args) {
         int type = flags & MAP_TYPE;
         if (type == MapFlags.MAP_SHARED || type == (MapFlags.MAP_SHARED | MapFlags.MAP_PRIVATE)) {
             return true;
         }
         if (type == MapFlags.MAP_PRIVATE) {
             return false;
+        }
+        throw new PosixException(Errno.EINVAL, "mmap", args);
+    }
+
+    /**
+     * The mapping type of anonymous memory: MAP_SHARED or MAP_PRIVATE alone; do_mmap's anonymous
+     * switch knows no MAP_SHARED_VALIDATE, so both flags together are EINVAL, as neither is.
+     */
+    private static boolean anonymousMappingIsShared(int flags, String args) {
+        int type = flags & MAP_TYPE;
+        if (type == MapFlags.MAP_SHARED || type == MapFlags.MAP_PRIVATE) {
+            return type == MapFlags.MAP_SHARED;
         }
         throw new PosixException(Errno.EINVAL, "mmap", args);
     }
@@ -129,9 +156,30 @@ public final class MemoryCalls {
      * Unmapping addresses that are no longer mapped succeeds, as on Linux.
      */
     public void munmap(KernelProcess caller, Mapping mapping) {
-        VirtualMemoryArea area = caller.space().find(mapping.address());
-        if (area != null && area.start() == mapping.address()) {
+        VirtualMemoryArea area = caller.space().areaAt(mapping.address());
+        if (area != null) {
             caller.space().unmap(area);
+        }
+    }
+
+    /**
+     * Models munmap(2) of {@code length} bytes at {@code offset} of a mapping: Linux's argument checks
+     * (an unaligned address, a length of 0, a range past the top of the address space: EINVAL), then
+     * the pages of the range that lie in this mapping are unmapped (see {@link io.shmlab.api.Os#munmap(Mapping, long, long)}).
+     */
+    public void munmap(KernelProcess caller, Mapping mapping, long offset, long length) {
+        long address = mapping.address() + offset;
+        if (!Limits.munmapArgumentsValid(address, length)) {
+            throw new PosixException(Errno.EINVAL, "munmap", "0x" + Long.toHexString(address) + ", " + length);
+        }
+        VirtualMemoryArea area = ownArea(caller, mapping);
+        if (area == null) {
+            return;
+        }
+        long from = Math.max(address, area.start());
+        long to = Math.min(address + Limits.pageAlignUp(length), area.end());
+        if (from < to) {
+            caller.space().unmapPages(area, (from - area.start()) / Limits.PAGE_SIZE, (to - area.start()) / Limits.PAGE_SIZE);
         }
     }
 
@@ -162,7 +210,8 @@ public final class MemoryCalls {
             return;
         }
         VirtualMemoryArea area = ownArea(caller, mapping);
-        if (area == null || address < area.start() || Long.compareUnsigned(end, area.end()) > 0) {
+        if (area == null || address < area.start() || Long.compareUnsigned(end, area.end()) > 0
+                || area.firstUnmappedOffset(address - area.start(), end - address) >= 0) {
             throw new PosixException(Errno.ENOMEM, "msync", args);
         }
         if ((flags & SyncFlags.MS_SYNC) != 0 && area.shared() && area.object() != null) {
@@ -177,7 +226,7 @@ public final class MemoryCalls {
      * at the same address; null when it is gone, even if another mapping took its place.
      */
     private static VirtualMemoryArea ownArea(KernelProcess caller, Mapping mapping) {
-        VirtualMemoryArea area = caller.space().find(mapping.address());
+        VirtualMemoryArea area = caller.space().areaAt(mapping.address());
         if (area == null || area.start() != mapping.address() || area.unmapped()) {
             return null;
         }

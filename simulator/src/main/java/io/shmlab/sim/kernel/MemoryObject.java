@@ -1,6 +1,9 @@
 package io.shmlab.sim.kernel;
 
 import io.shmlab.api.Limits;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,6 +84,39 @@ public final class MemoryObject {
     /** How many frames the object holds: what it costs. */
     public int residentPages() {
         return pages.size();
+    }
+
+    /** The pages that hold a frame, in order: what has been touched (the rest are holes). */
+    public List<Long> residentPageIndices() {
+        List<Long> indices = new ArrayList<>(pages.keySet());
+        Collections.sort(indices);
+        return indices;
+    }
+
+    /**
+     * How many pages of the object the longest mapping of it covers, from the object's start: pages
+     * from {@code ceil(size / 4096)} up to this are mapped but past the end.
+     */
+    public long mappedPages() {
+        long most = 0;
+        for (VirtualMemoryArea area : mappers) {
+            most = Math.max(most, (area.fileOffset() + area.pagedLength()) / Limits.PAGE_SIZE);
+        }
+        return most;
+    }
+
+    /**
+     * The 64-bit little-endian value at an offset as the kernel would read it for a report: 0 for
+     * bytes in a hole or past the end, nothing made, nothing counted.
+     */
+    public long peekLong(long offset) {
+        long value = 0;
+        for (int i = Long.BYTES - 1; i >= 0; i--) {
+            long at = offset + i;
+            PageFrame frame = at < 0 || at >= size ? null : pages.get(at / Limits.PAGE_SIZE);
+            value = (value << 8) | (frame == null ? 0 : frame.getByte((int) (at % Limits.PAGE_SIZE)) & 0xFF);
+        }
+        return value;
     }
 
     /** The frame of a page, made zero-filled on first touch. The caller checked the page is below the size. */

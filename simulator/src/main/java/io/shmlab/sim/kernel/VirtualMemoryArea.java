@@ -36,6 +36,7 @@ public final class VirtualMemoryArea {
     private final AtomicLong faultCounter;
     private final Map<Long, PageTableEntry> pageTable = new ConcurrentHashMap<>();
     private volatile boolean unmapped;
+    private volatile UnmappedPages holes = UnmappedPages.NONE;
 
     VirtualMemoryArea(long start, long length, int protection, int flags, MemoryObject object, long fileOffset,
             AtomicLong faultCounter) {
@@ -92,7 +93,29 @@ public final class VirtualMemoryArea {
     }
 
     public boolean contains(long address) {
-        return address >= start && address < end();
+        return address >= start && address < end() && !holes.contains((address - start) / Limits.PAGE_SIZE);
+    }
+
+    /**
+     * munmap(2) of the pages {@code [fromPage, toPage)} of this area (already clipped to it): their
+     * addresses are SIGSEGV from now on, the rest keeps working. Returns true when no page is left.
+     */
+    boolean unmapPages(long fromPage, long toPage) {
+        holes = holes.plus(fromPage, toPage);
+        pageTable.keySet().removeIf(p -> p >= fromPage && p < toPage);
+        return holes.coversAll(pagedLength() / Limits.PAGE_SIZE);
+    }
+
+    /**
+     * The first offset of {@code [offset, offset + size)} (inside the area) in a page munmap(2) took
+     * out, or -1 when there is none.
+     */
+    public long firstUnmappedOffset(long offset, long size) {
+        if (holes.isEmpty() || size <= 0) {
+            return -1;
+        }
+        long page = holes.firstIn(offset / Limits.PAGE_SIZE, (offset + size - 1) / Limits.PAGE_SIZE + 1);
+        return page < 0 ? -1 : Math.max(offset, page * Limits.PAGE_SIZE);
     }
 
     /** True once munmap(2) removed it. */
@@ -108,6 +131,17 @@ public final class VirtualMemoryArea {
     /** How many pages of this area are in memory for its process. */
     public int residentPages() {
         return pageTable.size();
+    }
+
+    /** The object's pages this area's process has in its page table, in order. */
+    public java.util.List<Long> touchedObjectPages() {
+        java.util.List<Long> pages = new java.util.ArrayList<>(pageTable.size());
+        long first = fileOffset / Limits.PAGE_SIZE;
+        for (Long p : pageTable.keySet()) {
+            pages.add(first + p);
+        }
+        java.util.Collections.sort(pages);
+        return pages;
     }
 
     /** The offset in the object of an offset in the area. */
@@ -221,6 +255,7 @@ public final class VirtualMemoryArea {
      */
     VirtualMemoryArea forkCopy(AtomicLong childFaults) {
         VirtualMemoryArea child = new VirtualMemoryArea(start, length, protection, flags, object, fileOffset, childFaults);
+        child.holes = holes;
         if (!shared()) {
             synchronized (object == null ? this : object) {
                 pageTable.replaceAll((p, e) -> new PageTableEntry(e.frame(), true));

@@ -54,6 +54,7 @@ public final class Explorer {
                 Long before = counts.get(run.outcome());
                 counts.put(run.outcome(), before == null ? 1L : before + 1);
                 if (run.outcome().failing()) {
+                    listener.failingSchedule(run.token(), run.outcome(), run.steps());
                     if (first == null) {
                         first = run.token();
                     }

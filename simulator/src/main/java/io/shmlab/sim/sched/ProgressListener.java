@@ -14,4 +14,15 @@ public interface ProgressListener {
 
     /** The counts so far. Called on the exploring thread: return quickly. */
     void progress(ExplorationReport soFar);
+
+    /**
+     * A failing schedule, as soon as it has run (each distinct schedule once). Called on the
+     * exploring thread: return quickly.
+     *
+     * @param token the token that replays it
+     * @param outcome how it failed
+     * @param steps how many scheduling points it passed
+     */
+    default void failingSchedule(String token, Outcome outcome, long steps) {
+    }
 }

@@ -159,6 +159,13 @@ final class ScheduledDispatcher implements Dispatcher {
         return trace.trace(processes, unwinding.ending());
     }
 
+    /** Looks at the world's state after every step of a traced run. */
+    void observe(World world) {
+        if (trace.enabled()) {
+            trace.observe(world::state);
+        }
+    }
+
     // ---------------------------------------------------------------- Dispatcher
 
     @Override
@@ -179,6 +186,9 @@ final class ScheduledDispatcher implements Dispatcher {
         p.resumed = false;
         p.inCall = true;
         if (!p.unwinding) {
+            if (trace.enabled()) {
+                p.source = StepSource.ofCaller();
+            }
             schedulePoint(p);
         }
     }
@@ -207,6 +217,9 @@ final class ScheduledDispatcher implements Dispatcher {
         p.accessAddress = address;
         p.accessSize = size;
         p.resumed = false;
+        if (trace.enabled()) {
+            p.source = StepSource.ofCaller();
+        }
         schedulePoint(p);
         addStep(p, Step.Kind.ACCESS, null);
     }

@@ -35,6 +35,8 @@ final class ScheduledProcess {
     /** The call it is in or about to make; {@code null} before its first step. */
     Syscall call;
     String arguments;
+    /** Where in the program the call or access was made (traced runs only). */
+    StepSource source;
     /** For a memory access step: the first address and the size touched. */
     long accessAddress;
     int accessSize;

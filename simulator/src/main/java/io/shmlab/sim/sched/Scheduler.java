@@ -31,6 +31,7 @@ public final class Scheduler implements AutoCloseable {
             throw e;
         }
         try {
+            dispatcher.observe(world);
             dispatcher.run();
             Schedule.Generator generator = strategy.generator();
             strategy.endSchedule(dispatcher.stepCount());

@@ -10,14 +10,39 @@ import java.util.List;
  * @param steps the steps, in the order they ran
  * @param ending how the run ended, in words: "every process ended", or the deadlock with each
  *     process's state and the call it is blocked in, or the step limit
+ * @param sources where in the program each step was made, by step index (null elements where
+ *     unknown); empty when the run recorded none
+ * @param states the machine's state right after each step, by step index; empty when the run's
+ *     world could not be looked at
  */
-public record Trace(List<String> labels, List<Integer> pids, List<Step> steps, String ending) {
+public record Trace(List<String> labels, List<Integer> pids, List<Step> steps, String ending, List<StepSource> sources,
+        List<WorldState> states) {
 
-    /** Copies. */
+    /** Copies; {@code sources} and {@code states} are empty or as long as {@code steps}. */
     public Trace {
         labels = List.copyOf(labels);
         pids = List.copyOf(pids);
         steps = List.copyOf(steps);
+        sources = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(sources));
+        states = List.copyOf(states);
+        if (!sources.isEmpty() && sources.size() != steps.size() || !states.isEmpty() && states.size() != steps.size()) {
+            throw new IllegalArgumentException("steps=" + steps.size() + " sources=" + sources.size() + " states=" + states.size());
+        }
+    }
+
+    /** A trace without sources or states. */
+    public Trace(List<String> labels, List<Integer> pids, List<Step> steps, String ending) {
+        this(labels, pids, steps, ending, List.of(), List.of());
+    }
+
+    /** Where in the program step {@code index} was made, or null when unknown. */
+    public StepSource source(int index) {
+        return sources.isEmpty() ? null : sources.get(index);
+    }
+
+    /** The machine's state right after step {@code index}, {@link WorldState#NONE} when not recorded. */
+    public WorldState state(int index) {
+        return states.isEmpty() ? WorldState.NONE : states.get(index);
     }
 
     /** The steps of one process. */

@@ -3,19 +3,32 @@ package io.shmlab.sim.sched;
 import io.shmlab.api.Footprint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Builds a run's {@link Trace} as it goes: one {@link Step} per finished step, with the wake-ups and
- * warnings its process gathered meanwhile. Untraced runs (exploration) keep nothing, and gather
- * nothing to take.
+ * warnings its process gathered meanwhile, where in the program it was made, and the machine's state
+ * right after it (shared with the step before when nothing changed). Untraced runs (exploration) keep
+ * nothing, gather nothing to take and look at nothing.
  */
 final class TraceRecorder {
 
     private final boolean enabled;
     private final List<Step> steps = new ArrayList<>();
+    private final List<StepSource> sources = new ArrayList<>();
+    private final List<WorldState> states = new ArrayList<>();
+    private Supplier<WorldState> probe;
+    private WorldState lastState;
 
     TraceRecorder(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /** Looks at this world's state after every step from now on (traced runs only). */
+    void observe(Supplier<WorldState> world) {
+        if (enabled && steps.isEmpty()) {
+            probe = world;
+        }
     }
 
     /** Whether steps are kept (and wake-ups worth recording). */
@@ -33,6 +46,12 @@ final class TraceRecorder {
             boolean timedOut = p.timedOut;
             steps.add(new Step(steps.size(), p.label, p.pid, kind, p.call, p.arguments, result, clock, footprint,
                     wokenBy, timedOut, p.takeWakes(), p.takeWarnings()));
+            sources.add(kind == Step.Kind.EXIT ? null : p.source);
+            if (probe != null) {
+                WorldState now = probe.get();
+                lastState = now.equals(lastState) ? lastState : now;
+                states.add(lastState);
+            }
         }
     }
 
@@ -51,6 +70,6 @@ final class TraceRecorder {
             labels.add(p.label);
             pids.add(p.pid);
         }
-        return new Trace(labels, pids, steps, ending);
+        return new Trace(labels, pids, steps, ending, sources, probe == null ? List.of() : states);
     }
 }

@@ -28,6 +28,15 @@ public interface World extends AutoCloseable {
         return null;
     }
 
+    /**
+     * The machine's state now, for a traced run's picture: called after every step of a traced run
+     * (never in exploration), by the thread holding the run's baton. A world that cannot be looked
+     * at returns {@link WorldState#NONE}.
+     */
+    default WorldState state() {
+        return WorldState.NONE;
+    }
+
     /** Frees the world. */
     @Override
     void close();

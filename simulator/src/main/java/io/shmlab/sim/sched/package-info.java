@@ -25,6 +25,11 @@
  *       {@link io.shmlab.sim.sched.Timeline}. A step names its call by its
  *       {@link io.shmlab.api.Syscall} and carries its {@link io.shmlab.api.Footprint}; whom it woke,
  *       who woke it and whether its wait timed out are fields of the step, printed as notes.</li>
+ *   <li>A traced run also keeps, per step, where in the program it was made
+ *       ({@link io.shmlab.sim.sched.StepSource}) and the machine's state right after it
+ *       ({@link io.shmlab.sim.sched.WorldState}: semaphores, pages, faults), which its
+ *       {@link io.shmlab.sim.sched.World} is asked for after every step; an untraced run
+ *       (exploration) asks nothing and walks no stack.</li>
  * </ul>
  *
  * <p>It sits below {@code io.shmlab.sim}: what it runs is a {@link io.shmlab.sim.sched.Simulation}

@@ -4,6 +4,7 @@ import io.shmlab.api.Errno;
 import io.shmlab.api.Limits;
 import io.shmlab.api.PosixException;
 import io.shmlab.api.layout.SemT;
+import io.shmlab.api.Semaphore;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
 import io.shmlab.sim.kernel.KernelProcess;
@@ -21,8 +22,8 @@ import io.shmlab.sim.kernel.KernelProcess;
  *       one to the waiter count, then loops: while the value is 0 it sleeps on the futex of the value
  *       word, otherwise it tries to decrement the value and the waiter count together; on a timeout or
  *       an interruption it takes itself off the count and fails;</li>
- *   <li>post fails with EOVERFLOW at SEM_VALUE_MAX, increments the value with a CAS, and wakes one
- *       waiter only when the waiter count it saw was not 0;</li>
+ *   <li>post loads {@code private}, then fails with EOVERFLOW at SEM_VALUE_MAX, increments the value
+ *       with a CAS, and wakes one waiter only when the waiter count it saw was not 0;</li>
  *   <li>getvalue reads the value (0 while there are waiters, never negative);</li>
  *   <li>destroy does nothing.</li>
  * </ul>
@@ -68,12 +69,16 @@ public final class GlibcSemaphore {
         this.registry = registry;
     }
 
-    /** Models sem_init(3) at an address of the caller. */
-    public void init(KernelProcess caller, long address, boolean pshared, long value) {
+    /**
+     * Models sem_init(3): the value is checked, then {@code data} stored, then {@code private} (so a
+     * {@code sem_t} with only {@code data} inside its mapping gets its value, then faults).
+     */
+    public void init(KernelProcess caller, Semaphore sem, boolean pshared, long value) {
+        long address = sem.address();
         if (value < 0 || value > Limits.SEM_VALUE_MAX) {
             throw new PosixException(Errno.EINVAL, "sem_init", hex(address) + ", " + (pshared ? 1 : 0) + ", " + value);
         }
-        SemaphoreCell cell = new SemaphoreCell(caller, address);
+        SemaphoreCell cell = SemaphoreCell.of(caller, sem);
         // glibc only stores: the look at the old waiter count must not fault or touch a page
         long waiters = SemT.waiters(cell.peekData());
         if (waiters > 0) {
@@ -82,13 +87,14 @@ public final class GlibcSemaphore {
         }
         cell.storeData(value);
         cell.storePrivate(pshared ? SemT.FUTEX_SHARED : SemT.FUTEX_PRIVATE);
-        registry.initialised(cell.location());
+        registry.initialised(cell);
     }
 
     /** Models sem_destroy(3): glibc does nothing; misuse is reported. */
-    public void destroy(KernelProcess caller, long address) {
+    public void destroy(KernelProcess caller, Semaphore sem) {
+        long address = sem.address();
         // glibc's sem_destroy touches nothing: the look at the waiter count must not fault either
-        SemaphoreCell cell = new SemaphoreCell(caller, address);
+        SemaphoreCell cell = SemaphoreCell.of(caller, sem);
         long waiters = SemT.waiters(cell.peekData());
         if (waiters > 0) {
             registry.report(caller, "sem_destroy(" + hex(address) + ") of a semaphore with " + waiters
@@ -101,8 +107,8 @@ public final class GlibcSemaphore {
      * Models sem_wait(3) ({@code deadline} = {@link Long#MAX_VALUE}), sem_timedwait(3) (an absolute
      * CLOCK_REALTIME deadline in nanoseconds, already validated) and sem_trywait(3) ({@code tryOnly}).
      */
-    public WaitResult wait(KernelProcess caller, long address, boolean tryOnly, long deadline, String call) {
-        SemaphoreCell cell = new SemaphoreCell(caller, address);
+    public WaitResult wait(KernelProcess caller, Semaphore sem, boolean tryOnly, long deadline, String call) {
+        SemaphoreCell cell = SemaphoreCell.of(caller, sem);
         registry.checkUse(caller, cell, call);
         if (tryFastPath(cell, tryOnly)) {
             return WaitResult.ACQUIRED;
@@ -129,12 +135,19 @@ public final class GlibcSemaphore {
         return false;
     }
 
-    /** __new_sem_wait_slow64: register as a waiter, sleep while the value is 0, then take a token. */
+    /**
+     * __new_sem_wait_slow64: register as a waiter, sleep while the value is 0, then take a token. The
+     * count is raised before {@code private} is read for the futex call, so a {@code private} outside
+     * the mapping faults after that store, as in glibc.
+     */
     private WaitResult slowPath(KernelProcess caller, SemaphoreCell cell, long deadline) {
-        checkFutexFlag(cell, deadline == Long.MAX_VALUE ? "sem_wait" : "sem_timedwait");
         long d = cell.getAndAddData(SemT.ONE_WAITER);
         while (true) {
             if (SemT.value(d) == 0) {
+                if (!validFutexFlag(cell.loadPrivate())) {
+                    cell.getAndAddData(-SemT.ONE_WAITER);
+                    checkFutexFlag(cell, deadline == Long.MAX_VALUE ? "sem_wait" : "sem_timedwait");
+                }
                 Dispatcher.Wake wake = futexWaitOnZero(caller, cell, deadline);
                 if (wake == Dispatcher.Wake.TIMED_OUT || wake == Dispatcher.Wake.INTERRUPTED) {
                     cell.getAndAddData(-SemT.ONE_WAITER);
@@ -170,17 +183,19 @@ public final class GlibcSemaphore {
         return caller.kernel().processes().futexWait(caller, key, deadline);
     }
 
-    /** Models sem_post(3). */
-    public void post(KernelProcess caller, long address) {
-        SemaphoreCell cell = new SemaphoreCell(caller, address);
+    /** Models sem_post(3): glibc loads {@code private} first, then {@code data}. */
+    public void post(KernelProcess caller, Semaphore sem) {
+        long address = sem.address();
+        SemaphoreCell cell = SemaphoreCell.of(caller, sem);
         registry.checkUse(caller, cell, "sem_post");
+        int flag = cell.loadPrivate();
         long d = cell.loadData();
-        if (SemT.value(d) != Limits.SEM_VALUE_MAX && SemT.waiters(d) > 0) {
-            checkFutexFlag(cell, "sem_post"); // it will wake a waiter
-        }
         while (true) {
             if (SemT.value(d) == Limits.SEM_VALUE_MAX) {
                 throw new PosixException(Errno.EOVERFLOW, "sem_post", hex(address));
+            }
+            if (SemT.waiters(d) > 0 && !validFutexFlag(flag)) {
+                checkFutexFlag(cell, "sem_post"); // it would wake a waiter
             }
             long found = cell.compareAndExchangeData(d, d + 1);
             if (found == d) {
@@ -206,24 +221,28 @@ public final class GlibcSemaphore {
      */
     private static void checkFutexFlag(SemaphoreCell cell, String call) {
         int flag = cell.loadPrivate();
-        if (flag != SemT.FUTEX_PRIVATE && flag != SemT.FUTEX_SHARED) {
+        if (!validFutexFlag(flag)) {
             throw new PosixException(Errno.EINVAL, call, hex(cell.address()) + ", futex flag " + flag);
         }
     }
 
+    private static boolean validFutexFlag(int flag) {
+        return flag == SemT.FUTEX_PRIVATE || flag == SemT.FUTEX_SHARED;
+    }
+
     /** Models sem_getvalue(3). */
-    public int getValue(KernelProcess caller, long address) {
-        SemaphoreCell cell = new SemaphoreCell(caller, address);
+    public int getValue(KernelProcess caller, Semaphore sem) {
+        SemaphoreCell cell = SemaphoreCell.of(caller, sem);
         registry.checkUse(caller, cell, "sem_getvalue");
         return (int) SemT.value(cell.loadData());
     }
 
     /** Writes a fresh semaphore into memory without the misuse checks: the content of sem_open's file. */
     void initialiseFresh(KernelProcess caller, long address, long value) {
-        SemaphoreCell cell = new SemaphoreCell(caller, address);
+        SemaphoreCell cell = SemaphoreCell.at(caller, address);
         cell.storeData(value);
         cell.storePrivate(SemT.FUTEX_SHARED);
-        registry.initialised(cell.location());
+        registry.initialised(cell);
     }
 
     /**

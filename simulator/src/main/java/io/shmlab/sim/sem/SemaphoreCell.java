@@ -3,6 +3,7 @@ package io.shmlab.sim.sem;
 import io.shmlab.api.Access;
 import io.shmlab.api.Limits;
 import io.shmlab.api.layout.SemT;
+import io.shmlab.api.Semaphore;
 import io.shmlab.sim.kernel.FutexKey;
 import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.kernel.PageFrame;
@@ -14,14 +15,38 @@ import io.shmlab.sim.kernel.VirtualMemoryArea;
  * mapping faults on the first store, one in unmapped memory faults on the first load, and one past the
  * end of its object is SIGBUS. Nothing is cached: each access resolves the page again, as a
  * copy-on-write fault may change it.
+ *
+ * <p>Each access touches the bytes of its field alone, as glibc's instruction does: a {@code sem_t}
+ * whose unused tail lies outside its mapping works, and one whose {@code private} lies outside
+ * faults only when that field is reached. A pointer taken from a mapping is held to that mapping
+ * ({@link SemaphorePointer#checkAccess}): past it is SIGSEGV, even where another mapping lies.
  */
 final class SemaphoreCell {
     private final KernelProcess process;
     private final long address;
+    private final SemaphorePointer pointer;
 
-    SemaphoreCell(KernelProcess process, long address) {
+    private SemaphoreCell(KernelProcess process, long address, SemaphorePointer pointer) {
         this.process = process;
         this.address = address;
+        this.pointer = pointer;
+    }
+
+    /** The {@code sem_t} a pointer of the api points at, as {@code process} reaches it. */
+    static SemaphoreCell of(KernelProcess process, Semaphore sem) {
+        return new SemaphoreCell(process, sem.address(), sem instanceof SemaphorePointer p ? p : null);
+    }
+
+    /** The {@code sem_t} at an address, with no mapping to hold it to (a page just mapped for it). */
+    static SemaphoreCell at(KernelProcess process, long address) {
+        return new SemaphoreCell(process, address, null);
+    }
+
+    /** Refuses an access of {@code size} bytes at {@code at} outside the pointer's own mapping. */
+    private void checkInMapping(long at, int size, Access access) {
+        if (pointer != null) {
+            pointer.checkAccess(process, at - address, size, access);
+        }
     }
 
     /**
@@ -40,6 +65,11 @@ final class SemaphoreCell {
     }
 
     private long loadBytes(long at, int size) {
+        checkInMapping(at, size, Access.READ);
+        for (int i = 0; i < size; i++) {
+            // the lowest byte that cannot be read is where the load faults
+            process.space().frameAt(at + i, Access.READ);
+        }
         long value = 0;
         for (int i = size - 1; i >= 0; i--) {
             value = (value << 8) | (process.space().frameAt(at + i, Access.READ).getByte(inPage(at + i)) & 0xFF);
@@ -48,6 +78,7 @@ final class SemaphoreCell {
     }
 
     private void storeBytes(long at, int size, long value) {
+        checkInMapping(at, size, Access.WRITE);
         for (int i = 0; i < size; i++) {
             // check the whole word is writable before the first byte changes
             process.space().frameAt(at + i, Access.WRITE);
@@ -61,7 +92,12 @@ final class SemaphoreCell {
         return address;
     }
 
-    private PageFrame frame(int field, Access access) {
+    KernelProcess process() {
+        return process;
+    }
+
+    private PageFrame frame(int field, int size, Access access) {
+        checkInMapping(address + field, size, access);
         return process.space().frameAt(address + field, access);
     }
 
@@ -75,7 +111,7 @@ final class SemaphoreCell {
         if (!aligned()) {
             return loadBytes(at, Long.BYTES);
         }
-        return frame(SemT.DATA_OFFSET, Access.READ).getLongAcquire(inPage(at));
+        return frame(SemT.DATA_OFFSET, Long.BYTES, Access.READ).getLongAcquire(inPage(at));
     }
 
     /** {@code data} as the kernel sees it for a report: no fault, no side effect (0 if unreadable). */
@@ -89,13 +125,14 @@ final class SemaphoreCell {
         if (!futexAligned()) {
             return (int) loadBytes(at, Integer.BYTES);
         }
-        return frame(SemT.VALUE_OFFSET, Access.READ).getIntAcquire(inPage(at));
+        return frame(SemT.VALUE_OFFSET, Integer.BYTES, Access.READ).getIntAcquire(inPage(at));
     }
 
     /** {@code atomic_compare_exchange(&sem->data, expected, value)}: returns the value found. */
     long compareAndExchangeData(long expected, long value) {
         long at = address + SemT.DATA_OFFSET;
         if (!aligned()) {
+            checkInMapping(at, Long.BYTES, Access.WRITE);
             long found = loadBytes(at, Long.BYTES);
             if (found == expected) {
                 storeBytes(at, Long.BYTES, value);
@@ -104,18 +141,19 @@ final class SemaphoreCell {
             }
             return found;
         }
-        return frame(SemT.DATA_OFFSET, Access.WRITE).compareAndExchangeLong(inPage(at), expected, value);
+        return frame(SemT.DATA_OFFSET, Long.BYTES, Access.WRITE).compareAndExchangeLong(inPage(at), expected, value);
     }
 
     /** {@code atomic_fetch_add(&sem->data, delta)}. */
     long getAndAddData(long delta) {
         long at = address + SemT.DATA_OFFSET;
         if (!aligned()) {
+            checkInMapping(at, Long.BYTES, Access.WRITE);
             long found = loadBytes(at, Long.BYTES);
             storeBytes(at, Long.BYTES, found + delta);
             return found;
         }
-        return frame(SemT.DATA_OFFSET, Access.WRITE).getAndAddLong(inPage(at), delta);
+        return frame(SemT.DATA_OFFSET, Long.BYTES, Access.WRITE).getAndAddLong(inPage(at), delta);
     }
 
     void storeData(long data) {
@@ -124,7 +162,7 @@ final class SemaphoreCell {
             storeBytes(at, Long.BYTES, data);
             return;
         }
-        frame(SemT.DATA_OFFSET, Access.WRITE).putLong(inPage(at), data);
+        frame(SemT.DATA_OFFSET, Long.BYTES, Access.WRITE).putLong(inPage(at), data);
     }
 
     int loadPrivate() {
@@ -132,7 +170,7 @@ final class SemaphoreCell {
         if (at % Integer.BYTES != 0) {
             return (int) loadBytes(at, Integer.BYTES);
         }
-        return frame(SemT.PRIVATE_OFFSET, Access.READ).getInt(inPage(at));
+        return frame(SemT.PRIVATE_OFFSET, Integer.BYTES, Access.READ).getInt(inPage(at));
     }
 
     void storePrivate(int value) {

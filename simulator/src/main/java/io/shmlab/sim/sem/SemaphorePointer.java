@@ -42,24 +42,30 @@ public record SemaphorePointer(String name, long address, Mapping mapping, long 
     }
 
     /**
-     * Checks that the 32 bytes of the {@code sem_t} lie inside the mapping it was taken from, as every
-     * access through a {@link Mapping} is checked (both backends refuse a {@code sem_t} that runs past
-     * {@code length()} rounded up to whole pages, before glibc touches it).
+     * Checks an access of {@code size} bytes at {@code field} of the {@code sem_t}, as every access
+     * through a {@link Mapping} is checked: the bytes must lie inside the mapping it was taken from
+     * ({@code length()} rounded up to whole pages), the mapping still mapped. Only the bytes glibc's
+     * instruction touches are checked, so the unused tail of a {@code sem_t} may lie outside.
      *
      * @throws MemoryFault SIGSEGV at the first byte outside the mapping
      */
-    public void checkInsideMapping(KernelProcess caller, Access access) {
+    public void checkAccess(KernelProcess caller, long field, int size, Access access) {
         if (mapping == null) {
             return;
         }
         if (!mappedIn(caller)) {
             throw name != null
-                    ? SegmentationFault.afterLastSemClose(access, address, offset, describe())
-                    : SegmentationFault.unmapped(access, address, offset);
+                    ? SegmentationFault.afterLastSemClose(access, address + field, offset + field, describe())
+                    : SegmentationFault.unmapped(access, address + field, offset + field);
         }
         long extent = Limits.pageAlignUp(mapping.length());
-        if (offset < 0 || offset > extent - SemT.SIZE) {
-            throw SegmentationFault.outsideMapping(access, mapping.address(), offset, extent);
+        long at = offset + field;
+        if (at < 0 || at > extent - size) {
+            throw SegmentationFault.outsideMapping(access, mapping.address(), at, extent);
+        }
+        long hole = mapping instanceof MappedRegion region ? region.firstUnmappedOffset(caller, at, size) : -1;
+        if (hole >= 0) {
+            throw SegmentationFault.partlyUnmapped(access, mapping.address() + hole, hole);
         }
     }
 

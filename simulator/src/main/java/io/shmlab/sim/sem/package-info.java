@@ -10,6 +10,7 @@
  * <p>Invariants: all the state of a semaphore is in the simulated memory, nowhere else, so what
  * happens to it (an overwrite by sem_init, a copy by fork, a fault) happens as on Linux; no outcome
  * is special-cased. The {@link io.shmlab.sim.sem.SemaphoreRegistry} only watches, to report
- * undefined behaviour.
+ * undefined behaviour and to say where the semaphores are for a traced run's picture (it reads them
+ * without faulting or touching a page).
  */
 package io.shmlab.sim.sem;
