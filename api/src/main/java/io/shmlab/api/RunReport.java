@@ -7,17 +7,34 @@ import java.util.List;
  *
  * @param processes each process, in the order they were started
  * @param schedule the simulator's schedule token that replays this run, or {@code null} on native
+ * @param check what the run's {@link FinalCheck} said, or {@code null} when none ran (there was none,
+ *     or a process did not exit)
  */
-public record RunReport(List<ProcessOutcome> processes, String schedule) {
+public record RunReport(List<ProcessOutcome> processes, String schedule, CheckVerdict check) {
 
     /** Copies. */
     public RunReport {
         processes = List.copyOf(processes);
     }
 
-    /** True when any process did not exit with status 0. */
+    /** A report without a final check. */
+    public RunReport(List<ProcessOutcome> processes, String schedule) {
+        this(processes, schedule, null);
+    }
+
+    /** The same report with a final check's verdict. */
+    public RunReport withCheck(CheckVerdict verdict) {
+        return new RunReport(processes, schedule, verdict);
+    }
+
+    /** True when every process exited (with any status): none blocked or was killed. */
+    public boolean allExited() {
+        return processes.stream().allMatch(p -> p.ending() instanceof Ending.Exited);
+    }
+
+    /** True when any process did not exit with status 0, or the final check failed. */
     public boolean failed() {
-        return processes.stream().anyMatch(p -> p.ending().failed());
+        return processes.stream().anyMatch(p -> p.ending().failed()) || (check != null && !check.passed());
     }
 
     /** True when some process was blocked forever. */

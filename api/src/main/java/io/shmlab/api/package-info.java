@@ -17,7 +17,10 @@
  *       kind worded once by their static factories for both backends.</li>
  *   <li>{@link io.shmlab.api.Backend}, {@link io.shmlab.api.Machine}: a backend by name, asked what it
  *       can do (fork, a deterministic schedule, real processes), a machine to spawn processes on and
- *       run programs in several processes.</li>
+ *       run programs in several processes: a {@link io.shmlab.api.Program} by
+ *       {@link io.shmlab.api.ProgramSpec} (class name, arguments, and the class path of a user's
+ *       program), with a {@link io.shmlab.api.FinalCheck} over the shared state it leaves, whose
+ *       {@link io.shmlab.api.CheckVerdict} a {@link io.shmlab.api.RunReport} carries.</li>
  *   <li>Flags with their Linux values: {@link io.shmlab.api.OpenFlags},
  *       {@link io.shmlab.api.Protection}, {@link io.shmlab.api.MapFlags},
  *       {@link io.shmlab.api.SyncFlags}; {@link io.shmlab.api.Limits}.</li>

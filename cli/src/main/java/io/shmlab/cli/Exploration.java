@@ -76,7 +76,7 @@ final class Exploration {
         }
         console.status(null);
         try {
-            printSummary(lab, report, cut, options, console);
+            printSummary(lab, settings, report, cut, options, console);
         } finally {
             summarised.countDown();
         }
@@ -91,7 +91,8 @@ final class Exploration {
         }
     }
 
-    static void printSummary(LabDefinition lab, ExplorationReport report, Cut cut, ExploreOptions options, Console console) {
+    static void printSummary(LabDefinition lab, LabSettings settings, ExplorationReport report, Cut cut,
+            ExploreOptions options, Console console) {
         long n = report.schedules();
         console.println(n + " schedules run " + switch (cut) {
             case COMPLETE -> "(every schedule within the bound)";
@@ -111,6 +112,6 @@ final class Exploration {
             return;
         }
         console.println("failing schedule (shortest): " + report.shortestFailing());
-        console.println("see it: shmlab replay " + lab.id() + " " + report.shortestFailing());
+        console.println("see it: " + ReplayHint.of(lab, settings, report.shortestFailing()));
     }
 }

@@ -15,11 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code shmlab explore <lab>}: runs a lab under many schedules on the simulator, with a progress
- * line, then a summary: schedules run, how many ended each way, and the failing schedule's token.
+ * {@code shmlab explore <lab>} (or a program of one's own): runs it under many schedules on the
+ * simulator, with a progress line, then a summary: schedules run, how many ended each way, and the
+ * failing schedule's token.
  */
-@Command(name = "explore", mixinStandardHelpOptions = true, description = {"Run a lab on the simulator under many schedules and count how they end.",
-    "A failing schedule is printed as a token: shmlab replay <lab> <token> shows it as a timeline."})
+@Command(name = "explore", mixinStandardHelpOptions = true, description = {"Run a lab, or a program of your own, on the simulator under many schedules and count how they end.",
+    "A failing schedule is printed as a token: shmlab replay <lab> <token> shows it as a timeline.",
+    "A program of your own: File.java, or --class NAME --classpath PATH; its arguments after --."})
 final class ExploreCommand implements Callable<Integer>, LabCommand {
 
     @ParentCommand
@@ -42,7 +44,7 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
     long seed;
 
     @Option(names = "--per-access", negatable = true, description = "switch processes at every load and store too "
-            + "(default: on for labs whose race is in plain memory, such as ex1's counter)")
+            + "(default: on for labs whose race is in plain memory, such as ex1's counter; off for a program of your own)")
     Boolean perAccess;
 
     @Option(names = "--stop-at-first", description = "stop at the first failing schedule")
@@ -63,10 +65,13 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
     @Override
     public Integer call() {
         backend.check("explore");
-        LabDefinition chosen = lab.resolve();
-        ExploreOptions options = options(chosen);
-        ExplorationReport report = Exploration.run(chosen, labOptions.settings(), procs, options, root.console(), root.cleanUp());
-        return report.failing() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+        try (LabChoice choice = lab) {
+            LabDefinition chosen = choice.resolve(root.programArgs(), root.console());
+            ExploreOptions options = options(chosen);
+            ExplorationReport report = Exploration.run(chosen, labOptions.settings(chosen), procs, options, root.console(),
+                    root.cleanUp());
+            return report.failing() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
+        }
     }
 
     private ExploreOptions options(LabDefinition chosen) {

@@ -60,6 +60,23 @@ final class LabOptions {
         return lines.isEmpty() ? null : lines.stream().map(HelpText::literal).collect(Collectors.joining("; "));
     }
 
+    /**
+     * The settings the user gave for what the command runs, checked: a program of one's own takes none
+     * of the labs' options (it names its objects itself, and takes its arguments after {@code --}).
+     */
+    LabSettings settings(LabDefinition chosen) {
+        if (chosen instanceof UserProgram) {
+            for (OptionSpec option : new OptionSpec[] {name, delayInit, capacity}) {
+                if (option != null && !option.originalStringValues().isEmpty()) {
+                    throw new UsageError(option.longestName() + " is an option of the labs; a program of your own"
+                            + " takes its arguments after --");
+                }
+            }
+            return LabSettings.defaults();
+        }
+        return settings();
+    }
+
     /** The settings the user gave, checked. */
     LabSettings settings() {
         LabSettings settings = LabSettings.defaults();

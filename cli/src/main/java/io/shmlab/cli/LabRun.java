@@ -7,6 +7,8 @@ import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
+import io.shmlab.replay.CreatedNames;
+import io.shmlab.replay.FinalCheckRun;
 import java.util.List;
 
 /**
@@ -18,14 +20,24 @@ import java.util.List;
  * <p>Where the backend runs real processes the objects and semaphores are the host's and outlive the
  * run: a name that already existed is used as it is (with a note, since a left-over semaphore changes
  * the run); the names the run makes are claimed first ({@link MadeNames}) and removed on every way
- * out but SIGKILL, whose leftovers the next command recognises and removes ({@link OwnedNames}).
+ * out but SIGKILL, whose leftovers the next command recognises and removes ({@link OwnedNames}). A
+ * program that declares no names (one of the user's) has whatever appeared in /dev/shm during the
+ * run removed after it. A program's final check runs after the run, before that clean-up.
  */
 final class LabRun {
 
     private LabRun() {
     }
 
-    /** Runs and prints; returns the exit status: 0 when every process exited with status 0. */
+    /** True for a program that says nothing of the names it makes (a program of one's own). */
+    static boolean declaresNoNames(LabDefinition lab, LabSettings settings) {
+        return lab.sharedNames(settings).isEmpty() && lab.semaphoreNames(settings).isEmpty();
+    }
+
+    /**
+     * Runs and prints; returns the exit status: 0 when every process exited with status 0 and the
+     * program's final check, if it has one, passed.
+     */
     static int run(Backend backend, LabDefinition lab, LabSettings settings, RunOptions options, Console console,
             CleanUp cleanUp) {
         try (Machine machine = backend.boot()) {
@@ -34,11 +46,21 @@ final class LabRun {
             }
             console.println("running " + lab.id() + " in " + options.processes() + " process(es) on " + backend.name()
                     + (backend.isDeterministic() ? " (seed " + options.seed() + ")" : ""));
-            RunReport report = machine.run(lab.spec(settings), options);
+            CreatedNames created = backend.runsRealProcesses() && declaresNoNames(lab, settings)
+                    ? CreatedNames.since(machine) : null;
+            RunReport report;
+            try {
+                report = machine.run(lab.spec(settings), options);
+                report = FinalCheckRun.after(lab.spec(settings), report, machine);
+            } finally {
+                if (created != null) {
+                    created.remove(machine, machine.spawn());
+                }
+            }
             RunReportPrinter.print(report, console);
             if (report.schedule() != null) {
                 console.println("schedule: " + report.schedule());
-                console.println("replay it: shmlab replay " + lab.id() + " " + report.schedule());
+                console.println("replay it: " + ReplayHint.of(lab, settings, report.schedule()));
             }
             return report.failed() ? ExitCodes.FAILED : ExitCodes.OK;
         }

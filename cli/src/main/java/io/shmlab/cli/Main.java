@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import io.shmlab.labs.Labs;
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
@@ -37,17 +38,23 @@ public final class Main {
      * @return the exit status
      */
     public static int execute(String[] args, Console console, Labs labs) {
-        boolean verbose = Arrays.asList(args).contains("-v") || Arrays.asList(args).contains("--verbose");
+        // what follows "--" is a program's own arguments, never shmlab's options
+        List<String> all = Arrays.asList(args);
+        int dashes = all.indexOf("--");
+        List<String> programArgs = dashes < 0 ? List.of() : List.copyOf(all.subList(dashes + 1, all.size()));
+        String[] options = dashes < 0 ? args : all.subList(0, dashes).toArray(new String[0]);
+        boolean verbose = Arrays.asList(options).contains("-v") || Arrays.asList(options).contains("--verbose");
         if (verbose) {
             ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
         }
         try (CleanUp cleanUp = CleanUp.install(console)) {
-            return execute(args, console, labs, cleanUp, verbose);
+            return execute(options, console, labs, cleanUp, programArgs, verbose);
         }
     }
 
-    private static int execute(String[] args, Console console, Labs labs, CleanUp cleanUp, boolean verbose) {
-        CommandLine commandLine = ShmlabCommand.commandLine(console, labs, cleanUp);
+    private static int execute(String[] args, Console console, Labs labs, CleanUp cleanUp, List<String> programArgs,
+            boolean verbose) {
+        CommandLine commandLine = ShmlabCommand.commandLine(console, labs, cleanUp, programArgs);
         commandLine.setOut(new PrintWriter(console.out(), true));
         commandLine.setErr(new PrintWriter(console.err(), true));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -22,27 +22,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code shmlab replay <lab> <token>}: runs one schedule again on the simulator and draws it as a
+ * {@code shmlab replay <lab> <token>} (or a program of one's own: {@code File.java <token>},
+ * {@code --class NAME <token>}): runs one schedule again on the simulator and draws it as a
  * timeline: one column per process, one row per step, the blocked call marked. With
  * {@code --backend=native} the same order of calls is forced on real processes
  * ({@link NativeReplay}), and both reports are printed.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, description = {"Replay a schedule token of a lab as a timeline: on the simulator (the default),",
-        "or with --backend=native forced on real processes (child JVMs), reporting how each ended."})
+@Command(name = "replay", mixinStandardHelpOptions = true, description = {"Replay a schedule token of a lab, or of a program of your own, as a timeline: on the simulator",
+        "(the default), or with --backend=native forced on real processes (child JVMs), reporting how each ended.",
+        "A program of your own: File.java <token>, or --class NAME --classpath PATH <token>; its arguments after --."})
 final class ReplayCommand implements Callable<Integer>, LabCommand {
 
     @ParentCommand
     ShmlabCommand root;
-
-    @Parameters(index = "0", paramLabel = "<lab>", description = "the lab the token was found for")
-    String lab;
-
-    @Parameters(index = "1", paramLabel = "<token>", description = "a schedule token printed by run or explore")
-    String token;
 
     @Mixin
     BackendOption backend;
@@ -51,6 +46,7 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
             description = "native: how long the real processes may take before they are stopped (default ${DEFAULT-VALUE})")
     Duration timeout;
 
+    private LabChoice lab;
     @Option(names = "--html", paramLabel = "FILE",
             description = "also write the schedule as one self-contained page (no server, no network): lanes, blocked calls, "
                     + "semaphores, pages; written whatever the outcome")
@@ -61,16 +57,24 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
     boolean json;
 
     private LabOptions labOptions;
+    private String token;
 
     @Override
     public void declare(CommandSpec spec, Labs labs) {
+        lab = LabChoice.declareWithToken(spec, labs);
         labOptions = LabOptions.declare(spec, labs.all(), false);
     }
 
     @Override
     public Integer call() {
-        LabDefinition chosen = LabChoice.resolve(root.labs(), lab);
-        var settings = labOptions.settings();
+        try (LabChoice choice = lab) {
+            LabDefinition chosen = choice.resolve(root.programArgs(), root.console());
+            token = choice.token();
+            return replay(chosen, labOptions.settings(chosen));
+        }
+    }
+
+    private int replay(LabDefinition chosen, LabSettings settings) {
         if (backend.resolve().runsRealProcesses()) {
             if (html != null || json) {
                 throw new UsageError("--html and --json draw the simulator's schedule: replay it with --backend=sim");
@@ -127,8 +131,8 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
         RunReportPrinter.print(simulated.report(), console);
         console.println("native (" + replay.real().verdict().name().toLowerCase(java.util.Locale.ROOT) + ": "
                 + replay.real().detail() + "):");
-        RunReportPrinter.print(replay.real().report(), console);
-        return replay.real().report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
+        RunReportPrinter.print(replay.report(), console);
+        return replay.report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     /**

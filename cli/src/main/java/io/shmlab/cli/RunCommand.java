@@ -7,8 +7,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code shmlab run <lab>}: N instances at once, each one's output and how it ended. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run a lab in several processes at once and report how each ended.")
+/**
+ * {@code shmlab run <lab>} (or a program of one's own: {@code File.java}, {@code --class}): N instances
+ * at once, each one's output and how it ended.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, description = {"Run a lab, or a program of your own, in several processes at once and report how each ended.",
+    "A program of your own: File.java, or --class NAME --classpath PATH; its arguments after --."})
 final class RunCommand implements Callable<Integer>, LabCommand {
 
     @ParentCommand
@@ -31,9 +35,11 @@ final class RunCommand implements Callable<Integer>, LabCommand {
 
     @Override
     public Integer call() {
-        var chosen = lab.resolve();
-        var settings = labOptions.settings();
-        var options = run.options();
-        return LabRun.run(backend.resolve(), chosen, settings, options, root.console(), root.cleanUp());
+        try (LabChoice choice = lab) {
+            var chosen = choice.resolve(root.programArgs(), root.console());
+            var settings = labOptions.settings(chosen);
+            var options = run.options();
+            return LabRun.run(backend.resolve(), chosen, settings, options, root.console(), root.cleanUp());
+        }
     }
 }

@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Prints a run: each process with its output and how it ended, then the verdict, one of
- * {@code ok:}, {@code FAILED:}, {@code DEADLOCK:} (processes blocked forever: decided from what they
- * were doing, never from the time taken) and {@code TIMEOUT:} (the run made no progress for the
- * timeout: no call of the program returned in any process; not a deadlock).
+ * Prints a run: each process with its output and how it ended, the final check if there was one,
+ * then the verdict, one of {@code ok:}, {@code FAILED:}, {@code DEADLOCK:} (processes blocked forever:
+ * decided from what they were doing, never from the time taken) and {@code TIMEOUT:} (the run made no
+ * progress for the timeout: no call of the program returned in any process; not a deadlock).
  */
 final class RunReportPrinter {
 
@@ -28,6 +28,9 @@ final class RunReportPrinter {
                     console.println("    | " + line);
                 }
             }
+        }
+        if (report.check() != null) {
+            console.println(report.check().toString());
         }
         console.println(verdict(report));
     }
@@ -48,6 +51,9 @@ final class RunReportPrinter {
         }
         if (failed > 0) {
             return "FAILED: " + failed + " of " + all + " process(es) did not exit with status 0";
+        }
+        if (report.check() != null && !report.check().passed()) {
+            return "FAILED: the final check failed after all " + all + " process(es) exited with status 0";
         }
         return "ok: all " + all + " process(es) exited with status 0";
     }

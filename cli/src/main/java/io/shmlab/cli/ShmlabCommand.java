@@ -1,6 +1,7 @@
 package io.shmlab.cli;
 
 import io.shmlab.labs.Labs;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ public final class ShmlabCommand implements Callable<Integer> {
     private final Console console;
     private final Labs labs;
     private final CleanUp cleanUp;
+    private final List<String> programArgs;
 
     @Spec
     CommandSpec spec;
@@ -28,15 +30,20 @@ public final class ShmlabCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "log what happens, and show a stack trace on an internal error")
     boolean verbose;
 
-    private ShmlabCommand(Console console, Labs labs, CleanUp cleanUp) {
+    private ShmlabCommand(Console console, Labs labs, CleanUp cleanUp, List<String> programArgs) {
         this.console = console;
         this.labs = labs;
         this.cleanUp = cleanUp;
+        this.programArgs = List.copyOf(programArgs);
     }
 
-    /** The whole command, its lab arguments and options taken from {@code labs}. */
-    static CommandLine commandLine(Console console, Labs labs, CleanUp cleanUp) {
-        CommandLine line = new CommandLine(new ShmlabCommand(console, labs, cleanUp));
+    /**
+     * The whole command, its lab arguments and options taken from {@code labs}.
+     *
+     * @param programArgs what followed {@code --}: the arguments of a program of the user's own
+     */
+    static CommandLine commandLine(Console console, Labs labs, CleanUp cleanUp, List<String> programArgs) {
+        CommandLine line = new CommandLine(new ShmlabCommand(console, labs, cleanUp, programArgs));
         java.util.List<String> footer = new java.util.ArrayList<>();
         footer.add("");
         footer.add("Exit status:");
@@ -62,6 +69,11 @@ public final class ShmlabCommand implements Callable<Integer> {
     /** The labs a user can name. */
     Labs labs() {
         return labs;
+    }
+
+    /** The arguments after {@code --}, for a program of the user's own. */
+    List<String> programArgs() {
+        return programArgs;
     }
 
     /** Bare {@code shmlab}: a usage error naming the commands. */

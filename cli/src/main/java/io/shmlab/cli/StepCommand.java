@@ -2,6 +2,7 @@ package io.shmlab.cli;
 
 import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.labs.LabDefinition;
+import io.shmlab.labs.LabSettings;
 import io.shmlab.labs.Labs;
 import io.shmlab.sim.sched.Granularity;
 import io.shmlab.sim.sched.RunSettings;
@@ -38,7 +39,7 @@ final class StepCommand implements Callable<Integer>, LabCommand {
     long seed;
 
     @Option(names = "--per-access", negatable = true, description = "stop at every load and store too "
-            + "(default: on for labs whose race is in plain memory, such as ex1's counter)")
+            + "(default: on for labs whose race is in plain memory, such as ex1's counter; off for a program of your own)")
     Boolean perAccess;
 
     @Mixin
@@ -56,8 +57,13 @@ final class StepCommand implements Callable<Integer>, LabCommand {
     @Override
     public Integer call() {
         backend.check("step");
-        LabDefinition chosen = lab.resolve();
-        var settings = labOptions.settings();
+        try (LabChoice choice = lab) {
+            LabDefinition chosen = choice.resolve(root.programArgs(), root.console());
+            return step(chosen, labOptions.settings(chosen));
+        }
+    }
+
+    private int step(LabDefinition chosen, LabSettings settings) {
         if (procs < 1 || procs > 26) {
             throw new UsageError("--procs=" + procs + ": step 1 to 26 processes");
         }
@@ -110,7 +116,7 @@ final class StepCommand implements Callable<Integer>, LabCommand {
             console.print(Timeline.render(result.trace()));
             console.println("");
             RunReportPrinter.print(result.report(), console);
-            console.println("this run's schedule: " + result.token() + "  (shmlab replay " + chosen.id() + " " + result.token() + ")");
+            console.println("this run's schedule: " + result.token() + "  (" + ReplayHint.of(chosen, settings, result.token()) + ")");
             return result.report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
         }
     }

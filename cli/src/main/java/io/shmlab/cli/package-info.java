@@ -13,6 +13,13 @@
  * declares its {@code <lab>} argument and the options of the labs' parameters from it. The interactive
  * exercises ({@code ex1} ... {@code ex5}) have front ends of their own.
  *
+ * <p>A program of the user's own takes the labs' path: {@link io.shmlab.cli.LabChoice} resolves a lab,
+ * a single {@code .java} file ({@link io.shmlab.cli.SingleFile}, compiled by the JDK's compiler into a
+ * temporary folder removed afterwards) or {@code --class NAME --classpath PATH} to a
+ * {@link io.shmlab.labs.LabDefinition} ({@link io.shmlab.cli.UserProgram}), with the arguments after
+ * {@code --}; a lab is a program that ships with shmlab. The command printed to replay a token
+ * ({@link io.shmlab.cli.ReplayHint}) names what the token records: the program and its arguments.
+ *
  * <p>Invariants:
  * <ul>
  *   <li>a backend is picked by name ({@code --backend=sim|native}, sim by default) and never falls
@@ -36,7 +43,8 @@
  *   <li>what a command makes it registers in one {@link io.shmlab.cli.CleanUp}, run on every way out
  *       but SIGKILL (a shutdown hook for SIGINT and SIGTERM), after writing it down
  *       ({@link io.shmlab.cli.OwnedNames}) so that the next command removes a SIGKILL's leftovers
- *       with a note; names that existed before are left alone; {@link io.shmlab.cli.TestHook} lets a
+ *       with a note; names that existed before are left alone (a
+ *       program's final check runs before the clean-up); {@link io.shmlab.cli.TestHook} lets a
  *       test signal a command at fixed points;</li>
  *   <li>all input and output goes through a {@link io.shmlab.cli.Console}, so tests drive the commands
  *       by their standard input; on a terminal it reads lines with JLine (editing, history,

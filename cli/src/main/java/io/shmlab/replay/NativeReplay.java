@@ -2,6 +2,7 @@ package io.shmlab.replay;
 
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
+import io.shmlab.api.RunReport;
 import io.shmlab.api.ShmNamespace;
 import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
@@ -21,7 +22,9 @@ import java.util.List;
  * A schedule token of a lab, replayed on the simulator for its trace and then forced on real
  * processes in that order ({@link ScheduledNativeRun}): what {@code shmlab replay <lab> <token>
  * --backend=native} does. The lab's objects and semaphores must not exist before (a left-over one
- * would change the run); every one of them, and the control block, is removed afterwards.
+ * would change the run); every one of them, and the control block, is removed afterwards (for a
+ * program of one's own, which declares no names, whatever appeared in /dev/shm during the run). The
+ * program's final check, if it has one, runs in this JVM after the real run, before that clean-up.
  */
 public final class NativeReplay {
     /** How long a process is seen asleep in the kernel before its turn is handed on. */
@@ -35,8 +38,9 @@ public final class NativeReplay {
      * @param simulated the simulator's run, whose trace gave the order
      * @param order the order forced on the real processes
      * @param real what the real processes did
+     * @param report the real processes' report, with the program's final check when it has one
      */
-    public record Replay(ScheduledRun simulated, TurnOrder order, ScheduledNativeRun.Result real) {
+    public record Replay(ScheduledRun simulated, TurnOrder order, ScheduledNativeRun.Result real, RunReport report) {
     }
 
     private NativeReplay() {
@@ -81,11 +85,15 @@ public final class NativeReplay {
                 }
             }
             Os os = machine.spawn();
+            CreatedNames created = CreatedNames.since(machine);
             try {
-                return new Replay(simulated, order,
-                        ScheduledNativeRun.run(lab.spec(settings), order, control, SETTLE, timeout));
+                ScheduledNativeRun.Result real = ScheduledNativeRun.run(lab.spec(settings), order, control, SETTLE, timeout);
+                return new Replay(simulated, order, real, FinalCheckRun.after(lab.spec(settings), real.report(), machine));
             } finally {
                 lab.removeNames(os, settings, List.of());
+                if (lab.sharedNames(settings).isEmpty() && lab.semaphoreNames(settings).isEmpty()) {
+                    created.remove(machine, os);
+                }
             }
         }
     }

@@ -65,7 +65,7 @@ class CommandLineTest {
         }
         assertTrue(r.out().contains("Real processes (--backend=native): ex1 ... ex5, run, replay"), r::toString);
         assertTrue(r.out().contains("explore, step and demo run on the simulator"), r::toString);
-        assertTrue(r.out().contains("replay   Replay a schedule token of a lab as a timeline: on the simulator"), r::toString);
+        assertTrue(r.out().contains("replay   Replay a schedule token of a lab, or of a program of your own"), r::toString);
     }
 
     @Test

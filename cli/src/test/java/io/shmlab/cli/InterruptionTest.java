@@ -28,16 +28,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * own, which signals itself at the point named by {@link TestHook}'s properties.
  */
 class InterruptionTest {
-    private static String token;
 
     @BeforeAll
-    static void needsNativeAndAToken() {
+    static void needsNative() {
         Backend backend = Backends.get("native");
         assumeTrue(backend.unavailableReason() == null, () -> "native backend: " + backend.unavailableReason());
-        Shmlab.Result explored = Shmlab.run("explore", "ex5", "--stop-at-first");
+    }
+
+    /** A failing schedule of ex5 with this name: a token records the lab's arguments, the name among them. */
+    private static String token(String name) {
+        Shmlab.Result explored = Shmlab.run("explore", "ex5", "--stop-at-first", "--name=" + name);
         Matcher m = Pattern.compile("failing schedule \\(shortest\\): (\\S+)").matcher(explored.out());
         assertTrue(m.find(), explored::toString);
-        token = m.group(1);
+        return m.group(1);
     }
 
     private record Ended(int status, String out, String err) {
@@ -126,7 +129,7 @@ class InterruptionTest {
         "mid-run, INT", "mid-run, TERM", "clean-up, INT", "clean-up, TERM"})
     void replayLeavesNothingBehind(String point, String signal) throws Exception {
         String name = name("replay");
-        Ended ended = shmlab(point, signal, "", true, List.of("replay", "ex5", token, "--backend=native", "--name=" + name));
+        Ended ended = shmlab(point, signal, "", true, List.of("replay", "ex5", token(name), "--backend=native", "--name=" + name));
         assertInterrupted(ended, point, signal);
         assertEquals(List.of(), leftIn(name), ended::toString);
     }
@@ -173,9 +176,9 @@ class InterruptionTest {
         assertTrue(!run.out().contains("note:"), run::toString);
 
         Ended replayInterrupted = shmlab(TestHook.MID_RUN, "TERM", "", true,
-                List.of("replay", "ex5", token, "--backend=native", "--name=" + name));
+                List.of("replay", "ex5", token(name), "--backend=native", "--name=" + name));
         assertEquals(ExitCodes.TERMINATED, replayInterrupted.status(), replayInterrupted::toString);
-        Shmlab.Result replay = Shmlab.run("replay", "ex5", token, "--backend=native", "--name=" + name);
+        Shmlab.Result replay = Shmlab.run("replay", "ex5", token(name), "--backend=native", "--name=" + name);
         assertEquals(ExitCodes.FAILED, replay.status(), replay::toString);
         assertTrue(replay.out().contains("native (hang"), replay::toString);
         assertEquals(List.of(), leftIn(name), replay::toString);

@@ -214,6 +214,9 @@ class NativeExercisesTest {
         while (data.getInt(nwaiters) == 0 && !run.isDone()) {
             Thread.onSpinWait();
         }
+        // the waiter counts itself before it sleeps on the futex: give it time to fall asleep, or the
+        // value sem_init stores wakes it before it sleeps (the futex wait sees the value change)
+        Thread.sleep(500);
         var sem = os.semInit(data, SemDataLayout.SEM_OFFSET, true, 1);
         os.semWait(sem);
         os.semPost(sem);

@@ -18,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One {@link NativeMachine#run}: starts N child JVMs (this JVM's java and class path) running
+ * One {@link NativeMachine#run}: starts N child JVMs (this JVM's java and class path, and the
+ * program's own class path after it) running
  * {@link ChildMain} on the program, collects each one's standard output and how it ended, and stops
  * those that cannot end by themselves (SIGTERM, which makes the child report the call it is blocked
  * in, then SIGKILL if it does not go). The backend's own settings, the system properties named
@@ -214,11 +215,20 @@ final class ChildRun {
                 .sorted().forEach(p -> command.add("-D" + p + "=" + System.getProperty(p)));
         command.addAll(jvmOptions.apply(index));
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath(program));
         command.add(ChildMain.class.getName());
         command.add(program.className());
         command.addAll(program.args());
         return command;
+    }
+
+    /** This JVM's class path, then the program's own entries (a user's program), absolute. */
+    static String classPath(ProgramSpec program) {
+        StringBuilder path = new StringBuilder(System.getProperty("java.class.path"));
+        for (Path entry : program.classPath()) {
+            path.append(java.io.File.pathSeparatorChar).append(entry.toAbsolutePath());
+        }
+        return path.toString();
     }
 
     /** A, B, ..., Z, then P26, P27, ... */

@@ -15,12 +15,16 @@ import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.Kernel;
 import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.kernel.VirtualMemoryArea;
+import io.shmlab.sim.program.ProgramClasses;
 import io.shmlab.sim.sem.GlibcSemaphore;
 import io.shmlab.sim.sem.NamedSemaphores;
 import io.shmlab.sim.sched.Granularity;
 import io.shmlab.sim.sched.RandomStrategy;
 import io.shmlab.sim.sched.RunSettings;
+import io.shmlab.sim.sched.Schedule;
 import io.shmlab.sim.sched.Scheduler;
+import io.shmlab.sim.sched.Simulation;
+import io.shmlab.sim.sched.World;
 import io.shmlab.sim.sem.SemaphoreRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -290,17 +294,26 @@ public final class SimMachine implements Machine {
     @Override
     public RunReport run(ProgramSpec program, RunOptions options) {
         requireOpen();
+        ProgramClasses classes = ProgramClasses.of(program);
         if (!(dispatcher instanceof RunRouter router)) {
-            return runOnOwnDispatcher(program, options);
+            return runOnOwnDispatcher(classes, options);
         }
         RunSettings settings = new RunSettings(options.processes(), options.seed(), Granularity.SYSCALL,
                 RunSettings.DEFAULT_STEP_LIMIT, false);
         RandomStrategy strategy = new RandomStrategy(options.seed());
         strategy.beginSchedule();
         try (Scheduler scheduler = new Scheduler()) {
-            return scheduler.run((scheduled, processes, seed) -> {
-                router.route(scheduled);
-                return new ProgramWorld(startProcesses(program, processes, seed), new WorldProbe(kernel, registry));
+            return scheduler.run(new Simulation() {
+                @Override
+                public World boot(Dispatcher scheduled, int processes, long seed) {
+                    router.route(scheduled);
+                    return new ProgramWorld(startProcesses(classes, processes, seed), new WorldProbe(kernel, registry));
+                }
+
+                @Override
+                public Schedule.FoundFor foundFor() {
+                    return Schedule.FoundFor.of(program);
+                }
             }, settings, strategy).report();
         } finally {
             router.routeDirect();
@@ -311,11 +324,11 @@ public final class SimMachine implements Machine {
      * Makes {@code count} processes labelled A, B, C, ... running the program, with addresses drawn
      * from the seed, and starts them on the dispatcher.
      */
-    List<KernelProcess> startProcesses(ProgramSpec program, int count, long seed) {
+    List<KernelProcess> startProcesses(ProgramClasses program, int count, long seed) {
         List<KernelProcess> processes = new ArrayList<>();
         List<Program> programs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            programs.add(program.instantiate());
+            programs.add(program.newProgram());
             processes.add(kernel.newProcess(label(i), defaultUid, seed));
         }
         // every process of the run is live before any runs, so the first to block is not alone
@@ -328,7 +341,7 @@ public final class SimMachine implements Machine {
         return processes;
     }
 
-    private RunReport runOnOwnDispatcher(ProgramSpec program, RunOptions options) {
+    private RunReport runOnOwnDispatcher(ProgramClasses program, RunOptions options) {
         List<KernelProcess> processes = startProcesses(program, options.processes(), options.seed());
         long deadline = System.nanoTime() + options.timeout().toNanos();
         List<ProcessOutcome> outcomes = new ArrayList<>();

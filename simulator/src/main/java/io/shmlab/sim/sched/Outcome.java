@@ -15,6 +15,8 @@ public enum Outcome {
     FAULT,
     /** A process exited with a non-zero status (a failed check, an unhandled error). */
     FAILED_ASSERTION,
+    /** Every process exited with status 0, and the final check over the shared state failed. */
+    FAILED_CHECK,
     /** The run passed its step limit: a livelock, or a run longer than the limit. */
     STEP_LIMIT,
     /** The run was stopped from outside before its end (a stepping session closed). */
@@ -43,6 +45,9 @@ public enum Outcome {
             }
             failed |= e.failed();
         }
-        return failed ? FAILED_ASSERTION : CLEAN;
+        if (failed) {
+            return FAILED_ASSERTION;
+        }
+        return report.check() != null && !report.check().passed() ? FAILED_CHECK : CLEAN;
     }
 }

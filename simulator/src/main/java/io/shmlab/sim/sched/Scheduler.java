@@ -4,7 +4,8 @@ import io.shmlab.api.RunReport;
 
 /**
  * Runs schedules: boots a fresh world of a {@link Simulation} for each, lets a {@link Strategy} pick
- * who runs at every scheduling point, and reports the run with its schedule token.
+ * who runs at every scheduling point, and reports the run with its schedule token. When every process
+ * exited, the world's final check runs (if it has one) before the world is closed.
  *
  * <p>It keeps the threads of simulated processes between runs, so one scheduler should serve many
  * runs; close it to stop them. Not for concurrent use: one run at a time.
@@ -42,8 +43,12 @@ public final class Scheduler implements AutoCloseable {
                 throw new IllegalStateException(dispatcher.ending(), cause);
             }
             Schedule schedule = new Schedule(settings.granularity(), settings.processes(), settings.seed(),
-                    settings.stepLimit(), settings.spuriousEintr(), dispatcher.choices(), generator);
+                    settings.stepLimit(), settings.spuriousEintr(), dispatcher.choices(), generator)
+                    .foundFor(simulation.foundFor());
             RunReport report = new RunReport(world.outcomes(dispatcher.stopped()), schedule.encode());
+            if (dispatcher.end() == RunEnd.FINISHED && report.allExited()) {
+                report = report.withCheck(world.finalCheck());
+            }
             return new ScheduledRun(report, dispatcher.trace(), schedule, Outcome.of(dispatcher.end(), report),
                     dispatcher.stepCount());
         } finally {

@@ -20,4 +20,13 @@ public interface Simulation {
      * @param seed the machine seed (address-space layout)
      */
     World boot(Dispatcher dispatcher, int processes, long seed);
+
+    /**
+     * What the schedule tokens of this simulation record they were found for (a program's class name
+     * and arguments), so that a token replayed against another program is refused; {@code null} when
+     * they record nothing (a simulation that is not a program, as in tests).
+     */
+    default Schedule.FoundFor foundFor() {
+        return null;
+    }
 }

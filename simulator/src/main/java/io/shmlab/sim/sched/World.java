@@ -1,5 +1,6 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.CheckVerdict;
 import io.shmlab.api.Ending;
 import io.shmlab.api.ProcessOutcome;
 import java.util.List;
@@ -16,6 +17,16 @@ public interface World extends AutoCloseable {
      *     override whatever the world saw of those processes
      */
     List<ProcessOutcome> outcomes(Map<Integer, Ending> stopped);
+
+    /**
+     * Runs the world's final check over the shared state, if it has one: called once, after a run in
+     * which every process exited, before {@link #close()}.
+     *
+     * @return what the check said, or {@code null} when the world has no check
+     */
+    default CheckVerdict finalCheck() {
+        return null;
+    }
 
     /**
      * The machine's state now, for a traced run's picture: called after every step of a traced run

@@ -7,8 +7,12 @@
  *       {@link io.shmlab.sim.sched.Simulation} on a fresh world, through the scheduled
  *       {@link io.shmlab.sim.kernel.Dispatcher}; {@link io.shmlab.sim.sched.Explorer} runs many and
  *       counts their {@link io.shmlab.sim.sched.Outcome}s; {@link io.shmlab.sim.sched.Replayer} runs a
- *       {@link io.shmlab.sim.sched.Schedule} token again; {@link io.shmlab.sim.sched.Stepper} lets a
- *       user pick every step.</li>
+ *       {@link io.shmlab.sim.sched.Schedule} token again (twice, refusing at the first difference a
+ *       program that does not run the same way twice: {@link io.shmlab.sim.sched.DivergenceWatch}, and
+ *       refusing a token that records it was found for another program);
+ *       {@link io.shmlab.sim.sched.Stepper} lets a user pick every step. A run in which every process
+ *       exited ends with its world's final check, an {@link io.shmlab.sim.sched.Outcome} of its own
+ *       when it fails.</li>
  *   <li>The scheduled dispatcher only parks and resumes processes and chooses; its other jobs are
  *       small classes: the hand-over of control between threads ({@code HandOver}), the virtual
  *       clock and its timers ({@code VirtualClock}), the step limit ({@code StepLimit}), and telling

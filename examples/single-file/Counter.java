@@ -1,0 +1,31 @@
+import static io.shmlab.api.MapFlags.MAP_SHARED;
+import static io.shmlab.api.OpenFlags.O_CREAT;
+import static io.shmlab.api.OpenFlags.O_RDWR;
+import static io.shmlab.api.Protection.PROT_READ;
+import static io.shmlab.api.Protection.PROT_WRITE;
+
+import io.shmlab.api.Mapping;
+import io.shmlab.api.OpenFile;
+import io.shmlab.api.Os;
+import io.shmlab.api.Program;
+
+/**
+ * Each process adds one to a shared counter with a plain load and store; the last one to finish checks
+ * the total. Run it: {@code ./shmlab explore examples/single-file/Counter.java --per-access}.
+ */
+public class Counter implements Program {
+    @Override
+    public int main(Os os) {
+        OpenFile fd = os.shmOpen("/counter", O_RDWR | O_CREAT, 0600);
+        os.ftruncate(fd, 8);
+        Mapping shared = os.mmap(8, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        int value = shared.getInt(0);                 // load
+        shared.putInt(0, value + 1);                  // store: another process may have stored in between
+        int finished = shared.getAndAddInt(4, 1) + 1; // atomic: how many increments are done
+        if (finished == 2 && shared.getInt(0) != 2) {
+            os.println("lost update: the counter is " + shared.getInt(0) + " after 2 increments");
+            return 1;
+        }
+        return 0;
+    }
+}
