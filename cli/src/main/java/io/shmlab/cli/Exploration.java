@@ -16,23 +16,46 @@ final class Exploration {
 
     static ExplorationReport run(LabDefinition lab, LabSettings settings, int procs, ExploreOptions options, Console console) {
         console.println("exploring " + lab.id() + " with " + procs + " process(es): " + options.strategy().userName()
-                + (options.strategy().userName().equals("dfs") ? ", at most " + options.preemptionBound() + " preemption(s)" : "")
+                + (options.strategy().userName().equals("dfs") ? ", " + searchKind(options) : "")
                 + ", " + (options.perAccess() ? "switching at every system call and memory access" : "switching at every system call")
-                + ", at most " + options.maxSchedules() + " schedules");
+                + (options.maxSchedules() == Long.MAX_VALUE ? "" : ", at most " + options.maxSchedules() + " schedules"));
         ExplorationReport report = Explorer.explore(new ProgramSimulation(lab.spec(settings)), procs, options,
                 soFar -> console.status("  " + progress(soFar)));
         console.status(null);
-        printSummary(lab, report, console);
+        printSummary(lab, report, options, console);
         return report;
+    }
+
+    /**
+     * How far the schedules run cover all: {@code complete} for a DFS that ran every class, "bounded"
+     * for one within a preemption bound, "bounded by budget" when the schedule budget cut it.
+     */
+    private static String verdict(ExplorationReport report, ExploreOptions options) {
+        if (options.strategy().userName().equals("dfs") && !options.stopAtFirstFailure()) {
+            if (!report.complete()) {
+                return " (bounded by budget: --max-schedules=" + options.maxSchedules() + " cut the search)";
+            }
+            return options.bounded() ? " (bounded: every schedule with at most " + options.preemptionBound()
+                    + " preemption(s))" : " (complete)";
+        }
+        return "";
+    }
+
+    /** What a DFS searches: every class of schedules, every schedule, or those within the bound. */
+    private static String searchKind(ExploreOptions options) {
+        if (options.bounded()) {
+            return "bounded: at most " + options.preemptionBound() + " preemption(s)";
+        }
+        return options.reduced() ? "complete: one schedule per class of equivalent ones (DPOR)"
+                : "complete: every schedule (no reduction)";
     }
 
     private static String progress(ExplorationReport soFar) {
         return soFar.schedules() + " schedules, " + soFar.failing() + " failing";
     }
 
-    static void printSummary(LabDefinition lab, ExplorationReport report, Console console) {
-        console.println(report.schedules() + " schedules run"
-                + (report.complete() ? " (every schedule within the bound)" : ""));
+    static void printSummary(LabDefinition lab, ExplorationReport report, ExploreOptions options, Console console) {
+        console.println(report.schedules() + " schedules run" + verdict(report, options));
         for (Outcome outcome : Outcome.values()) {
             long n = report.count(outcome);
             if (n > 0) {

@@ -109,6 +109,10 @@ public final class MappedRegion implements Mapping {
             throw SegmentationFault.unmapped(access, area.start() + offset, offset);
         }
         AddressSpace.checkProtection(target, access, area.start() + offset, offset);
+        TouchLog log = caller.kernel().touches();
+        if (log.recording()) {
+            target.tell(log, offset, size, access);
+        }
         return target;
     }
 

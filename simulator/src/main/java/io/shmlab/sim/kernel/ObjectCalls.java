@@ -1,7 +1,9 @@
 package io.shmlab.sim.kernel;
 
+import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
 import io.shmlab.api.FileStatus;
+import io.shmlab.api.Limits;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.OpenFlags;
 import io.shmlab.api.PosixException;
@@ -78,13 +80,17 @@ public final class ObjectCalls {
             MemoryObject.Kind kind, KernelProcess caller, String name, int oflag, int mode, String call) {
         MemoryObject object = directory.get(key);
         boolean create = (oflag & OpenFlags.O_CREAT) != 0;
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            log.name(directoryName(directory), key, object == null && create ? Access.WRITE : Access.READ);
+        }
         if (object != null) {
             if (create && (oflag & OpenFlags.O_EXCL) != 0) {
                 throw PosixException.onName(Errno.EEXIST, call, name);
             }
             FileMode.checkOpen(object, caller.uid(), oflag, call, name);
             if ((oflag & OpenFlags.O_TRUNC) != 0) {
-                object.resize(0);
+                resize(object, 0);
             }
             return object;
         }
@@ -96,6 +102,31 @@ public final class ObjectCalls {
         return object;
     }
 
+    private String directoryName(Map<String, MemoryObject> directory) {
+        return directory == kernel.shmNamespace() ? "/dev/shm" : "/";
+    }
+
+    /**
+     * Resizes an object, telling the touch log: a size that does not change is only read; one that
+     * changes is written, with every byte from the first page it changes on (a shrink drops and zeroes
+     * them).
+     */
+    private void resize(MemoryObject object, long newSize) {
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            long old = object.size();
+            if (old == newSize) {
+                log.objectSize(object.id(), Access.READ);
+            } else {
+                long from = Math.min(old, newSize);
+                from -= from % Limits.PAGE_SIZE;
+                log.objectSize(object.id(), Access.WRITE);
+                log.memory(object.id(), from, Long.MAX_VALUE - from, Access.WRITE);
+            }
+        }
+        object.resize(newSize);
+    }
+
     /** The shm namespace, for calls built on it (sem_open keeps its files there). */
     public Map<String, MemoryObject> shmDirectory() {
         return kernel.shmNamespace();
@@ -103,6 +134,10 @@ public final class ObjectCalls {
 
     /** Removes a name from a sticky directory: the owner (or root) may. */
     public void unlink(Map<String, MemoryObject> directory, String key, KernelProcess caller, String name, String call) {
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            log.name(directoryName(directory), key, Access.WRITE);
+        }
         MemoryObject object = directory.get(key);
         if (object == null) {
             throw PosixException.onName(Errno.ENOENT, call, name);
@@ -123,7 +158,7 @@ public final class ObjectCalls {
         if (!d.writable()) {
             throw new PosixException(Errno.EINVAL, "ftruncate", describe(d) + ", " + length);
         }
-        d.object().resize(length);
+        resize(d.object(), length);
     }
 
     /** Models posix_fallocate(3): grows only. */
@@ -140,14 +175,22 @@ public final class ObjectCalls {
         if (end < 0) {
             throw new PosixException(Errno.EFBIG, "posix_fallocate", args);
         }
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            log.objectSize(d.object().id(), Access.READ);
+        }
         if (end > d.object().size()) {
-            d.object().resize(end);
+            resize(d.object(), end);
         }
     }
 
     /** Models fstat(2). */
     public FileStatus fstat(KernelProcess caller, OpenFile file) {
         MemoryObject o = caller.descriptors().get(file, "fstat").object();
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            log.objectSize(o.id(), Access.READ);
+        }
         return new FileStatus(o.size(), o.mode(), o.uid());
     }
 

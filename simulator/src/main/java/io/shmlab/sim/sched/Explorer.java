@@ -70,8 +70,12 @@ public final class Explorer {
                 }
             }
         }
-        if (!complete && strategy instanceof DfsStrategy dfs && !options.stopAtFirstFailure()) {
-            complete = !dfs.beginSchedule();
+        if (!complete && !options.stopAtFirstFailure()) {
+            if (strategy instanceof DfsStrategy dfs) {
+                complete = !dfs.beginSchedule();
+            } else if (strategy instanceof DporStrategy dpor) {
+                complete = !dpor.beginSchedule();
+            }
         }
         ExplorationReport report = new ExplorationReport(schedules, counts, first, shortest, shortestSteps, complete);
         listener.progress(report);
