@@ -78,11 +78,21 @@ public final class ObjectCalls {
      */
     public MemoryObject openOrCreate(Map<String, MemoryObject> directory, String key, String objectName,
             MemoryObject.Kind kind, KernelProcess caller, String name, int oflag, int mode, String call) {
+        return openOrCreate(directory, key, objectName, kind, caller, name, oflag, mode, call, "");
+    }
+
+    /**
+     * The same, for a call whose creation sets more than the kind, mode and owner: {@code made} says
+     * what (a semaphore's value), or is null when opening and creating differ in more than that (a
+     * value sem_open refuses): what the touch log is told depends on it.
+     */
+    public MemoryObject openOrCreate(Map<String, MemoryObject> directory, String key, String objectName,
+            MemoryObject.Kind kind, KernelProcess caller, String name, int oflag, int mode, String call, String made) {
         MemoryObject object = directory.get(key);
         boolean create = (oflag & OpenFlags.O_CREAT) != 0;
         TouchLog log = kernel.touches();
         if (log.recording()) {
-            log.name(directoryName(directory), key, object == null && create ? Access.WRITE : Access.READ);
+            tellName(log, directory, key, object, kind, caller, oflag, mode, made);
         }
         if (object != null) {
             if (create && (oflag & OpenFlags.O_EXCL) != 0) {
@@ -99,7 +109,31 @@ public final class ObjectCalls {
         }
         object = new MemoryObject(kernel.newId(), kind, objectName, caller.uid(), FileMode.create(mode, caller.umask()), 0);
         directory.put(key, object);
+        if (log.recording()) {
+            log.fresh(object.id());
+        }
         return object;
+    }
+
+    /**
+     * Tells the touch log what an open does to a name: an open that would create, or open, the same
+     * object either way commutes with its likes ({@link TouchLog#nameEnsured}); otherwise creating
+     * writes the name and opening reads it.
+     */
+    private void tellName(TouchLog log, Map<String, MemoryObject> directory, String key, MemoryObject object,
+            MemoryObject.Kind kind, KernelProcess caller, int oflag, int mode, String made) {
+        boolean create = (oflag & OpenFlags.O_CREAT) != 0;
+        int plain = OpenFlags.O_EXCL | OpenFlags.O_TRUNC;
+        int madeMode = FileMode.create(mode, caller.umask());
+        boolean alike = create && (oflag & plain) == 0 && made != null
+                && FileMode.mayOpen(madeMode, caller.uid(), caller.uid(), oflag)
+                && (object == null || object.kind() == kind && object.mode() == madeMode && object.uid() == caller.uid());
+        if (alike) {
+            log.nameEnsured(directoryName(directory), key, kind + " " + Integer.toOctalString(madeMode) + " " + caller.uid()
+                    + " " + made);
+        } else {
+            log.name(directoryName(directory), key, object == null && create ? Access.WRITE : Access.READ);
+        }
     }
 
     private String directoryName(Map<String, MemoryObject> directory) {

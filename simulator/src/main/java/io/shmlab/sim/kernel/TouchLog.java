@@ -41,6 +41,14 @@ public interface TouchLog {
         }
 
         @Override
+        public void nameEnsured(String directory, String name, String signature) {
+        }
+
+        @Override
+        public void fresh(long objectId) {
+        }
+
+        @Override
         public void futex(FutexKey key) {
         }
 
@@ -64,6 +72,20 @@ public interface TouchLog {
 
     /** A name of a directory ("/dev/shm", or the file system's): looked up, made or removed. */
     void name(String directory, String name, Access access);
+
+    /**
+     * A name opened with O_CREAT (no O_EXCL, no O_TRUNC) by a process that may open what any of its
+     * like would create: whichever comes first creates the object, the same {@code signature} (kind,
+     * mode, owner, a semaphore's value) every time, and the others open it, so two such opens of a
+     * name with equal signatures commute. Anything else on the name does not commute with it.
+     */
+    void nameEnsured(String directory, String name, String signature);
+
+    /**
+     * The call in progress has just made this object: until the call ends no other process can reach
+     * it, so what the call does to it (a semaphore's first value) is part of making it, and not told.
+     */
+    void fresh(long objectId);
 
     /** A futex's queue: a wait joins it, a wake takes from it. */
     void futex(FutexKey key);

@@ -23,7 +23,11 @@ final class FootprintRecorder implements TouchLog {
     private long[] ends = new long[16];
     private boolean[] writes = new boolean[16];
     private String[] names = new String[16];
+    private String[] signatures = new String[16];
     private int count;
+    /** Objects the call in progress made: their touches are part of making them (see {@link #fresh}). */
+    private long[] fresh = new long[2];
+    private int freshCount;
 
     @Override
     public boolean recording() {
@@ -32,7 +36,7 @@ final class FootprintRecorder implements TouchLog {
 
     @Override
     public void memory(long objectId, long offset, long length, Access access) {
-        if (length <= 0) {
+        if (length <= 0 || isFresh(objectId)) {
             return;
         }
         long end = offset + length < offset ? Long.MAX_VALUE : offset + length;
@@ -50,12 +54,42 @@ final class FootprintRecorder implements TouchLog {
 
     @Override
     public void objectSize(long objectId, Access access) {
-        addUnlessRecent(StepFootprint.OBJECT_SIZE, objectId, 0, 0, access == Access.WRITE, null);
+        if (!isFresh(objectId)) {
+            addUnlessRecent(StepFootprint.OBJECT_SIZE, objectId, 0, 0, access == Access.WRITE, null);
+        }
     }
 
     @Override
     public void name(String directory, String name, Access access) {
         addUnlessRecent(StepFootprint.NAME, 0, 0, 0, access == Access.WRITE, directory + "\u0000" + name);
+    }
+
+    @Override
+    public void nameEnsured(String directory, String name, String signature) {
+        add(StepFootprint.NAME, 0, 0, 0, true, directory + "\u0000" + name);
+        signatures[count - 1] = signature;
+    }
+
+    @Override
+    public void fresh(long objectId) {
+        if (freshCount == fresh.length) {
+            fresh = Arrays.copyOf(fresh, freshCount * 2);
+        }
+        fresh[freshCount++] = objectId;
+    }
+
+    /** The call in progress ended: the objects it made are like any other from now on. */
+    void endOfCall() {
+        freshCount = 0;
+    }
+
+    private boolean isFresh(long objectId) {
+        for (int i = 0; i < freshCount; i++) {
+            if (fresh[i] == objectId) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -75,7 +109,7 @@ final class FootprintRecorder implements TouchLog {
 
     /** The footprint of the step that just ended; the next step starts with nothing. */
     StepFootprint take() {
-        StepFootprint f = StepFootprint.copyOf(kinds, ids, starts, ends, writes, names, count);
+        StepFootprint f = StepFootprint.copyOf(kinds, ids, starts, ends, writes, names, signatures, count);
         clear();
         return f;
     }
@@ -84,13 +118,14 @@ final class FootprintRecorder implements TouchLog {
     void clear() {
         if (count > 0) {
             Arrays.fill(names, 0, count, null);
+            Arrays.fill(signatures, 0, count, null);
             count = 0;
         }
     }
 
     private void addUnlessRecent(byte kind, long id, long start, long end, boolean write, String name) {
         for (int i = count - 1; i >= Math.max(0, count - MERGE_WINDOW); i--) {
-            if (kinds[i] == kind && ids[i] == id && starts[i] == start && ends[i] == end
+            if (kinds[i] == kind && ids[i] == id && starts[i] == start && ends[i] == end && signatures[i] == null
                     && (name == null ? names[i] == null : name.equals(names[i]))) {
                 writes[i] |= write;
                 return;
@@ -108,6 +143,7 @@ final class FootprintRecorder implements TouchLog {
             ends = Arrays.copyOf(ends, n);
             writes = Arrays.copyOf(writes, n);
             names = Arrays.copyOf(names, n);
+            signatures = Arrays.copyOf(signatures, n);
         }
         kinds[count] = kind;
         ids[count] = id;
@@ -115,6 +151,7 @@ final class FootprintRecorder implements TouchLog {
         ends[count] = end;
         writes[count] = write;
         names[count] = name;
+        signatures[count] = null;
         count++;
     }
 }

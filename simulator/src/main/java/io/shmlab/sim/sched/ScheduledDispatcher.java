@@ -202,6 +202,9 @@ final class ScheduledDispatcher implements Dispatcher {
     @Override
     public void exit(int pid, String result) {
         ScheduledProcess p = process(pid);
+        if (recorder != null) {
+            recorder.endOfCall();
+        }
         if (!p.unwinding) {
             addStep(p, p.resumed ? Step.Kind.RESUMED : Step.Kind.CALL, result);
         }

@@ -25,7 +25,7 @@ final class StepFootprint {
 
     /** A step that touched nothing another process sees. */
     static final StepFootprint NOTHING = new StepFootprint(new byte[0], new long[0], new long[0], new long[0],
-            new boolean[0], new String[0], 0);
+            new boolean[0], new String[0], new String[0], 0);
 
     private final byte[] kinds;
     /** The object, the pid, the futex's space; unused for a name or the process table. */
@@ -37,17 +37,24 @@ final class StepFootprint {
     private final boolean[] writes;
     /** For a name: the directory and the name, joined. */
     private final String[] names;
+    /**
+     * For a name opened by an open that creates or opens alike ({@code nameEnsured}): what it would
+     * create; two such touches with equal signatures commute. Null for any other touch.
+     */
+    private final String[] signatures;
     private final int count;
     /** Which kinds occur, one bit each: a quick test before the pairwise one. */
     private final int kindMask;
 
-    StepFootprint(byte[] kinds, long[] ids, long[] starts, long[] ends, boolean[] writes, String[] names, int count) {
+    StepFootprint(byte[] kinds, long[] ids, long[] starts, long[] ends, boolean[] writes, String[] names,
+            String[] signatures, int count) {
         this.kinds = kinds;
         this.ids = ids;
         this.starts = starts;
         this.ends = ends;
         this.writes = writes;
         this.names = names;
+        this.signatures = signatures;
         this.count = count;
         int mask = 0;
         for (int i = 0; i < count; i++) {
@@ -87,7 +94,8 @@ final class StepFootprint {
         return switch (kind) {
             case MEMORY -> ids[i] == o.ids[j] && starts[i] < o.ends[j] && o.starts[j] < ends[i];
             case OBJECT_SIZE, PROCESS -> ids[i] == o.ids[j];
-            case NAME -> names[i].equals(o.names[j]);
+            case NAME -> names[i].equals(o.names[j])
+                    && (signatures[i] == null || !signatures[i].equals(o.signatures[j]));
             case FUTEX -> ids[i] == o.ids[j] && starts[i] == o.starts[j] && ends[i] == o.ends[j];
             default -> true;
         };
@@ -105,7 +113,8 @@ final class StepFootprint {
                 case MEMORY -> b.append("object ").append(ids[i]).append(" bytes [").append(starts[i]).append(", ")
                         .append(ends[i] == Long.MAX_VALUE ? "end" : String.valueOf(ends[i])).append(')');
                 case OBJECT_SIZE -> b.append("the size of object ").append(ids[i]);
-                case NAME -> b.append("the name ").append(names[i]);
+                case NAME -> b.append("the name ").append(names[i].replace('\u0000', ' '))
+                        .append(signatures[i] == null ? "" : " (made sure of, as " + signatures[i] + ")");
                 case FUTEX -> b.append("the futex ").append(ids[i]).append('/').append(starts[i])
                         .append(ends[i] == 1 ? " (shared)" : " (private)");
                 case PROCESS -> b.append("the end of process ").append(ids[i]);
@@ -117,11 +126,12 @@ final class StepFootprint {
 
     /** Copies of the first {@code count} entries of the recorder's arrays. */
     static StepFootprint copyOf(byte[] kinds, long[] ids, long[] starts, long[] ends, boolean[] writes, String[] names,
-            int count) {
+            String[] signatures, int count) {
         if (count == 0) {
             return NOTHING;
         }
         return new StepFootprint(Arrays.copyOf(kinds, count), Arrays.copyOf(ids, count), Arrays.copyOf(starts, count),
-                Arrays.copyOf(ends, count), Arrays.copyOf(writes, count), Arrays.copyOf(names, count), count);
+                Arrays.copyOf(ends, count), Arrays.copyOf(writes, count), Arrays.copyOf(names, count),
+                Arrays.copyOf(signatures, count), count);
     }
 }
