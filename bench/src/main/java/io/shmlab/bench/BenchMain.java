@@ -65,6 +65,7 @@ public final class BenchMain {
         log.println("figure 3: exploring Exercise 5");
         ExplorationFigures exploration = new ExplorationFigures(smoke, log);
         List<Figure> figures = new ArrayList<>(exploration.simulated());
+        figures.addAll(new ReductionFigures(smoke, log).measure());
         String real = unavailable("native");
         if (real != null) {
             figures.add(skipped("Exercise 5, real runs that deadlock", real));

@@ -49,9 +49,9 @@ final class Exploration {
     static ExplorationReport run(LabDefinition lab, LabSettings settings, int procs, ExploreOptions options, Console console,
             CleanUp cleanUp) {
         console.println("exploring " + lab.id() + " with " + procs + " process(es): " + options.strategy().userName()
-                + (options.strategy().userName().equals("dfs") ? ", at most " + options.preemptionBound() + " preemption(s)" : "")
+                + (options.strategy().userName().equals("dfs") ? ", " + searchKind(options) : "")
                 + ", " + (options.perAccess() ? "switching at every system call and memory access" : "switching at every system call")
-                + ", at most " + options.maxSchedules() + " schedules");
+                + (options.maxSchedules() == Long.MAX_VALUE ? "" : ", at most " + options.maxSchedules() + " schedules"));
         ExplorationReport[] soFar = {null};
         CountDownLatch summarised = new CountDownLatch(1);
         cleanUp.onInterrupt(() -> awaitSummary(summarised));
@@ -83,6 +83,15 @@ final class Exploration {
         return report;
     }
 
+    /** What a DFS searches: every class of schedules, every schedule, or those within the bound. */
+    private static String searchKind(ExploreOptions options) {
+        if (options.bounded()) {
+            return "bounded: at most " + options.preemptionBound() + " preemption(s)";
+        }
+        return options.reduced() ? "complete: one schedule per class of equivalent ones (DPOR)"
+                : "complete: every schedule (no reduction)";
+    }
+
     private static void awaitSummary(CountDownLatch summarised) {
         try {
             summarised.await(5, TimeUnit.SECONDS);
@@ -95,7 +104,9 @@ final class Exploration {
             ExploreOptions options, Console console) {
         long n = report.schedules();
         console.println(n + " schedules run " + switch (cut) {
-            case COMPLETE -> "(every schedule within the bound)";
+            case COMPLETE -> !options.strategy().userName().equals("dfs") ? "(every schedule within the bound)"
+                    : options.bounded() ? "(bounded: every schedule with at most " + options.preemptionBound() + " preemption(s))"
+                    : "(complete)";
             case BUDGET -> "(bounded by budget: --max-schedules=" + options.maxSchedules() + "; not a verdict)";
             case FIRST_FAILURE -> "(stopped at the first failing schedule)";
             case INTERRUPTED -> "(interrupted: the counts so far; not a verdict)";

@@ -31,14 +31,19 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
     int procs;
 
     @Option(names = "--strategy", paramLabel = "dfs|pct|random", defaultValue = "dfs",
-            description = "dfs (exhaustive within the preemption bound), pct or random (default ${DEFAULT-VALUE})")
+            description = "dfs (every schedule, up to equivalence: complete), pct or random (default ${DEFAULT-VALUE})")
     String strategy;
 
-    @Option(names = "--preemptions", paramLabel = "K", defaultValue = "2", description = "dfs: the most preemptions per schedule (default ${DEFAULT-VALUE})")
-    int preemptions;
+    @Option(names = "--preemptions", paramLabel = "K", description = "dfs: only schedules with at most K preemptions "
+            + "(a bounded search, without the partial-order reduction; default: no bound)")
+    Integer preemptions;
 
-    @Option(names = "--max-schedules", paramLabel = "M", defaultValue = "10000", description = "the most schedules to run (default ${DEFAULT-VALUE})")
-    long maxSchedules;
+    @Option(names = "--no-dpor", description = "dfs: run every schedule, not one per class of equivalent ones")
+    boolean noDpor;
+
+    @Option(names = "--max-schedules", paramLabel = "M", description = "the most schedules to run "
+            + "(default: no limit for dfs, 10000 for pct and random)")
+    Long maxSchedules;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seed of pct and random, and of the address layout (default ${DEFAULT-VALUE})")
     long seed;
@@ -78,10 +83,10 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
         if (procs < 1 || procs > 16) {
             throw new UsageError("--procs=" + procs + ": explore 1 to 16 processes");
         }
-        if (preemptions < 0) {
+        if (preemptions != null && preemptions < 0) {
             throw new UsageError("--preemptions=" + preemptions + ": give 0 or more");
         }
-        if (maxSchedules < 1) {
+        if (maxSchedules != null && maxSchedules < 1) {
             throw new UsageError("--max-schedules=" + maxSchedules + ": give 1 or more");
         }
         StrategyKind kind;
@@ -90,9 +95,12 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageError(e.getMessage());
         }
+        long budget = maxSchedules != null ? maxSchedules : kind == StrategyKind.DFS ? Long.MAX_VALUE : 10_000;
         boolean access = perAccess != null ? perAccess : chosen.raceInMemory();
-        return ExploreOptions.defaults().withStrategy(kind).withPreemptionBound(preemptions).withMaxSchedules(maxSchedules)
-                .withSeed(seed).withPerAccess(access).withStopAtFirstFailure(stopAtFirst);
+        return ExploreOptions.defaults().withStrategy(kind)
+                .withPreemptionBound(preemptions != null ? preemptions : ExploreOptions.NO_BOUND).withDpor(!noDpor)
+                .withMaxSchedules(budget).withSeed(seed).withPerAccess(access).withStopAtFirstFailure(stopAtFirst)
+                .withProgressEvery(Math.max(1, Math.min(1000, budget / 20)));
     }
 
     /** Prints an outcome's name as a user reads it. */

@@ -35,12 +35,15 @@ public final class AddressSpace {
     private static final long LOWEST_ADDRESS = 0x10000;
 
     private final long id;
+    /** The kernel whose {@link TouchLog} hears of the pages the kernel touches on the process's behalf. */
+    private final Kernel kernel;
     private final ConcurrentSkipListMap<Long, VirtualMemoryArea> areas = new ConcurrentSkipListMap<>();
     private final AtomicLong minorFaults;
     private long nextTop;
 
-    private AddressSpace(long id, long nextTop, AtomicLong minorFaults) {
+    private AddressSpace(long id, Kernel kernel, long nextTop, AtomicLong minorFaults) {
         this.id = id;
+        this.kernel = kernel;
         this.nextTop = nextTop;
         this.minorFaults = minorFaults;
     }
@@ -49,10 +52,10 @@ public final class AddressSpace {
      * A fresh address space whose mmap base is drawn from the seed and the pid, with the C library
      * mapped at the top of the mmap area, as the dynamic loader leaves every process before main().
      */
-    static AddressSpace create(long id, long seed, int pid, MemoryObject cLibrary) {
+    static AddressSpace create(long id, long seed, int pid, MemoryObject cLibrary, Kernel kernel) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + pid);
         long base = MMAP_TOP - random.nextLong(RANDOM_PAGES) * Limits.PAGE_SIZE;
-        AddressSpace space = new AddressSpace(id, base, new AtomicLong());
+        AddressSpace space = new AddressSpace(id, kernel, base, new AtomicLong());
         space.map(cLibrary.size(), Protection.PROT_READ, io.shmlab.api.MapFlags.MAP_PRIVATE, cLibrary, 0);
         return space;
     }
@@ -150,6 +153,12 @@ public final class AddressSpace {
         }
         long offset = address - area.start();
         checkProtection(area, access, address, offset);
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            // the callers (a semaphore's words) do not say how many bytes: the whole page is told
+            long page = offset - offset % Limits.PAGE_SIZE;
+            area.tell(log, page, Limits.PAGE_SIZE, access);
+        }
         PageFrame frame = area.frameFor(offset / Limits.PAGE_SIZE, access);
         if (frame == null) {
             throw pastEnd(area, access, address, offset);
@@ -189,7 +198,7 @@ public final class AddressSpace {
 
     /** A copy for a child of fork(2): the same mappings at the same addresses. */
     AddressSpace forkCopy(long childId) {
-        AddressSpace child = new AddressSpace(childId, nextTop, new AtomicLong());
+        AddressSpace child = new AddressSpace(childId, kernel, nextTop, new AtomicLong());
         for (VirtualMemoryArea a : areas.values()) {
             child.areas.put(a.start(), a.forkCopy(child.minorFaults));
         }

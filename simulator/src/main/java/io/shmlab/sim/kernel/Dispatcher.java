@@ -101,6 +101,14 @@ public interface Dispatcher {
     default void attach(int pid) {
     }
 
+    /**
+     * Where the kernel tells what the running process touches that others could see: a scheduler
+     * that reduces the schedules it runs records it; {@link TouchLog#NONE} by default.
+     */
+    default TouchLog touches() {
+        return TouchLog.NONE;
+    }
+
     /** A process attached by {@link #attach} has ended. Nothing by default. */
     default void detach(int pid) {
     }

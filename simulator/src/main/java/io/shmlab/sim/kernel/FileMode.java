@@ -27,16 +27,25 @@ final class FileMode {
         return uid == object.uid() ? (mode >> 6) & 7 : mode & 7;
     }
 
-    /** EACCES unless the uid may open the object with these flags. */
-    static void checkOpen(MemoryObject object, int uid, int oflag, String call, String name) {
+    /** Whether a process of {@code uid} may open an object of this mode and owner with these flags. */
+    static boolean mayOpen(int mode, int owner, int uid, int oflag) {
+        int allowed = uid == 0 ? READ | WRITE : uid == owner ? (mode >> 6) & 7 : mode & 7;
+        int need = needed(oflag);
+        return (allowed & need) == need;
+    }
+
+    private static int needed(int oflag) {
         int need = switch (oflag & OpenFlags.O_ACCMODE) {
             case OpenFlags.O_RDONLY -> READ;
             case OpenFlags.O_WRONLY -> WRITE;
             default -> READ | WRITE;
         };
-        if ((oflag & OpenFlags.O_TRUNC) != 0) {
-            need |= WRITE;
-        }
+        return (oflag & OpenFlags.O_TRUNC) != 0 ? need | WRITE : need;
+    }
+
+    /** EACCES unless the uid may open the object with these flags. */
+    static void checkOpen(MemoryObject object, int uid, int oflag, String call, String name) {
+        int need = needed(oflag);
         if ((allowed(object, uid) & need) != need) {
             throw PosixException.onName(Errno.EACCES, call, name);
         }

@@ -44,6 +44,11 @@ public abstract class ForwardingDispatcher implements Dispatcher {
     }
 
     @Override
+    public TouchLog touches() {
+        return delegate().touches();
+    }
+
+    @Override
     public boolean spuriousEintr() {
         return delegate().spuriousEintr();
     }

@@ -104,6 +104,10 @@ public final class FutexTable {
         if (!interruptedLast.isEmpty()) {
             interruptedLast.remove(pid);
         }
+        TouchLog log = dispatcher.touches();
+        if (log.recording()) {
+            log.futex(key);
+        }
         Waiter w = new Waiter(pid, key, deadlineNanos);
         ArrayDeque<Waiter> queue = queues.get(key);
         if (queue == null) {
@@ -124,6 +128,10 @@ public final class FutexTable {
 
     /** Wakes at most {@code count} processes waiting on the key, oldest first; returns how many. */
     public int wake(int pid, FutexKey key, int count) {
+        TouchLog log = dispatcher.touches();
+        if (log.recording()) {
+            log.futex(key);
+        }
         ArrayDeque<Waiter> queue = queues.get(key);
         if (queue == null) {
             return 0;
@@ -157,6 +165,10 @@ public final class FutexTable {
             return;
         }
         w.queued = false;
+        TouchLog log = dispatcher.touches();
+        if (log.recording()) {
+            log.futex(w.key);
+        }
         if (w.deadline == Long.MAX_VALUE) {
             waitingForever--;
         }

@@ -56,6 +56,11 @@ public final class Kernel {
         return dispatcher;
     }
 
+    /** Where the kernel tells what the running process touches (see {@link TouchLog}). */
+    public TouchLog touches() {
+        return dispatcher.touches();
+    }
+
     /** Who waits on which futex word, and the deadlock check. */
     public FutexTable futexes() {
         return futexes;
@@ -96,7 +101,7 @@ public final class Kernel {
     public KernelProcess newProcess(String label, int uid, long layoutSeed) {
         int pid = nextPid.getAndIncrement();
         KernelProcess p = new KernelProcess(this, pid, 0, label, uid,
-                AddressSpace.create(newId(), layoutSeed, pid, cLibrary), new DescriptorTable());
+                AddressSpace.create(newId(), layoutSeed, pid, cLibrary, this), new DescriptorTable());
         table.put(pid, p);
         return p;
     }

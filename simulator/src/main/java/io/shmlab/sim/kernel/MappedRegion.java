@@ -122,6 +122,10 @@ public final class MappedRegion implements Mapping {
             throw SegmentationFault.partlyUnmapped(access, area.start() + hole, hole);
         }
         AddressSpace.checkProtection(target, access, area.start() + offset, offset);
+        TouchLog log = caller.kernel().touches();
+        if (log.recording()) {
+            target.tell(log, offset, size, access);
+        }
         return target;
     }
 

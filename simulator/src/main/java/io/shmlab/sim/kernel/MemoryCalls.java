@@ -217,6 +217,10 @@ public final class MemoryCalls {
         if ((flags & SyncFlags.MS_SYNC) != 0 && area.shared() && area.object() != null) {
             long from = address - area.start() + area.fileOffset();
             long to = end - area.start() + area.fileOffset();
+            TouchLog log = kernel.touches();
+            if (log.recording()) {
+                log.memory(area.object().id(), from, to - from, Access.READ);
+            }
             area.object().writeBack(from / Limits.PAGE_SIZE, to / Limits.PAGE_SIZE);
         }
     }

@@ -143,6 +143,25 @@ public final class MemoryObject {
         return pages.get(pageIndex);
     }
 
+    /**
+     * The bytes {@code [offset, offset + length)} as the object holds them, for a report or a test:
+     * holes and bytes past the size read as zeros, and nothing is faulted in.
+     */
+    public byte[] peek(long offset, int length) {
+        byte[] out = new byte[length];
+        long end = Math.min(offset + length, size);
+        for (long at = offset; at < end; ) {
+            int inPage = (int) (at % Limits.PAGE_SIZE);
+            int n = (int) Math.min(end - at, Limits.PAGE_SIZE - inPage);
+            PageFrame frame = pages.get(at / Limits.PAGE_SIZE);
+            if (frame != null) {
+                frame.get(inPage, out, (int) (at - offset), n);
+            }
+            at += n;
+        }
+        return out;
+    }
+
     /** The number of pages the size covers, the last one maybe partial. */
     long pageCount() {
         return pagesFor(size);

@@ -1,7 +1,9 @@
 package io.shmlab.sim.kernel;
 
+import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
 import io.shmlab.api.FileStatus;
+import io.shmlab.api.Limits;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.OpenFlags;
 import io.shmlab.api.PosixException;
@@ -76,15 +78,29 @@ public final class ObjectCalls {
      */
     public MemoryObject openOrCreate(Map<String, MemoryObject> directory, String key, String objectName,
             MemoryObject.Kind kind, KernelProcess caller, String name, int oflag, int mode, String call) {
+        return openOrCreate(directory, key, objectName, kind, caller, name, oflag, mode, call, "");
+    }
+
+    /**
+     * The same, for a call whose creation sets more than the kind, mode and owner: {@code made} says
+     * what (a semaphore's value), or is null when opening and creating differ in more than that (a
+     * value sem_open refuses): what the touch log is told depends on it.
+     */
+    public MemoryObject openOrCreate(Map<String, MemoryObject> directory, String key, String objectName,
+            MemoryObject.Kind kind, KernelProcess caller, String name, int oflag, int mode, String call, String made) {
         MemoryObject object = directory.get(key);
         boolean create = (oflag & OpenFlags.O_CREAT) != 0;
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            tellName(log, directory, key, object, kind, caller, oflag, mode, made);
+        }
         if (object != null) {
             if (create && (oflag & OpenFlags.O_EXCL) != 0) {
                 throw PosixException.onName(Errno.EEXIST, call, name);
             }
             FileMode.checkOpen(object, caller.uid(), oflag, call, name);
             if ((oflag & OpenFlags.O_TRUNC) != 0) {
-                object.resize(0);
+                resize(object, 0);
             }
             return object;
         }
@@ -93,7 +109,56 @@ public final class ObjectCalls {
         }
         object = new MemoryObject(kernel.newId(), kind, objectName, caller.uid(), FileMode.create(mode, caller.umask()), 0);
         directory.put(key, object);
+        if (log.recording()) {
+            log.fresh(object.id());
+        }
         return object;
+    }
+
+    /**
+     * Tells the touch log what an open does to a name: an open that would create, or open, the same
+     * object either way commutes with its likes ({@link TouchLog#nameEnsured}); otherwise creating
+     * writes the name and opening reads it.
+     */
+    private void tellName(TouchLog log, Map<String, MemoryObject> directory, String key, MemoryObject object,
+            MemoryObject.Kind kind, KernelProcess caller, int oflag, int mode, String made) {
+        boolean create = (oflag & OpenFlags.O_CREAT) != 0;
+        int plain = OpenFlags.O_EXCL | OpenFlags.O_TRUNC;
+        int madeMode = FileMode.create(mode, caller.umask());
+        boolean alike = create && (oflag & plain) == 0 && made != null
+                && FileMode.mayOpen(madeMode, caller.uid(), caller.uid(), oflag)
+                && (object == null || object.kind() == kind && object.mode() == madeMode && object.uid() == caller.uid());
+        if (alike) {
+            log.nameEnsured(directoryName(directory), key, kind + " " + Integer.toOctalString(madeMode) + " " + caller.uid()
+                    + " " + made);
+        } else {
+            log.name(directoryName(directory), key, object == null && create ? Access.WRITE : Access.READ);
+        }
+    }
+
+    private String directoryName(Map<String, MemoryObject> directory) {
+        return directory == kernel.shmNamespace() ? "/dev/shm" : "/";
+    }
+
+    /**
+     * Resizes an object, telling the touch log: a size that does not change is only read; one that
+     * changes is written, with every byte from the first page it changes on (a shrink drops and zeroes
+     * them).
+     */
+    private void resize(MemoryObject object, long newSize) {
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            long old = object.size();
+            if (old == newSize) {
+                log.objectSize(object.id(), Access.READ);
+            } else {
+                long from = Math.min(old, newSize);
+                from -= from % Limits.PAGE_SIZE;
+                log.objectSize(object.id(), Access.WRITE);
+                log.memory(object.id(), from, Long.MAX_VALUE - from, Access.WRITE);
+            }
+        }
+        object.resize(newSize);
     }
 
     /** The shm namespace, for calls built on it (sem_open keeps its files there). */
@@ -103,6 +168,10 @@ public final class ObjectCalls {
 
     /** Removes a name from a sticky directory: the owner (or root) may. */
     public void unlink(Map<String, MemoryObject> directory, String key, KernelProcess caller, String name, String call) {
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            log.name(directoryName(directory), key, Access.WRITE);
+        }
         MemoryObject object = directory.get(key);
         if (object == null) {
             throw PosixException.onName(Errno.ENOENT, call, name);
@@ -123,7 +192,7 @@ public final class ObjectCalls {
         if (!d.writable()) {
             throw new PosixException(Errno.EINVAL, "ftruncate", describe(d) + ", " + length);
         }
-        d.object().resize(length);
+        resize(d.object(), length);
     }
 
     /** Models posix_fallocate(3): grows only. */
@@ -140,14 +209,22 @@ public final class ObjectCalls {
         if (end < 0) {
             throw new PosixException(Errno.EFBIG, "posix_fallocate", args);
         }
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            log.objectSize(d.object().id(), Access.READ);
+        }
         if (end > d.object().size()) {
-            d.object().resize(end);
+            resize(d.object(), end);
         }
     }
 
     /** Models fstat(2). */
     public FileStatus fstat(KernelProcess caller, OpenFile file) {
         MemoryObject o = caller.descriptors().get(file, "fstat").object();
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            log.objectSize(o.id(), Access.READ);
+        }
         return new FileStatus(o.size(), o.mode(), o.uid());
     }
 

@@ -1,5 +1,6 @@
 package io.shmlab.sim.kernel;
 
+import io.shmlab.api.Access;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Errno;
 import io.shmlab.api.PosixException;
@@ -28,6 +29,10 @@ public final class ProcessCalls {
      * private ones copy-on-write) and a copy of its descriptors. The caller starts the child's program.
      */
     public KernelProcess fork(KernelProcess parent) {
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            log.processTable();
+        }
         return kernel.newChild(parent);
     }
 
@@ -43,6 +48,10 @@ public final class ProcessCalls {
      * @throws PosixException ECHILD when it is not an unreaped child of the caller
      */
     public int waitpid(KernelProcess caller, int pid) {
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            log.process(pid, Access.WRITE);
+        }
         KernelProcess child = kernel.process(pid);
         if (child == null || child.parentPid() != caller.pid() || reaped.contains(pid)) {
             throw new PosixException(Errno.ECHILD, "waitpid", String.valueOf(pid));
@@ -91,6 +100,10 @@ public final class ProcessCalls {
     public boolean exit(KernelProcess process, Ending how) {
         if (!process.markEnded(how)) {
             return false;
+        }
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            log.process(process.pid(), Access.WRITE);
         }
         process.space().unmapAll();
         process.descriptors().clear();

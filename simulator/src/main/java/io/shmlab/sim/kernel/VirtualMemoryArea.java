@@ -150,10 +150,27 @@ public final class VirtualMemoryArea {
     }
 
     /**
-     * The frame holding the page {@code pageIndex} of this area for an access, faulting it in if
-     * needed; or null when the page lies wholly past the end of the object (the caller raises
-     * SIGBUS). The caller has checked the protection.
+     * Tells what an access of {@code [areaOffset, areaOffset + length)} through this area touches that
+     * another process could see, by physical identity: the object's size (an access past it is
+     * SIGBUS) and its bytes. A shared area reads or writes the object's bytes; a private one at most
+     * reads them (a store goes to a copy, made from the object's page), so its whole pages are told as
+     * read. Private anonymous memory is the process's own: nothing is told.
      */
+    void tell(TouchLog log, long areaOffset, long length, Access access) {
+        if (object == null) {
+            return;
+        }
+        log.objectSize(object.id(), Access.READ);
+        long at = objectOffset(areaOffset);
+        if (shared()) {
+            log.memory(object.id(), at, length, access);
+            return;
+        }
+        long first = at - at % Limits.PAGE_SIZE;
+        long end = Limits.pageAlignUp(at + length);
+        log.memory(object.id(), first, end - first, Access.READ);
+    }
+
     /**
      * The first offset of {@code [offset, offset + length)} whose page lies wholly past the end of the
      * object, or -1 when there is none (always for anonymous memory).
@@ -173,6 +190,11 @@ public final class VirtualMemoryArea {
         return offset + length <= firstPast ? -1 : Math.max(offset, firstPast);
     }
 
+    /**
+     * The frame holding the page {@code pageIndex} of this area for an access, faulting it in if
+     * needed; or null when the page lies wholly past the end of the object (the caller raises
+     * SIGBUS). The caller has checked the protection.
+     */
     PageFrame frameFor(long pageIndex, Access access) {
         PageTableEntry entry = pageTable.get(pageIndex);
         if (entry != null && !(access == Access.WRITE && entry.copyOnWrite())) {

@@ -15,6 +15,10 @@ import java.util.Arrays;
  * {@linkplain #lastScheduleRepeated() repeated} and not counted twice. Going from two preemptions
  * straight to the bound keeps the runs repeated that way to the few schedules of at most two.
  *
+ * <p>With no bound ({@link ExploreOptions#NO_BOUND}) there are no levels: one depth-first pass runs
+ * every schedule once, which is the plain exhaustive search a partial-order reduction
+ * ({@link DporStrategy}) is measured against.
+ *
  * <p>A preemption is a switch away from a process that could have gone on; switching when the
  * running process blocked or ended is free. With bound {@code b}, every schedule with at most
  * {@code b} preemptions is run exactly once, in a fixed order, so a search is the same on any machine.
@@ -24,12 +28,11 @@ import java.util.Arrays;
  *   <li>State hashing: a process's state includes its Java stack and locals, which the scheduler
  *       cannot see, so two points with equal kernel and memory state may still lead to different
  *       futures; pruning on a hash of what is visible could skip a failing schedule.</li>
- *   <li>Sleep sets need to know that two pending steps commute. At syscall granularity a step is a
- *       whole system call plus local code up to the next one, whose effects are unknown until it runs,
- *       so no two steps can be shown independent. At per-access granularity two loads do commute, but
- *       sleep sets combined with a preemption bound are not sound as such: the one interleaving of an
- *       equivalence class they keep may need more preemptions than the bound allows while a pruned
- *       one did not (Coons, Musuvathi, McKinley: "Bounded partial-order reduction", OOPSLA 2013).</li>
+ *   <li>Sleep sets (and any partial-order reduction) combined with a preemption bound are not sound
+ *       as such: the one interleaving of an equivalence class they keep may need more preemptions
+ *       than the bound allows while a pruned one did not (Coons, Musuvathi, McKinley: "Bounded
+ *       partial-order reduction", OOPSLA 2013). The reduction is {@link DporStrategy}'s, which has no
+ *       bound.</li>
  * </ul>
  * Every choice within the bound is therefore explored.
  *
@@ -67,6 +70,10 @@ public final class DfsStrategy implements Strategy {
             throw new IllegalArgumentException("preemptionBound=" + preemptionBound);
         }
         this.preemptionBound = preemptionBound;
+        if (preemptionBound == ExploreOptions.NO_BOUND) {
+            // no bound: every schedule, in one pass, with no level to repeat
+            this.level = preemptionBound;
+        }
     }
 
     @Override

@@ -4,7 +4,7 @@ package io.shmlab.sim.sched;
  * How {@link Explorer} searches.
  *
  * @param strategy dfs, pct or random
- * @param preemptionBound the most preemptions of a DFS schedule
+ * @param preemptionBound the most preemptions of a DFS schedule, {@link #NO_BOUND} for a complete search
  * @param maxSchedules the most schedules to run (DFS stops earlier when it has run them all)
  * @param seed the seed of random and PCT choices, and the machine seed of every schedule
  * @param pctDepth PCT's bug depth {@code d}
@@ -14,9 +14,16 @@ package io.shmlab.sim.sched;
  * @param progressEvery how many schedules between two progress reports
  * @param spuriousEintr whether every other futex wait of a process is interrupted at once (EINTR), so
  *     that the schedules explore glibc's retry loops too; the tokens record it
+ * @param dpor whether a complete DFS ({@link #NO_BOUND}) runs one schedule per class of equivalent
+ *     ones ({@link DporStrategy}) rather than every schedule; a bounded DFS never reduces
  */
 public record ExploreOptions(StrategyKind strategy, int preemptionBound, long maxSchedules, long seed, int pctDepth,
-        boolean perAccess, long stepLimit, boolean stopAtFirstFailure, long progressEvery, boolean spuriousEintr) {
+        boolean perAccess, long stepLimit, boolean stopAtFirstFailure, long progressEvery, boolean spuriousEintr,
+        boolean dpor) {
+
+    /** The preemption bound of a complete search: none. */
+    public static final int NO_BOUND = Integer.MAX_VALUE;
+
 
     /** Validates. */
     public ExploreOptions {
@@ -41,73 +48,89 @@ public record ExploreOptions(StrategyKind strategy, int preemptionBound, long ma
     }
 
     /**
-     * DFS with 2 preemptions, at most 100,000 schedules, seed 0, PCT depth 3, syscall granularity, the
-     * default step limit, not stopping at the first failure, progress every 1,000 schedules, no spurious
-     * EINTR.
+     * A complete DFS (no preemption bound) with the partial-order reduction, no schedule budget, seed 0,
+     * PCT depth 3, syscall granularity, the default step limit, not stopping at the first failure,
+     * progress every 1,000 schedules, no spurious EINTR.
      */
     public static ExploreOptions defaults() {
-        return new ExploreOptions(StrategyKind.DFS, 2, 100_000, 0, 3, false, RunSettings.DEFAULT_STEP_LIMIT, false,
-                1_000, false);
+        return new ExploreOptions(StrategyKind.DFS, NO_BOUND, Long.MAX_VALUE, 0, 3, false, RunSettings.DEFAULT_STEP_LIMIT,
+                false, 1_000, false, true);
+    }
+
+    /** The same with the partial-order reduction on or off (it applies to a complete DFS only). */
+    public ExploreOptions withDpor(boolean on) {
+        return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
+                stopAtFirstFailure, progressEvery, spuriousEintr, on);
+    }
+
+    /** Whether a DFS is bounded by a number of preemptions (else it is complete). */
+    public boolean bounded() {
+        return preemptionBound != NO_BOUND;
+    }
+
+    /** Whether the search is a DFS reduced by DPOR: a complete DFS with the reduction on. */
+    public boolean reduced() {
+        return strategy == StrategyKind.DFS && !bounded() && dpor;
     }
 
     /** The same with another strategy. */
     public ExploreOptions withStrategy(StrategyKind s) {
         return new ExploreOptions(s, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
-                stopAtFirstFailure, progressEvery, spuriousEintr);
+                stopAtFirstFailure, progressEvery, spuriousEintr, dpor);
     }
 
     /** The same with another preemption bound. */
     public ExploreOptions withPreemptionBound(int bound) {
         return new ExploreOptions(strategy, bound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
-                stopAtFirstFailure, progressEvery, spuriousEintr);
+                stopAtFirstFailure, progressEvery, spuriousEintr, dpor);
     }
 
     /** The same with another schedule budget. */
     public ExploreOptions withMaxSchedules(long max) {
         return new ExploreOptions(strategy, preemptionBound, max, seed, pctDepth, perAccess, stepLimit,
-                stopAtFirstFailure, progressEvery, spuriousEintr);
+                stopAtFirstFailure, progressEvery, spuriousEintr, dpor);
     }
 
     /** The same with another seed. */
     public ExploreOptions withSeed(long s) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, s, pctDepth, perAccess, stepLimit,
-                stopAtFirstFailure, progressEvery, spuriousEintr);
+                stopAtFirstFailure, progressEvery, spuriousEintr, dpor);
     }
 
     /** The same with another PCT depth. */
     public ExploreOptions withPctDepth(int d) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, d, perAccess, stepLimit,
-                stopAtFirstFailure, progressEvery, spuriousEintr);
+                stopAtFirstFailure, progressEvery, spuriousEintr, dpor);
     }
 
     /** The same at per-access granularity or not. */
     public ExploreOptions withPerAccess(boolean on) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, on, stepLimit,
-                stopAtFirstFailure, progressEvery, spuriousEintr);
+                stopAtFirstFailure, progressEvery, spuriousEintr, dpor);
     }
 
     /** The same with another step limit. */
     public ExploreOptions withStepLimit(long limit) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, limit,
-                stopAtFirstFailure, progressEvery, spuriousEintr);
+                stopAtFirstFailure, progressEvery, spuriousEintr, dpor);
     }
 
     /** The same, stopping at the first failure or not. */
     public ExploreOptions withStopAtFirstFailure(boolean stop) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit, stop,
-                progressEvery, spuriousEintr);
+                progressEvery, spuriousEintr, dpor);
     }
 
     /** The same with another progress interval. */
     public ExploreOptions withProgressEvery(long every) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
-                stopAtFirstFailure, every, spuriousEintr);
+                stopAtFirstFailure, every, spuriousEintr, dpor);
     }
 
     /** The same with spurious EINTR on or off. */
     public ExploreOptions withSpuriousEintr(boolean on) {
         return new ExploreOptions(strategy, preemptionBound, maxSchedules, seed, pctDepth, perAccess, stepLimit,
-                stopAtFirstFailure, progressEvery, on);
+                stopAtFirstFailure, progressEvery, on, dpor);
     }
 
     /** The granularity this asks for. */
@@ -118,7 +141,7 @@ public record ExploreOptions(StrategyKind strategy, int preemptionBound, long ma
     /** A fresh strategy of the chosen kind. */
     public Strategy newStrategy() {
         return switch (strategy) {
-            case DFS -> new DfsStrategy(preemptionBound);
+            case DFS -> reduced() ? new DporStrategy() : new DfsStrategy(preemptionBound);
             case PCT -> new PctStrategy(pctDepth, seed);
             case RANDOM -> new RandomStrategy(seed);
         };

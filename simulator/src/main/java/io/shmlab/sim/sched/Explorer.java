@@ -10,7 +10,9 @@ import java.util.Map;
  * {@link Replayer}.
  *
  * <p>Counts are of distinct schedules: the runs a depth-first search repeats on its way through the
- * lower preemption levels are not counted again, nor do they use up the schedule budget. A progress
+ * lower preemption levels are not counted again, nor do they use up the schedule budget; nor are the
+ * runs a partial-order reduction ({@link DporStrategy}) cuts short because every way on from a point
+ * was explored already. A progress
  * listener that throws stops the exploration: the exception comes out of {@code explore}, and the
  * process threads are stopped first.
  */
@@ -71,8 +73,12 @@ public final class Explorer {
                 }
             }
         }
-        if (!complete && strategy instanceof DfsStrategy dfs && !options.stopAtFirstFailure()) {
-            complete = !dfs.beginSchedule();
+        if (!complete && !options.stopAtFirstFailure()) {
+            if (strategy instanceof DfsStrategy dfs) {
+                complete = !dfs.beginSchedule();
+            } else if (strategy instanceof DporStrategy dpor) {
+                complete = !dpor.beginSchedule();
+            }
         }
         ExplorationReport report = new ExplorationReport(schedules, counts, first, shortest, shortestSteps, complete);
         listener.progress(report);

@@ -5,6 +5,7 @@ import io.shmlab.api.Ending;
 import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexTable;
+import io.shmlab.sim.kernel.TouchLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +52,14 @@ final class ScheduledDispatcher implements Dispatcher {
     private final ChoiceLog choices = new ChoiceLog();
     /** The first process's body: the controller thread runs it. */
     private Runnable inlineBody;
+    /** The strategy, when it wants every step's footprint (a partial-order reduction); else null. */
+    private final StepObserver observer;
+    /** What the step in progress touches: only when there is an observer, else null. */
+    private final FootprintRecorder recorder;
+    /** Steps chosen so far: the one in progress is number {@code chosenSteps - 1}. */
+    private int chosenSteps;
+    /** The step that made the process of the step in progress runnable, or -1. */
+    private int runningEnabledBy = -1;
 
     ScheduledDispatcher(Strategy strategy, RunSettings settings, ProcessThreads threads) {
         this.strategy = strategy;
@@ -61,6 +70,8 @@ final class ScheduledDispatcher implements Dispatcher {
         this.trace = new TraceRecorder(settings.recordTrace());
         ProcessView view = new ProcessView();
         this.point = new ChoicePoint(view, view, view);
+        this.observer = strategy instanceof StepObserver o ? o : null;
+        this.recorder = observer == null ? null : new FootprintRecorder();
     }
 
     /**
@@ -174,6 +185,11 @@ final class ScheduledDispatcher implements Dispatcher {
     }
 
     @Override
+    public TouchLog touches() {
+        return recorder != null ? recorder : TouchLog.NONE;
+    }
+
+    @Override
     public boolean spuriousEintr() {
         return settings.spuriousEintr();
     }
@@ -196,6 +212,9 @@ final class ScheduledDispatcher implements Dispatcher {
     @Override
     public void exit(int pid, String result) {
         ScheduledProcess p = process(pid);
+        if (recorder != null) {
+            recorder.endOfCall();
+        }
         if (!p.unwinding) {
             addStep(p, p.resumed ? Step.Kind.RESUMED : Step.Kind.CALL, result);
         }
@@ -250,6 +269,9 @@ final class ScheduledDispatcher implements Dispatcher {
         }
         ScheduledProcess w = (ScheduledProcess) waiter.attachment();
         w.resume(Wake.WOKEN);
+        if (observer != null) {
+            w.enabledBy = chosenSteps - 1;
+        }
         if (trace.enabled()) {
             w.wokenBy = waker.label;
             waker.woke(w.label);
@@ -291,6 +313,9 @@ final class ScheduledDispatcher implements Dispatcher {
             throw new IllegalStateException("pid " + pid + " started twice");
         }
         processes.add(p);
+        if (observer != null && chosenSteps > 0) {
+            p.enabledBy = chosenSteps - 1;
+        }
         if (p.index == 0) {
             inlineBody = body;
             return;
@@ -351,9 +376,19 @@ final class ScheduledDispatcher implements Dispatcher {
         if (unwinding.over()) {
             return null;
         }
+        StepFootprint ran = recorder == null || chosenSteps == 0 ? null : recorder.take();
         collectEnabled();
-        if (point.enabledCount() == 0 && !fireTimers()) {
-            return null;
+        if (point.enabledCount() == 0) {
+            boolean goesOn = fireTimers();
+            if (ran != null) {
+                recorder.clear(); // the timers' expiry belongs to no step: it is the clock's move
+                observer.stepRan(ran, runningEnabledBy, goesOn);
+            }
+            if (!goesOn) {
+                return null;
+            }
+        } else if (ran != null) {
+            observer.stepRan(ran, runningEnabledBy, false);
         }
         if (!stepLimit.pass()) {
             unwinding.finish(RunEnd.STEP_LIMIT, stepLimit.reason(), processes);
@@ -369,6 +404,9 @@ final class ScheduledDispatcher implements Dispatcher {
         } catch (Stepper.SessionClosed e) {
             unwinding.finish(RunEnd.STOPPED, "stopped before the end: the stepping session was closed", processes);
             return null;
+        } catch (ScheduleCut e) {
+            unwinding.finish(RunEnd.STOPPED, "stopped before the end: " + e.getMessage(), processes);
+            return null;
         } catch (RuntimeException e) {
             unwinding.fail(e, "the strategy failed: " + e.getMessage(), processes);
             return null;
@@ -376,7 +414,16 @@ final class ScheduledDispatcher implements Dispatcher {
         if (point.enabledCount() > 1) {
             choices.add(point.position(chosen));
         }
-        return processes.get(chosen);
+        ScheduledProcess next = processes.get(chosen);
+        if (observer != null) {
+            chosenSteps++;
+            runningEnabledBy = next.enabledBy;
+            next.enabledBy = -1;
+            if (chosenSteps == 1) {
+                recorder.clear(); // what booting the world touched belongs to no step
+            }
+        }
+        return next;
     }
 
     /**

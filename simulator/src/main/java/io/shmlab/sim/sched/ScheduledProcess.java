@@ -53,6 +53,11 @@ final class ScheduledProcess {
      * its calls go straight through and a block throws again.
      */
     boolean unwinding;
+    /**
+     * The number of the step that made it runnable (its wake, or the fork that made it), until its
+     * next step is chosen; -1 otherwise. Kept only for a strategy that observes steps.
+     */
+    int enabledBy = -1;
     /** Who woke it from its wait, since its last step (traced runs only). */
     String wokenBy;
     /** Whether its wait timed out, since its last step (traced runs only). */

@@ -20,7 +20,12 @@
  *       the kernel's {@link io.shmlab.sim.kernel.FutexTable}.</li>
  *   <li>Strategies: {@link io.shmlab.sim.sched.RandomStrategy} (seeded),
  *       {@link io.shmlab.sim.sched.PctStrategy} (probabilistic concurrency testing),
- *       {@link io.shmlab.sim.sched.DfsStrategy} (exhaustive, preemption-bounded).</li>
+ *       {@link io.shmlab.sim.sched.DfsStrategy} (exhaustive: every schedule, or those within a
+ *       preemption bound), {@link io.shmlab.sim.sched.DporStrategy} (exhaustive up to equivalence:
+ *       source-set DPOR with sleep sets, the default of a complete search).</li>
+ *   <li>A strategy that reduces observes every step's {@code StepFootprint}: the scheduled run
+ *       records what the kernel tells its {@link io.shmlab.sim.kernel.TouchLog} during the step
+ *       ({@code FootprintRecorder}); other runs record nothing and allocate nothing for it.</li>
  *   <li>{@link io.shmlab.sim.sched.Trace} of {@link io.shmlab.sim.sched.Step}s, drawn by
  *       {@link io.shmlab.sim.sched.Timeline}. A step names its call by its
  *       {@link io.shmlab.api.Syscall} and carries its {@link io.shmlab.api.Footprint}; whom it woke,
@@ -48,6 +53,9 @@
  *       timing or the wall clock. The same token or seed gives the same run on any machine.</li>
  *   <li>No real time passes in a simulated sleep or timed wait: the virtual clock moves to the earliest
  *       deadline only when every live process is blocked; with no deadline left that is a deadlock.</li>
+ *   <li>A {@link io.shmlab.sim.sched.Simulation} that a reducing strategy runs tells every touch of
+ *       state another process can see through the dispatcher's touch log (the kernel does); a
+ *       touch it keeps quiet about makes the reduction unsound.</li>
  *   <li>Spurious EINTR ({@link io.shmlab.sim.sched.RunSettings#spuriousEintr()}) interrupts every other
  *       futex wait of a process; the retries are steps, so the schedule token records it (flag bit 3);
  *       a token without the bit replays as it always did.</li>

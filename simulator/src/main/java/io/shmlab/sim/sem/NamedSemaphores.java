@@ -95,7 +95,7 @@ public final class NamedSemaphores {
         }
         int flags = (oflag & ~OpenFlags.O_ACCMODE) | OpenFlags.O_RDWR;
         MemoryObject object = caller.kernel().objects().openOrCreate(directory, file, "/" + file,
-                MemoryObject.Kind.SHARED_MEMORY, caller, name, flags, mode, "sem_open");
+                MemoryObject.Kind.SHARED_MEMORY, caller, name, flags, mode, "sem_open", badValue ? null : "value " + value);
         Map<Key, Opened> table = table(caller);
         Key key = new Key(object.id(), ShmName.asC(name));
         Opened opened = table.get(key);

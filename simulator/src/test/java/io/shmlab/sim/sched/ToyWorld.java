@@ -94,25 +94,36 @@ final class ToyWorld implements World {
             this.pid = pid;
         }
 
+        /** Tells the dispatcher's touch log that the cell is read or written, as the real kernel tells its. */
+        private void touch(int cell, Access access) {
+            if (d.touches().recording()) {
+                d.touches().memory(1, 4L * cell, 4, access);
+            }
+        }
+
         private static FutexKey key(int cell) {
             return new FutexKey(1, 4L * cell, true);
         }
 
         int load(int cell) {
             d.access(pid, Access.READ, BASE + 4L * cell, 4);
+            touch(cell, Access.READ);
             return world.memory[cell];
         }
 
         void store(int cell, int value) {
             d.access(pid, Access.WRITE, BASE + 4L * cell, 4);
+            touch(cell, Access.WRITE);
             world.memory[cell] = value;
         }
 
         void lock(int cell) {
             d.enter(pid, Syscall.SEM_WAIT, "&cell[" + cell + "]");
             try {
+                touch(cell, Access.WRITE);
                 while (world.memory[cell] != 0) {
                     world.futexes.wait(pid, key(cell), Long.MAX_VALUE);
+                    touch(cell, Access.WRITE);
                 }
                 world.memory[cell] = 1;
             } finally {
@@ -123,6 +134,7 @@ final class ToyWorld implements World {
         void unlock(int cell) {
             d.enter(pid, Syscall.SEM_POST, "&cell[" + cell + "]");
             try {
+                touch(cell, Access.WRITE);
                 world.memory[cell] = 0;
                 world.futexes.wake(pid, key(cell), 1);
             } finally {
@@ -136,9 +148,11 @@ final class ToyWorld implements World {
             String result = "-1 ETIMEDOUT";
             try {
                 long deadline = d.now() + nanos;
+                touch(cell, Access.WRITE);
                 while (world.memory[cell] == 0) {
-                    if (world.futexes.wait(pid, key(cell), deadline) == Dispatcher.Wake.TIMED_OUT
-                            && world.memory[cell] == 0) {
+                    Dispatcher.Wake wake = world.futexes.wait(pid, key(cell), deadline);
+                    touch(cell, Access.WRITE);
+                    if (wake == Dispatcher.Wake.TIMED_OUT && world.memory[cell] == 0) {
                         return false;
                     }
                 }
@@ -153,6 +167,7 @@ final class ToyWorld implements World {
         void up(int cell) {
             d.enter(pid, Syscall.SEM_POST, "&cell[" + cell + "]");
             try {
+                touch(cell, Access.WRITE);
                 world.memory[cell]++;
                 world.futexes.wake(pid, key(cell), 1);
             } finally {

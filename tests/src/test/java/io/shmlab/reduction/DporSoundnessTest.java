@@ -1,0 +1,113 @@
+package io.shmlab.reduction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shmlab.api.Program;
+import io.shmlab.labs.Lab;
+import io.shmlab.labs.LabSettings;
+import io.shmlab.sim.sched.Granularity;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The partial-order reduction is sound, checked rather than assumed: each program is explored
+ * completely twice, by plain DFS (every schedule) and with DPOR, and both must find the same set of
+ * distinct outcomes ({@link FinalStateSimulation}: every process's ending and output, every object's
+ * bytes), with DPOR never running more schedules. The corpus: the labs, and random multi-process
+ * programs ({@link RandomProgram}) with objects, mappings, plain and atomic accesses, shrinks,
+ * semaphores, sleeps, timed waits and exits.
+ *
+ * <p>Where plain DFS takes minutes (ex1 switching at every access, three processes), the build checks
+ * that every outcome of plain DFS within 2 preemptions is among DPOR's (DPOR only ever runs real
+ * schedules, so a missing outcome is the unsoundness to catch); {@code -Pstress} compares them in
+ * full.
+ */
+class DporSoundnessTest {
+
+    /** Plain DFS must finish a case within this many schedules (about a second). */
+    private static final long PLAIN_BUDGET = 20_000;
+
+    private static void assertSameOutcomes(String what, FinalStateSimulation simulation, int processes,
+            Granularity granularity, long plainBudget) {
+        Outcomes plain = Outcomes.explore(simulation, processes, granularity, false, plainBudget);
+        assertTrue(plain.complete(), what + ": plain DFS did not finish within " + plainBudget + " schedules");
+        Outcomes reduced = Outcomes.explore(simulation, processes, granularity, true, Long.MAX_VALUE);
+        assertEquals(plain.outcomes(), reduced.outcomes(), what + ": the outcomes differ");
+        assertTrue(reduced.schedules() <= plain.schedules(),
+                what + ": DPOR ran " + reduced.schedules() + " schedules, plain DFS " + plain.schedules());
+    }
+
+    private static void assertCoversBoundedSearch(String what, FinalStateSimulation simulation, int processes,
+            Granularity granularity) {
+        Outcomes bounded = Outcomes.exploreBounded(simulation, processes, granularity, 2, Long.MAX_VALUE);
+        Outcomes reduced = Outcomes.explore(simulation, processes, granularity, true, Long.MAX_VALUE);
+        assertTrue(reduced.complete(), what);
+        for (String outcome : bounded.outcomes()) {
+            assertTrue(reduced.outcomes().contains(outcome), what + ": DPOR missed an outcome of plain DFS:\n" + outcome);
+        }
+    }
+
+    private static FinalStateSimulation lab(Lab lab) {
+        return new FinalStateSimulation(i -> lab.spec(LabSettings.defaults()).instantiate());
+    }
+
+    private static Granularity granularity(Lab lab) {
+        return lab.raceInMemory() ? Granularity.ACCESS : Granularity.SYSCALL;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EX2", "EX3", "EX5", "EX5_FIXED"})
+    void labsInTwoProcessesHaveTheSameOutcomes(String name) {
+        Lab lab = Lab.valueOf(name);
+        assertSameOutcomes(name + " in 2 processes", lab(lab), 2, granularity(lab), 100_000);
+    }
+
+    @Test
+    void exerciseOneSwitchingAtEveryAccessFindsEveryOutcomeOfTheBoundedSearch() {
+        assertCoversBoundedSearch("EX1 in 2 processes", lab(Lab.EX1), 2, Granularity.ACCESS);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"EX3", "EX5"})
+    void exercisesThreeAndFiveInThreeProcessesFindEveryOutcomeOfTheBoundedSearch(String name) {
+        assertCoversBoundedSearch(name + " in 3 processes", lab(Lab.valueOf(name)), 3, Granularity.SYSCALL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 7, 8, 101, 102, 103, 104})
+    void randomProgramsInTwoProcessesHaveTheSameOutcomes(long seed) {
+        IntFunction<Program> programs = i -> new RandomProgram(seed, i, 4);
+        assertSameOutcomes("random program " + seed, new FinalStateSimulation(programs), 2, Granularity.SYSCALL,
+                PLAIN_BUDGET);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {101, 102, 103, 104, 105, 106})
+    void randomProgramsInThreeProcessesFindEveryOutcomeOfTheBoundedSearch(long seed) {
+        IntFunction<Program> programs = i -> new RandomProgram(seed, i, 2);
+        assertCoversBoundedSearch("random program " + seed, new FinalStateSimulation(programs), 3, Granularity.SYSCALL);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {201, 202, 203, 204, 205, 206})
+    void randomProgramsSwitchingAtEveryAccessHaveTheSameOutcomes(long seed) {
+        IntFunction<Program> programs = i -> new RandomProgram(seed, i, 3);
+        assertSameOutcomes("random program " + seed + " per access", new FinalStateSimulation(programs), 2,
+                Granularity.ACCESS, PLAIN_BUDGET);
+    }
+
+    /** The labs in three processes, and ex1 in two at every access: minutes of plain DFS each, so under -Pstress only. */
+    @Tag("explore")
+    @ParameterizedTest
+    @CsvSource({"EX1, 2", "EX3, 3", "EX5, 3", "EX5_FIXED, 3", "EX2, 3"})
+    void labsHaveTheSameOutcomesInFull(String name, int processes) {
+        Lab lab = Lab.valueOf(name);
+        assertSameOutcomes(name + " in " + processes + " processes", lab(lab), processes, granularity(lab),
+                Long.MAX_VALUE);
+    }
+}

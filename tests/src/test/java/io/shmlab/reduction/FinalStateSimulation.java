@@ -1,0 +1,85 @@
+package io.shmlab.reduction;
+
+import io.shmlab.api.Ending;
+import io.shmlab.api.Program;
+import io.shmlab.api.ProcessOutcome;
+import io.shmlab.sim.SimMachine;
+import io.shmlab.sim.SimProcess;
+import io.shmlab.sim.kernel.Dispatcher;
+import io.shmlab.sim.kernel.Kernel;
+import io.shmlab.sim.kernel.MemoryObject;
+import io.shmlab.sim.sched.Simulation;
+import io.shmlab.sim.sched.World;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * Programs run on a fresh simulated machine per schedule, as {@code ProgramSimulation} runs them, that
+ * also say how each run ended in full: its {@linkplain #lastOutcome() outcome} is every process's
+ * ending (exit status, signal, or the call it is blocked in) and output, then every name of /dev/shm
+ * with its object's size and bytes (semaphores' values included: a semaphore is bytes of an object).
+ * Kernel-internal identities (object ids, futex keys) are left out: they name things, they are not
+ * what a program sees.
+ */
+final class FinalStateSimulation implements Simulation {
+
+    /** Bytes of an object compared, from its start: the programs here use less. */
+    private static final int COMPARED_BYTES = 3 * 4096;
+
+    private final IntFunction<Program> programs;
+    private String lastOutcome;
+
+    /** @param programs the program of the process with each index (from 0) */
+    FinalStateSimulation(IntFunction<Program> programs) {
+        this.programs = programs;
+    }
+
+    /** How the last run ended, in full. */
+    String lastOutcome() {
+        return lastOutcome;
+    }
+
+    @Override
+    public World boot(Dispatcher dispatcher, int processes, long seed) {
+        SimMachine machine = SimMachine.builder().seed(seed).dispatcher(dispatcher).build();
+        List<SimProcess> started = new ArrayList<>();
+        for (int i = 0; i < processes; i++) {
+            SimProcess p = machine.launch(String.valueOf((char) ('A' + i)), programs.apply(i));
+            p.closeInput();
+            started.add(p);
+        }
+        return new World() {
+            @Override
+            public List<ProcessOutcome> outcomes(Map<Integer, Ending> stopped) {
+                List<ProcessOutcome> outcomes = new ArrayList<>();
+                StringBuilder b = new StringBuilder();
+                for (SimProcess p : started) {
+                    Ending ending = stopped.getOrDefault(p.pid(), p.process().ending());
+                    outcomes.add(new ProcessOutcome(p.label(), p.pid(), p.output(), ending));
+                    b.append(p.label()).append(": ").append(ending).append(" | ").append(p.output().replace("\n", "\\n"))
+                            .append('\n');
+                }
+                Kernel kernel = machine.kernel();
+                for (String name : kernel.listShm()) {
+                    MemoryObject o = kernel.shmObject(name);
+                    byte[] bytes = o.peek(0, COMPARED_BYTES);
+                    int end = bytes.length;
+                    while (end > 0 && bytes[end - 1] == 0) {
+                        end--;
+                    }
+                    b.append(name).append(" size ").append(o.size()).append(": ")
+                            .append(HexFormat.of().formatHex(bytes, 0, end)).append('\n');
+                }
+                lastOutcome = b.toString();
+                return outcomes;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
