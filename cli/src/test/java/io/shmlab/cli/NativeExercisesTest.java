@@ -1,6 +1,7 @@
 package io.shmlab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -210,13 +211,13 @@ class NativeExercisesTest {
         Mapping data = os.mmap(SemDataLayout.SIZE, Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED, fd, 0);
         CompletableFuture<Shmlab.Result> run = CompletableFuture.supplyAsync(() -> Shmlab.run(
                 "run", "ex5", "--backend=native", "--procs=1", "--name=" + name, "--timeout=8s"));
-        long nwaiters = SemDataLayout.SEM_OFFSET + SemT.NWAITERS_OFFSET;
-        while (data.getInt(nwaiters) == 0 && !run.isDone()) {
-            Thread.onSpinWait();
+        // the waiter must be asleep in the kernel before sem_init stores the value, or the futex wait
+        // sees the value change and returns: the lost wakeup needs a sleeper that only a wake reaches
+        long value = SemDataLayout.SEM_OFFSET + SemT.VALUE_OFFSET;
+        while (!FutexSleeper.sleepsOn(name, value)) {
+            assertFalse(run.isDone(), () -> "the run ended before its sem_wait slept: " + run.join());
+            Thread.sleep(1);
         }
-        // the waiter counts itself before it sleeps on the futex: give it time to fall asleep, or the
-        // value sem_init stores wakes it before it sleeps (the futex wait sees the value change)
-        Thread.sleep(500);
         var sem = os.semInit(data, SemDataLayout.SEM_OFFSET, true, 1);
         os.semWait(sem);
         os.semPost(sem);
