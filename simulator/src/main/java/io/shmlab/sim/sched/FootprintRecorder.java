@@ -2,6 +2,7 @@ package io.shmlab.sim.sched;
 
 import io.shmlab.api.Access;
 import io.shmlab.sim.kernel.FutexKey;
+import io.shmlab.sim.kernel.SpaceUse;
 import io.shmlab.sim.kernel.TouchLog;
 import java.util.Arrays;
 
@@ -105,6 +106,11 @@ final class FootprintRecorder implements TouchLog {
     @Override
     public void processTable() {
         addUnlessRecent(StepFootprint.PROCESS_TABLE, 0, 0, 0, true, null);
+    }
+
+    @Override
+    public void space(SpaceUse use) {
+        addUnlessRecent(StepFootprint.SPACE, 0, use.ordinal(), 0, true, null);
     }
 
     /** The footprint of the step that just ended; the next step starts with nothing. */

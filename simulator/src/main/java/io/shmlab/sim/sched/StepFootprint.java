@@ -22,6 +22,13 @@ final class StepFootprint {
     static final byte FUTEX = 3;
     static final byte PROCESS = 4;
     static final byte PROCESS_TABLE = 5;
+    /**
+     * The free pages of /dev/shm: {@code starts} holds the {@link io.shmlab.sim.kernel.SpaceUse}'s
+     * ordinal. Two such touches conflict exactly when their uses differ: successful charges commute
+     * with each other (the sum is the same, and both still fit), refusals with each other, releases
+     * with each other.
+     */
+    static final byte SPACE = 6;
 
     /** A step that touched nothing another process sees. */
     static final StepFootprint NOTHING = new StepFootprint(new byte[0], new long[0], new long[0], new long[0],
@@ -97,6 +104,7 @@ final class StepFootprint {
             case NAME -> names[i].equals(o.names[j])
                     && (signatures[i] == null || !signatures[i].equals(o.signatures[j]));
             case FUTEX -> ids[i] == o.ids[j] && starts[i] == o.starts[j] && ends[i] == o.ends[j];
+            case SPACE -> starts[i] != o.starts[j];
             default -> true;
         };
     }
@@ -118,6 +126,9 @@ final class StepFootprint {
                 case FUTEX -> b.append("the futex ").append(ids[i]).append('/').append(starts[i])
                         .append(ends[i] == 1 ? " (shared)" : " (private)");
                 case PROCESS -> b.append("the end of process ").append(ids[i]);
+                case SPACE -> b.append("the space of /dev/shm (")
+                        .append(io.shmlab.sim.kernel.SpaceUse.values()[(int) starts[i]].name().toLowerCase(java.util.Locale.ROOT))
+                        .append(')');
                 default -> b.append("the process table");
             }
         }
