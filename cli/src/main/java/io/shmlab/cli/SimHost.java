@@ -131,7 +131,7 @@ final class SimHost implements ProcessHost {
 
     /** {@code  (object: size 4194304, 3 pages allocated)}: ls -l against du, for a mapped object. */
     private static String objectUse(MappingInfo m) {
-        return m.objectSize() < 0 ? "" : "  (object: size " + m.objectSize() + ", " + m.allocatedPages() + " page"
+        return m.allocatedPages() < 0 ? "" : "  (object: size " + m.objectSize() + ", " + m.allocatedPages() + " page"
                 + (m.allocatedPages() == 1 ? "" : "s") + " allocated)";
     }
 

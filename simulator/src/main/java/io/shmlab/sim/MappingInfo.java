@@ -7,7 +7,8 @@ package io.shmlab.sim;
  * object of /dev/shm, the pages touched or allocated by posix_fallocate).
  *
  * @param objectSize the mapped object's size in bytes, or -1 for anonymous memory
- * @param allocatedPages the pages the mapped object holds, or 0 for anonymous memory
+ * @param allocatedPages the pages the mapped object holds of the /dev/shm tmpfs, or -1 outside it
+ *     (anonymous memory, a regular file)
  */
 public record MappingInfo(long address, long length, int prot, int flags, String objectName, long fileOffset,
         long objectSize, long allocatedPages) {

@@ -245,7 +245,7 @@ public final class SimMachine implements Machine {
                 boolean anonymous = a.object() == null || a.anonymous();
                 String name = anonymous ? null : a.object().name();
                 maps.add(new MappingInfo(a.start(), a.length(), a.protection(), a.flags(), name, a.fileOffset(),
-                        anonymous ? -1 : a.object().size(), anonymous ? 0 : a.object().allocatedPages()));
+                        anonymous ? -1 : a.object().size(), anonymous || !a.object().inTmpfs() ? -1 : a.object().allocatedPages()));
             }
             list.add(new ProcessInfo(p.pid(), p.label(), p.uid(), p.state(), p.space().minorFaults(),
                     p.space().residentPages(), maps));

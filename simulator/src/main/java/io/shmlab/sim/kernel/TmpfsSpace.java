@@ -62,11 +62,11 @@ public final class TmpfsSpace {
         do {
             now = used.get();
             if (pages > capacity - now) {
-                tell(SpaceUse.REFUSED);
+                tell(SpaceUse.REFUSED, pages, capacity - now);
                 return false;
             }
         } while (!used.compareAndSet(now, now + pages));
-        tell(SpaceUse.CHARGED);
+        tell(SpaceUse.CHARGED, pages, capacity - now - pages);
         return true;
     }
 
@@ -80,8 +80,8 @@ public final class TmpfsSpace {
         if (pages <= 0) {
             return;
         }
-        used.addAndGet(-pages);
-        tell(SpaceUse.RELEASED);
+        long now = used.addAndGet(-pages);
+        tell(SpaceUse.RELEASED, pages, capacity - now);
     }
 
     /** A power loss: /dev/shm is empty. */
@@ -89,10 +89,10 @@ public final class TmpfsSpace {
         used.set(0);
     }
 
-    private void tell(SpaceUse use) {
+    private void tell(SpaceUse use, long pages, long free) {
         TouchLog log = kernel.touches();
         if (log.recording()) {
-            log.space(use);
+            log.space(use, pages, free);
         }
     }
 }

@@ -97,10 +97,10 @@ public interface TouchLog {
     void processTable();
 
     /**
-     * The free pages of /dev/shm: charged, refused or released ({@link SpaceUse}). Which process's step
-     * charges a page that two touch first is the one that comes first; either way the count ends the
-     * same, as the object's pages do.
+     * The free pages of /dev/shm: {@code pages} charged, refused or released ({@link SpaceUse}), with the
+     * pages {@code free} after it. Which process's step charges a page that two touch first is the one
+     * that comes first; either way the count ends the same, as the object's pages do.
      */
-    default void space(SpaceUse use) {
+    default void space(SpaceUse use, long pages, long free) {
     }
 }
