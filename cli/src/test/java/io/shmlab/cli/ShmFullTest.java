@@ -140,6 +140,22 @@ class ShmFullTest {
     }
 
     @Test
+    void aTokenReplaysOnRealProcessesInATmpfsOfTheSizeItRecords() throws IOException {
+        assumeNativeTmpfs();
+        Shmlab.Result run = Shmlab.run("run", "shm-full", "--shm-size=1m", "--name=/shm-full-replayed");
+        Matcher m = TOKEN.matcher(run.out());
+        assertTrue(m.find(), run::toString);
+        Shmlab.Result replayed = Shmlab.run("replay", "shm-full", m.group(1), "--name=/shm-full-replayed",
+                "--backend=native");
+        assertEquals(ExitCodes.FAILED, replayed.status(), replayed::toString);
+        assertTrue(replayed.out().contains("in a /dev/shm of 1 MiB of their own"), replayed::toString);
+        String real = replayed.out().substring(replayed.out().indexOf("native ("));
+        assertTrue(real.contains("killed by SIGBUS") && real.contains(NO_SPACE), replayed::toString);
+        assertFalse(onHost("shm-full-replayed"), "the lab's object lived in the tmpfs");
+        assertFalse(onHost("shm-full-replayed-turns"), "the control block, on the host's /dev/shm, is removed");
+    }
+
+    @Test
     void exploreCountsTheFault() {
         Shmlab.Result r = Shmlab.run("explore", "shm-full", "--procs=1", "--shm-size=1m");
         assertEquals(ExitCodes.FAILED, r.status(), r::toString);
