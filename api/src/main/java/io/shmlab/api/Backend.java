@@ -48,4 +48,29 @@ public interface Backend {
      * @throws BackendUnavailableException when {@link #unavailableReason()} is not null
      */
     Machine boot();
+
+    /**
+     * Why this backend cannot start a machine with these options here, or {@code null} when it can: the
+     * backend's own reason, or one of the options' (a /dev/shm of its own on native needs root).
+     */
+    default String unavailableReason(MachineOptions options) {
+        String reason = unavailableReason();
+        if (reason != null || options.isDefault()) {
+            return reason;
+        }
+        return name() + " takes no machine options";
+    }
+
+    /**
+     * Starts a machine set up as the options say (a capacity for its /dev/shm).
+     *
+     * @throws BackendUnavailableException when {@link #unavailableReason(MachineOptions)} is not null
+     */
+    default Machine boot(MachineOptions options) {
+        String reason = unavailableReason(options);
+        if (reason != null) {
+            throw new BackendUnavailableException(reason);
+        }
+        return boot();
+    }
 }

@@ -17,10 +17,16 @@ import java.nio.charset.StandardCharsets;
  *   <li>a load without PROT_READ (or PROT_WRITE, which implies it on x86_64), or a store without
  *       PROT_WRITE: {@link SegmentationFault} ({@link FaultKind#PROTECTION});</li>
  *   <li>an access to a page wholly past the current end of the mapped object: {@link BusError}
- *       ({@link FaultKind#PAST_END_OF_OBJECT}); the rest of the object's last page reads as zero.</li>
+ *       ({@link FaultKind#PAST_END_OF_OBJECT}); the rest of the object's last page reads as zero;</li>
+ *   <li>the first access, a load or a store, to a page of an object in /dev/shm that was never
+ *       touched, when the tmpfs has no page left to allocate for it: {@link BusError}
+ *       ({@link FaultKind#NO_SPACE}); through a MAP_PRIVATE mapping too, whose first access reads the
+ *       object's page (the private copy a store makes is anonymous memory, outside /dev/shm).</li>
  * </ul>
  * A multi-byte access is checked byte by byte in effect: it faults if any of its bytes would. A bulk
- * copy or fill is checked whole before any byte moves, so one that faults has stored nothing (C's
+ * copy or fill is checked whole before any byte moves, so one that faults has stored nothing (for
+ * NO_SPACE, the pages before the first one that cannot be allocated are allocated, as a C copy would
+ * have left them) (C's
  * memcpy and memset may have stored part of the range first, in an order the library chooses;
  * shmlab makes the outcome the same on every backend).
  * The atomic operations need a naturally aligned offset (C11 atomics on a misaligned address are

@@ -16,7 +16,9 @@
  *       {@link io.shmlab.api.SegmentationFault}): an access the kernel answers with a signal, each
  *       kind worded once by their static factories for both backends.</li>
  *   <li>{@link io.shmlab.api.Backend}, {@link io.shmlab.api.Machine}: a backend by name, asked what it
- *       can do (fork, a deterministic schedule, real processes), a machine to spawn processes on and
+ *       can do (fork, a deterministic schedule, real processes), booted with
+ *       {@link io.shmlab.api.MachineOptions} (the capacity of /dev/shm: {@link io.shmlab.api.ShmSize}),
+ *       a machine to spawn processes on and
  *       run programs in several processes: a {@link io.shmlab.api.Program} by
  *       {@link io.shmlab.api.ProgramSpec} (class name, arguments, and the class path of a user's
  *       program), with a {@link io.shmlab.api.FinalCheck} over the shared state it leaves, whose

@@ -22,7 +22,9 @@ import java.util.UUID;
  * consumer); reference: {@code c/ring.c}, the same program in C with fork. Both sides time the
  * consumer from its first item to its last (process start-up excluded on both) and check the
  * checksum. Each side's figure is the median of a few rounds, C and Java taking turns; a second row
- * gives the Java side with sem_wait's spin off.
+ * gives the Java side with sem_wait's spin off, a third with the pages of a mapping not faulted in
+ * before their first access ({@link NativeSettings#POPULATE_PAGES} off): the default row against the
+ * third is what checking a full /dev/shm costs the ring.
  */
 final class RingFigure {
     static final String NAME = "ring buffer, 2 real processes, items of 256 B, native vs C";
@@ -49,35 +51,42 @@ final class RingFigure {
         double[] cRates = new double[rounds];
         double[] javaRates = new double[rounds];
         double[] unspunRates = new double[rounds];
-        for (int round = 0; round < rounds; round++) { // the three take turns, so all see the same load
+        double[] unpopulatedRates = new double[rounds];
+        for (int round = 0; round < rounds; round++) { // the four take turns, so all see the same load
             cRates[round] = cRate(c, os, items);
             javaRates[round] = javaRate(machine, os, items);
-            unspunRates[round] = withoutSpin(() -> javaRate(machine, os, items));
+            unspunRates[round] = with(NativeSettings.SEMAPHORE_SPINS, "0", () -> javaRate(machine, os, items));
+            unpopulatedRates[round] = with(NativeSettings.POPULATE_PAGES, "false", () -> javaRate(machine, os, items));
         }
         double reference = Rounds.median(cRates);
         double java = Rounds.median(javaRates);
         double unspun = Rounds.median(unspunRates);
-        log.printf("  ring: native %.0f items/s (without the spin %.0f), C %.0f items/s (medians of %d)%n",
-                java, unspun, reference, rounds);
+        double unpopulated = Rounds.median(unpopulatedRates);
+        log.printf("  ring: native %.0f items/s (without the spin %.0f, pages not faulted in first %.0f), C %.0f items/s"
+                + " (medians of %d)%n", java, unspun, unpopulated, reference, rounds);
         String count = " (" + String.format(Locale.ROOT, "%,d", items) + " items)";
         String how = "from the consumer's first item to its last on both sides; median of " + rounds + " turns each";
         return List.of(
                 new Figure(NAME + count, java, reference, "items/s", true, how + "; target ≥ 0.90x"),
                 new Figure(NAME + ", sem_wait without the spin" + count, unspun, reference, "items/s", true,
-                        how + "; -D" + NativeSettings.SEMAPHORE_SPINS + "=0: a wait that finds 0 sleeps at once, as in glibc"));
+                        how + "; -D" + NativeSettings.SEMAPHORE_SPINS + "=0: a wait that finds 0 sleeps at once, as in glibc"),
+                new Figure(NAME + ", pages not faulted in first" + count, unpopulated, reference, "items/s", true,
+                        how + "; -D" + NativeSettings.POPULATE_PAGES + "=false: no madvise(MADV_POPULATE_*) before a page's"
+                                + " first access, no check per access (a full /dev/shm would be a real SIGBUS);"
+                                + " the first row against this one is what the check costs"));
     }
 
-    /** A measurement made with {@link NativeSettings#SEMAPHORE_SPINS} 0, which the child JVMs of the run inherit. */
-    private static double withoutSpin(Rounds.Measurement measurement) throws Exception {
-        String before = System.getProperty(NativeSettings.SEMAPHORE_SPINS);
-        System.setProperty(NativeSettings.SEMAPHORE_SPINS, "0");
+    /** A measurement made with a setting of the native backend, which the child JVMs of the run inherit. */
+    private static double with(String property, String value, Rounds.Measurement measurement) throws Exception {
+        String before = System.getProperty(property);
+        System.setProperty(property, value);
         try {
             return measurement.take();
         } finally {
             if (before == null) {
-                System.clearProperty(NativeSettings.SEMAPHORE_SPINS);
+                System.clearProperty(property);
             } else {
-                System.setProperty(NativeSettings.SEMAPHORE_SPINS, before);
+                System.setProperty(property, before);
             }
         }
     }

@@ -19,6 +19,16 @@ final class BackendOption {
      * @throws BackendUnavailableException with one line saying why a known one cannot run here
      */
     Backend resolve() {
+        return resolve(io.shmlab.api.MachineOptions.DEFAULT);
+    }
+
+    /**
+     * The backend, able to run here with these machine options.
+     *
+     * @throws UsageError for a name no backend has
+     * @throws BackendUnavailableException with one line saying why it cannot run here, so set up
+     */
+    Backend resolve(io.shmlab.api.MachineOptions options) {
         java.util.List<String> known = Backends.all().stream().map(Backend::name).toList();
         if (!known.contains(name)) {
             throw new UsageError("unknown backend " + Echo.quoted(name) + "; backends are " + String.join(" and ", known));
@@ -27,6 +37,11 @@ final class BackendOption {
         String why = backend.unavailableReason();
         if (why != null) {
             throw new BackendUnavailableException("--backend=" + backend.name() + " cannot run here: " + why);
+        }
+        String withOptions = options.isDefault() ? null : backend.unavailableReason(options);
+        if (withOptions != null) {
+            throw new BackendUnavailableException("--backend=" + backend.name() + " --shm-size="
+                    + options.shmSize().option() + " cannot run here: " + withOptions);
         }
         return backend;
     }

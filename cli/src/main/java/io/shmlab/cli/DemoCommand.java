@@ -26,6 +26,9 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     ShmlabCommand root;
 
+    @picocli.CommandLine.Mixin
+    ShmSizeOption shmSize;
+
     @Override
     public Integer call() {
         Console console = root.console();
@@ -37,13 +40,16 @@ final class DemoCommand implements Callable<Integer> {
         console.println("");
         console.println("1. The seed's program in " + PROCESSES + " simulated processes, every schedule within "
                 + options.preemptionBound() + " preemptions:");
-        ExplorationReport racy = Explorer.explore(new ProgramSimulation(Lab.EX5.spec(settings)), PROCESSES, options, soFar -> { });
+        io.shmlab.api.ShmSize size = shmSize.size();
+        ExplorationReport racy = Explorer.explore(new ProgramSimulation(Lab.EX5.spec(settings)).withShmSize(size), PROCESSES,
+                options, soFar -> { });
         console.println("   " + counts(racy));
         if (racy.firstFailing() == null) {
             console.println("   no failing schedule found: the simulator did not show the race");
             return ExitCodes.FAILED;
         }
-        ScheduledRun run = ReplayCommand.replay(Lab.EX5, settings, racy.shortestFailing());
+        ScheduledRun run = ReplayCommand.replay(Lab.EX5, settings, racy.shortestFailing(),
+                size == null ? io.shmlab.api.ShmSize.NOMINAL : size);
         console.println("");
         console.println("2. The shortest failing schedule, " + racy.shortestFailing() + ":");
         console.print(Timeline.render(run.trace()));
@@ -56,7 +62,8 @@ final class DemoCommand implements Callable<Integer> {
                 + creator + "'s sem_post woke no one.");
         console.println("");
         console.println("3. Fixed (ex5-fixed): sem_open(\"/myData\", O_CREAT, 0666, 1) creates the semaphore with its value in one step:");
-        ExplorationReport fixed = Explorer.explore(new ProgramSimulation(Lab.EX5_FIXED.spec(settings)), PROCESSES, options, soFar -> { });
+        ExplorationReport fixed = Explorer.explore(new ProgramSimulation(Lab.EX5_FIXED.spec(settings)).withShmSize(size),
+                PROCESSES, options, soFar -> { });
         console.println("   " + counts(fixed));
         console.println("");
         console.println("Next: shmlab replay ex5 " + racy.shortestFailing() + " | shmlab step ex5 | shmlab explore ex1"

@@ -25,6 +25,9 @@ final class Ex1Command implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
+    @Mixin
+    ShmSizeOption shmSize;
+
     @Option(names = "--name", paramLabel = "/NAME", defaultValue = Exercise1.DEFAULT_NAME,
             description = "the shared memory object (default ${DEFAULT-VALUE})")
     String name;
@@ -55,10 +58,12 @@ final class Ex1Command implements Callable<Integer> {
         args.add(checked);
         String[] programArgs = args.toArray(String[]::new);
         Backend chosen = backend.resolve();
+        var machine = shmSize.options();
         if (!chosen.runsRealProcesses()) {
-            return SimSession.exercise1(chosen, programArgs, procs, root.console(), root.cleanUp());
+            return SimSession.exercise1(chosen, machine, programArgs, procs, root.console(), root.cleanUp());
         }
         root.console().completeWith(List.of("r", "w ", "i ", "d ", "c ", "q"));
+        shmSize.refuseInThisJvm("ex1");
         return InProcess.run(chosen, new Exercise1(programArgs), root.console(), root.cleanUp(), "ex1",
                 ShmEntries.of(List.of(checked), List.of()));
     }

@@ -27,6 +27,9 @@ final class Ex2Command implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
+    @Mixin
+    ShmSizeOption shmSize;
+
     @Option(names = "--name", paramLabel = "/NAME", defaultValue = Exercise1.DEFAULT_NAME,
             description = "the shared memory object (default ${DEFAULT-VALUE})")
     String name;
@@ -43,9 +46,11 @@ final class Ex2Command implements Callable<Integer> {
         }
         String[] args = {checked, Integer.toString(rounds)};
         Backend chosen = backend.resolve();
+        var machine = shmSize.options();
         if (!chosen.runsRealProcesses()) {
-            return SimSession.exercise2(chosen, args, root.console(), root.cleanUp());
+            return SimSession.exercise2(chosen, machine, args, root.console(), root.cleanUp());
         }
+        shmSize.refuseInThisJvm("ex2");
         Exercise2 writer = new Exercise2(args);
         CountDownLatch finished = new CountDownLatch(1);
         root.cleanUp().onInterrupt(() -> {

@@ -28,6 +28,9 @@ final class Ex3Command implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
+    @Mixin
+    ShmSizeOption shmSize;
+
     @Option(names = "--name", paramLabel = "/NAME", defaultValue = Exercise3.DEFAULT_NAME,
             description = "the semaphore's name (default ${DEFAULT-VALUE})")
     String name;
@@ -45,10 +48,12 @@ final class Ex3Command implements Callable<Integer> {
         }
         String checked = SharedName.check(name);
         Backend chosen = backend.resolve();
+        var machine = shmSize.options();
         if (!chosen.runsRealProcesses()) {
-            return SimSession.exercise3(chosen, parsed, checked, root.console(), root.cleanUp());
+            return SimSession.exercise3(chosen, machine, parsed, checked, root.console(), root.cleanUp());
         }
         List<String> made = parsed == Exercise3.Role.WAIT ? ShmEntries.of(List.of(), List.of(checked)) : List.of();
+        shmSize.refuseInThisJvm("ex3");
         return InProcess.run(chosen, new Exercise3(new String[] {role, checked}), root.console(), root.cleanUp(),
                 "ex3 " + parsed.name().toLowerCase(java.util.Locale.ROOT), made);
     }

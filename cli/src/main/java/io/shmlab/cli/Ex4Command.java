@@ -24,6 +24,9 @@ final class Ex4Command implements Callable<Integer> {
     @Mixin
     BackendOption backend;
 
+    @Mixin
+    ShmSizeOption shmSize;
+
     @Option(names = "--name", paramLabel = "/NAME", defaultValue = Exercise4.DEFAULT_NAME,
             description = "the shared memory object (default ${DEFAULT-VALUE})")
     String name;
@@ -43,10 +46,12 @@ final class Ex4Command implements Callable<Integer> {
         }
         String[] args = {checked, Integer.toString(capacity)};
         Backend chosen = backend.resolve();
+        var machine = shmSize.options();
         if (!chosen.runsRealProcesses()) {
-            return SimSession.exercise4(chosen, args, procs, root.console(), root.cleanUp());
+            return SimSession.exercise4(chosen, machine, args, procs, root.console(), root.cleanUp());
         }
         root.console().completeWith(List.of("g", "p", "q"));
+        shmSize.refuseInThisJvm("ex4");
         return InProcess.run(chosen, new Exercise4(args), root.console(), root.cleanUp(), "ex4",
                 ShmEntries.of(List.of(checked), Exercise4.semaphoreNames(checked)));
     }

@@ -28,6 +28,9 @@ final class Ex5Command implements Callable<Integer>, LabCommand {
     @Mixin
     RunOptionsMixin run;
 
+    @Mixin
+    ShmSizeOption shmSize;
+
     private LabOptions labOptions;
 
     /** Exercise 5's own options: {@code --name} (default /myData) and {@code --delay-init}. */
@@ -41,6 +44,7 @@ final class Ex5Command implements Callable<Integer>, LabCommand {
         var chosen = Lab.EX5;
         var settings = labOptions.settings();
         var options = run.options();
-        return LabRun.run(backend.resolve(), chosen, settings, options, root.console(), root.cleanUp());
+        var machine = shmSize.options();
+        return LabRun.run(backend.resolve(machine), machine, chosen, settings, options, root.console(), root.cleanUp());
     }
 }

@@ -1,5 +1,6 @@
 package io.shmlab.cli;
 
+import io.shmlab.api.ShmSize;
 import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
 import io.shmlab.sim.ProgramSimulation;
@@ -46,19 +47,21 @@ final class Exploration {
     }
 
     /** Explores and prints; returns the report (the counts so far when interrupted). */
-    static ExplorationReport run(LabDefinition lab, LabSettings settings, int procs, ExploreOptions options, Console console,
-            CleanUp cleanUp) {
+    static ExplorationReport run(LabDefinition lab, LabSettings settings, int procs, ExploreOptions options, ShmSize shmSize,
+            Console console, CleanUp cleanUp) {
         console.println("exploring " + lab.id() + " with " + procs + " process(es): " + options.strategy().userName()
                 + (options.strategy().userName().equals("dfs") ? ", " + searchKind(options) : "")
                 + ", " + (options.perAccess() ? "switching at every system call and memory access" : "switching at every system call")
-                + (options.maxSchedules() == Long.MAX_VALUE ? "" : ", at most " + options.maxSchedules() + " schedules"));
+                + (options.maxSchedules() == Long.MAX_VALUE ? "" : ", at most " + options.maxSchedules() + " schedules")
+                + (shmSize == null ? "" : ", /dev/shm " + shmSize.describe()));
         ExplorationReport[] soFar = {null};
         CountDownLatch summarised = new CountDownLatch(1);
         cleanUp.onInterrupt(() -> awaitSummary(summarised));
         ExplorationReport report;
         Cut cut;
         try {
-            report = Explorer.explore(new ProgramSimulation(lab.spec(settings)), procs, options.withProgressEvery(1), latest -> {
+            report = Explorer.explore(new ProgramSimulation(lab.spec(settings)).withShmSize(shmSize), procs,
+                    options.withProgressEvery(1), latest -> {
                 soFar[0] = latest;
                 if (cleanUp.isInterrupted()) {
                     throw new Stop();

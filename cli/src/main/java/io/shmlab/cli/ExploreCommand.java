@@ -58,6 +58,9 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
     @Mixin
     SimOnlyOption backend;
 
+    @Mixin
+    ShmSizeOption shmSize;
+
     private LabChoice lab;
     private LabOptions labOptions;
 
@@ -73,8 +76,8 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
         try (LabChoice choice = lab) {
             LabDefinition chosen = choice.resolve(root.programArgs(), root.console());
             ExploreOptions options = options(chosen);
-            ExplorationReport report = Exploration.run(chosen, labOptions.settings(chosen), procs, options, root.console(),
-                    root.cleanUp());
+            ExplorationReport report = Exploration.run(chosen, labOptions.settings(chosen), procs, options, shmSize.size(),
+                    root.console(), root.cleanUp());
             return report.failing() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
         }
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The options that change a lab: {@code --name} for every lab, and one option for each
  * {@link LabParameter} that one of the command's labs takes ({@code --delay-init} is Exercise 5's,
- * {@code --capacity} Exercise 4's), its help made of what each such lab says it does.
+ * {@code --capacity} Exercise 4's, {@code --fallocate} shm-full's), its help made of what each such lab
+ * says it does.
  */
 final class LabOptions {
     private static final int MAX_CAPACITY = 999_999;
@@ -21,11 +22,13 @@ final class LabOptions {
     private final OptionSpec name;
     private final OptionSpec delayInit;
     private final OptionSpec capacity;
+    private final OptionSpec fallocate;
 
-    private LabOptions(OptionSpec name, OptionSpec delayInit, OptionSpec capacity) {
+    private LabOptions(OptionSpec name, OptionSpec delayInit, OptionSpec capacity, OptionSpec fallocate) {
         this.name = name;
         this.delayInit = delayInit;
         this.capacity = capacity;
+        this.fallocate = fallocate;
     }
 
     /**
@@ -45,7 +48,10 @@ final class LabOptions {
         String capacityHelp = help(labs, LabParameter.CAPACITY);
         OptionSpec capacity = capacityHelp == null ? null : add(spec, OptionSpec.builder("--capacity").paramLabel("N")
                 .type(int.class).defaultValue(Integer.toString(LabSettings.defaults().capacity())).description(capacityHelp));
-        return new LabOptions(name, delayInit, capacity);
+        String fallocateHelp = help(labs, LabParameter.FALLOCATE);
+        OptionSpec fallocate = fallocateHelp == null ? null : add(spec, OptionSpec.builder("--fallocate").arity("0")
+                .type(boolean.class).description(fallocateHelp));
+        return new LabOptions(name, delayInit, capacity, fallocate);
     }
 
     private static OptionSpec add(CommandSpec spec, OptionSpec.Builder option) {
@@ -66,7 +72,7 @@ final class LabOptions {
      */
     LabSettings settings(LabDefinition chosen) {
         if (chosen instanceof UserProgram) {
-            for (OptionSpec option : new OptionSpec[] {name, delayInit, capacity}) {
+            for (OptionSpec option : new OptionSpec[] {name, delayInit, capacity, fallocate}) {
                 if (option != null && !option.originalStringValues().isEmpty()) {
                     throw new UsageError(option.longestName() + " is an option of the labs; a program of your own"
                             + " takes its arguments after --");
@@ -88,6 +94,9 @@ final class LabOptions {
             settings = settings.withCapacity(items);
         }
         settings = settings.withName(SharedName.check(name.getValue()));
+        if (fallocate != null && Boolean.TRUE.equals(fallocate.getValue())) {
+            settings = settings.withFallocate(true);
+        }
         Duration delay = delayInit == null ? null : delayInit.getValue();
         return delay == null ? settings : settings.withDelayInit(delay);
     }

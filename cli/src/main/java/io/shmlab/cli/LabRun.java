@@ -2,6 +2,7 @@ package io.shmlab.cli;
 
 import io.shmlab.api.Backend;
 import io.shmlab.api.Machine;
+import io.shmlab.api.MachineOptions;
 import io.shmlab.api.Os;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
@@ -40,14 +41,28 @@ final class LabRun {
      */
     static int run(Backend backend, LabDefinition lab, LabSettings settings, RunOptions options, Console console,
             CleanUp cleanUp) {
-        try (Machine machine = backend.boot()) {
-            if (backend.runsRealProcesses()) {
+        return run(backend, MachineOptions.DEFAULT, lab, settings, options, console, cleanUp);
+    }
+
+    /**
+     * The same on a machine set up by {@code machineOptions}: with a size for /dev/shm, real processes
+     * run in a tmpfs of their own, which holds everything they make and goes with the run, so nothing
+     * of the host's /dev/shm is claimed or removed.
+     */
+    static int run(Backend backend, MachineOptions machineOptions, LabDefinition lab, LabSettings settings,
+            RunOptions options, Console console, CleanUp cleanUp) {
+        boolean hostShm = backend.runsRealProcesses() && machineOptions.shmSize() == null;
+        try (Machine machine = backend.boot(machineOptions)) {
+            if (hostShm) {
                 claimNames(machine, lab, settings, console, cleanUp);
+            } else if (backend.runsRealProcesses()) {
+                // the tmpfs's keeper is a child like the others: a signal stops it too, and the tmpfs goes
+                TestHook.reached(TestHook.START_UP);
+                TestHook.watchChildren();
             }
             console.println("running " + lab.id() + " in " + options.processes() + " process(es) on " + backend.name()
-                    + (backend.isDeterministic() ? " (seed " + options.seed() + ")" : ""));
-            CreatedNames created = backend.runsRealProcesses() && declaresNoNames(lab, settings)
-                    ? CreatedNames.since(machine) : null;
+                    + (backend.isDeterministic() ? " (seed " + options.seed() + ")" : "") + shmNote(backend, machineOptions));
+            CreatedNames created = hostShm && declaresNoNames(lab, settings) ? CreatedNames.since(machine) : null;
             RunReport report;
             try {
                 report = machine.run(lab.spec(settings), options);
@@ -64,6 +79,17 @@ final class LabRun {
             }
             return report.failed() ? ExitCodes.FAILED : ExitCodes.OK;
         }
+    }
+
+    /** What the run's /dev/shm is, when it is not the backend's own: empty otherwise. */
+    static String shmNote(Backend backend, MachineOptions machineOptions) {
+        if (machineOptions.shmSize() == null) {
+            return "";
+        }
+        String size = machineOptions.shmSize().describe();
+        return backend.runsRealProcesses()
+                ? ", in a /dev/shm of " + size + " of their own (a tmpfs in a mount namespace)"
+                : ", /dev/shm " + size;
     }
 
     private static void claimNames(Machine machine, LabDefinition lab, LabSettings settings, Console console, CleanUp cleanUp) {

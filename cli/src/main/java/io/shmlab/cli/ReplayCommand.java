@@ -10,6 +10,8 @@ import io.shmlab.sim.sched.Timeline;
 import io.shmlab.replay.NativeReplay;
 import io.shmlab.replay.NotReplayableException;
 import io.shmlab.api.Machine;
+import io.shmlab.api.MachineOptions;
+import io.shmlab.api.ShmSize;
 import io.shmlab.api.Os;
 import io.shmlab.api.ShmNamespace;
 import io.shmlab.libc.NativeBackend;
@@ -41,6 +43,9 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
 
     @Mixin
     BackendOption backend;
+
+    @Mixin
+    ShmSizeOption shmSize;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
             description = "native: how long the real processes may take before they are stopped (default ${DEFAULT-VALUE})")
@@ -75,13 +80,16 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
     }
 
     private int replay(LabDefinition chosen, LabSettings settings) {
-        if (backend.resolve().runsRealProcesses()) {
+        ShmSize size = shmSize.forToken(token);
+        MachineOptions machine = size.equals(ShmSize.NOMINAL) && shmSize.size() == null ? MachineOptions.DEFAULT
+                : MachineOptions.withShmSize(size);
+        if (backend.resolve(machine).runsRealProcesses()) {
             if (html != null || json) {
                 throw new UsageError("--html and --json draw the simulator's schedule: replay it with --backend=sim");
             }
-            return replayNative(chosen, settings);
+            return replayNative(chosen, settings, machine.shmSize());
         }
-        ScheduledRun run = replay(chosen, settings, token);
+        ScheduledRun run = replay(chosen, settings, token, size);
         Console console = root.console();
         int status = run.report().failed() ? ExitCodes.FAILED : ExitCodes.OK;
         if (html != null || json) {
@@ -104,19 +112,19 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
         return status;
     }
 
-    private int replayNative(LabDefinition chosen, LabSettings settings) {
+    private int replayNative(LabDefinition chosen, LabSettings settings, ShmSize privateShm) {
         Console console = root.console();
         try {
-            NativeReplay.simulate(chosen, settings, token);
+            NativeReplay.simulate(chosen, settings, token, privateShm);
         } catch (NotReplayableException e) {
             throw new UsageError("cannot replay " + Echo.quoted(token) + " of " + chosen.id() + " on native: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + chosen.id() + ": " + Echo.cut(e.getMessage()));
         }
-        claimNames(chosen, settings, console);
+        claimNames(chosen, settings, console, privateShm == null);
         NativeReplay.Replay replay;
         try {
-            replay = NativeReplay.replay(chosen, settings, token, timeout);
+            replay = NativeReplay.replay(chosen, settings, token, timeout, privateShm);
         } catch (NotReplayableException e) {
             throw new UsageError("cannot replay " + Echo.quoted(token) + " of " + chosen.id() + " on native: " + e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
@@ -124,7 +132,9 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
         }
         ScheduledRun simulated = replay.simulated();
         console.println("replaying " + chosen.id() + " " + token + " on native: " + replay.order().size()
-                + " turns taken from the simulator's trace, in this order");
+                + " turns taken from the simulator's trace, in this order"
+                + (privateShm == null ? "" : "; the processes in a /dev/shm of " + privateShm.describe()
+                        + " of their own (a tmpfs in a mount namespace)"));
         console.print(Timeline.render(simulated.trace()));
         console.println("");
         console.println("simulator:");
@@ -140,12 +150,15 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
      * replay's leftovers are recognised and removed with a note; a name of the user's stops the replay,
      * since it would change the run.
      */
-    private void claimNames(LabDefinition chosen, LabSettings settings, Console console) {
+    private void claimNames(LabDefinition chosen, LabSettings settings, Console console, boolean hostShm) {
         try (Machine machine = new NativeBackend().boot()) {
             Os os = machine.spawn();
             OwnedNames.sweep(os).forEach(console::println);
             String control = ShmNamespace.objectFile(chosen.name(settings) + NativeReplay.CONTROL_SUFFIX);
-            List<String> entries = new ArrayList<>(ShmEntries.of(chosen.sharedNames(settings), chosen.semaphoreNames(settings)));
+            // in a /dev/shm of their own, the lab's names are not the host's: only the control block is
+            List<String> entries = hostShm
+                    ? new ArrayList<>(ShmEntries.of(chosen.sharedNames(settings), chosen.semaphoreNames(settings)))
+                    : new ArrayList<>();
             List<String> present = machine.listShm();
             if (present.contains(control)) {
                 Set<Integer> users = ShmUsers.scan().otherUsers(control);
@@ -172,8 +185,13 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
     }
 
     static ScheduledRun replay(LabDefinition lab, LabSettings settings, String token) {
+        return replay(lab, settings, token, ShmSize.NOMINAL);
+    }
+
+    /** The same on a simulated machine whose /dev/shm holds {@code shmSize}. */
+    static ScheduledRun replay(LabDefinition lab, LabSettings settings, String token, ShmSize shmSize) {
         try {
-            return Replayer.replay(new ProgramSimulation(lab.spec(settings)), token);
+            return Replayer.replay(new ProgramSimulation(lab.spec(settings)).withShmSize(shmSize), token);
         } catch (IllegalArgumentException e) {
             throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + lab.id() + ": " + Echo.cut(e.getMessage()));
         }

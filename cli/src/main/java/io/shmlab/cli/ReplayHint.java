@@ -37,6 +37,9 @@ final class ReplayHint {
         if (!settings.delayInit().equals(Duration.ZERO)) {
             b.append(" --delay-init=").append(settings.delayInit().toMillis()).append("ms");
         }
+        if (settings.fallocate()) {
+            b.append(" --fallocate");
+        }
         return b.toString();
     }
 

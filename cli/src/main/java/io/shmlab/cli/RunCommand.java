@@ -24,6 +24,9 @@ final class RunCommand implements Callable<Integer>, LabCommand {
     @Mixin
     RunOptionsMixin run;
 
+    @Mixin
+    ShmSizeOption shmSize;
+
     private LabChoice lab;
     private LabOptions labOptions;
 
@@ -38,8 +41,9 @@ final class RunCommand implements Callable<Integer>, LabCommand {
         try (LabChoice choice = lab) {
             var chosen = choice.resolve(root.programArgs(), root.console());
             var settings = labOptions.settings(chosen);
-            var options = run.options();
-            return LabRun.run(backend.resolve(), chosen, settings, options, root.console(), root.cleanUp());
+            var options = run.options(chosen.processes());
+            var machine = shmSize.options();
+            return LabRun.run(backend.resolve(machine), machine, chosen, settings, options, root.console(), root.cleanUp());
         }
     }
 }

@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 /** {@code --procs}, {@code --seed}, {@code --timeout}: how a lab runs in several processes. */
 final class RunOptionsMixin {
 
-    @Option(names = "--procs", paramLabel = "N", defaultValue = "2", description = "how many processes run it at once (default ${DEFAULT-VALUE})")
-    int procs;
+    @Option(names = "--procs", paramLabel = "N", description = "how many processes run it at once (default 2; 1 for shm-full)")
+    Integer procs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "the simulator's scheduler seed (default ${DEFAULT-VALUE})")
     long seed;
@@ -20,6 +20,12 @@ final class RunOptionsMixin {
     Duration timeout;
 
     RunOptions options() {
+        return options(2);
+    }
+
+    /** The options, with {@code defaultProcs} processes unless {@code --procs} says otherwise. */
+    RunOptions options(int defaultProcs) {
+        int procs = this.procs != null ? this.procs : defaultProcs;
         if (procs < 1 || procs > 64) {
             throw new UsageError("--procs=" + procs + ": give 1 to 64 processes");
         }

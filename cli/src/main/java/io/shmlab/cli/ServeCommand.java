@@ -27,13 +27,16 @@ final class ServeCommand implements Callable<Integer> {
             description = "the port to listen on (default: one the system chooses)")
     int port;
 
+    @picocli.CommandLine.Mixin
+    ShmSizeOption shmSize;
+
     @Override
     public Integer call() {
         if (port < 0 || port > 65535) {
             throw new UsageError("--port=" + port + ": give 0 to 65535");
         }
         Console console = root.console();
-        try (LabServer server = LabServer.start(Catalog.of(root.labs()), new TraceJson(SourceLines.fromWorkingFolder()), port)) {
+        try (LabServer server = LabServer.start(Catalog.of(root.labs()).withShmSize(shmSize.size()), new TraceJson(SourceLines.fromWorkingFolder()), port)) {
             console.println("shmlab serves " + server.uri() + "  (127.0.0.1 only; Ctrl-C stops it)");
             new java.util.concurrent.CountDownLatch(1).await();
             return ExitCodes.OK;

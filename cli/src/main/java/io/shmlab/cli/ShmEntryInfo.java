@@ -15,13 +15,21 @@ import java.util.List;
  * @param users the processes that have it open or mapped, each as {@code 1234 (open, mapped)}
  * @param semValue a named semaphore's value, or {@code null} for an object
  * @param semWaiters a named semaphore's count of waiters, or {@code null} for an object
+ * @param allocatedPages the pages it holds of the tmpfs (what {@code du} counts, against the size
+ *     {@code ls -l} shows), or -1 where that is not known
  */
 record ShmEntryInfo(String entry, long size, int mode, String owner, Duration age, List<String> users, Long semValue,
-        Long semWaiters) {
+        Long semWaiters, long allocatedPages) {
 
     /** Copies. */
     ShmEntryInfo {
         users = List.copyOf(users);
+    }
+
+    /** An entry whose allocated pages are not known. */
+    ShmEntryInfo(String entry, long size, int mode, String owner, Duration age, List<String> users, Long semValue,
+            Long semWaiters) {
+        this(entry, size, mode, owner, age, users, semValue, semWaiters, -1);
     }
 
     /** Whether it is a named semaphore's file. */

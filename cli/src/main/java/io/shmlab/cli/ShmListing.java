@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Prints a namespace of shared memory objects and named semaphores, the host's or a simulated
- * machine's, the same way: one line per entry (name, kind, size, mode, owner, age, who has it open or
- * mapped, and for a semaphore its value and waiters), then a hint for each semaphore whose value is 0
- * while no process has it open: its holder may have died inside the critical section.
+ * machine's, the same way: one line per entry (name, kind, size, where known the pages it holds of the
+ * tmpfs, mode, owner, age, who has it open or mapped, and for a semaphore its value and waiters), then
+ * a hint for each semaphore whose value is 0 while no process has it open: its holder may have died
+ * inside the critical section.
  */
 final class ShmListing {
 
@@ -24,13 +25,16 @@ final class ShmListing {
             return lines;
         }
         int nameWidth = Math.max(4, entries.stream().mapToInt(e -> e.name().length()).max().orElse(4));
-        String format = "  %-" + nameWidth + "s  %-9s  %10s  %4s  %-8s  %6s  %-14s  %s";
-        lines.add(String.format(format, "NAME", "KIND", "SIZE", "MODE", "OWNER", "AGE", "VALUE/WAITERS", "OPEN OR MAPPED BY").stripTrailing());
+        boolean allocation = entries.stream().anyMatch(e -> e.allocatedPages() >= 0);
+        String format = "  %-" + nameWidth + "s  %-9s  %10s" + (allocation ? "  %9s" : "%s") + "  %4s  %-8s  %6s  %-14s  %s";
+        lines.add(String.format(format, "NAME", "KIND", "SIZE", allocation ? "ALLOCATED" : "", "MODE", "OWNER", "AGE",
+                "VALUE/WAITERS", "OPEN OR MAPPED BY").stripTrailing());
         List<String> hints = new ArrayList<>();
         for (ShmEntryInfo e : entries) {
             String semaphore = e.semaphore() ? e.semValue() + "/" + e.semWaiters() : "-";
             String users = e.users().isEmpty() ? "-" : String.join(", ", e.users());
-            lines.add(String.format(format, e.name(), e.semaphore() ? "semaphore" : "object", e.size(),
+            String allocated = !allocation ? "" : e.allocatedPages() < 0 ? "-" : e.allocatedPages() + " pg";
+            lines.add(String.format(format, e.name(), e.semaphore() ? "semaphore" : "object", e.size(), allocated,
                     String.format("%04o", e.mode()), e.owner(), age(e.age()), semaphore, users).stripTrailing());
             if (e.semaphore() && e.semValue() == 0 && e.users().isEmpty()) {
                 hints.add("  holder died? semaphore " + e.name() + " is 0 and no process has it open: whoever took it"

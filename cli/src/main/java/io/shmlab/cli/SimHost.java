@@ -3,6 +3,7 @@ package io.shmlab.cli;
 import io.shmlab.api.Backend;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Limits;
+import io.shmlab.api.MachineOptions;
 import io.shmlab.api.Program;
 import io.shmlab.api.Protection;
 import io.shmlab.api.Signal;
@@ -33,9 +34,9 @@ final class SimHost implements ProcessHost {
         this.machine = machine;
     }
 
-    /** Boots the simulator's machine (the backend must be the simulator). */
-    static ProcessHost boot(Backend backend) {
-        if (!(backend.boot() instanceof SimMachine machine)) {
+    /** Boots the simulator's machine (the backend must be the simulator), set up as the options say. */
+    static ProcessHost boot(Backend backend, MachineOptions options) {
+        if (!(backend.boot(options) instanceof SimMachine machine)) {
             throw new IllegalStateException("backend " + backend.name() + " is not the simulator");
         }
         return new SimHost(machine);
@@ -66,7 +67,13 @@ final class SimHost implements ProcessHost {
             lines.add(String.format("%5d  %-5s  %5d  %-8s  %12d  %14d", p.pid(), p.label(), p.uid(), p.state(),
                     p.minorFaults(), p.residentPages()));
         }
+        lines.add(tmpfsLine());
         return lines;
+    }
+
+    /** {@code /dev/shm (tmpfs): 12 KiB of 1 MiB used (3 of 256 pages)}: what df says of it. */
+    private String tmpfsLine() {
+        return "/dev/shm (tmpfs): " + machine.kernel().tmpfs().describeUse();
     }
 
     @Override
@@ -84,9 +91,10 @@ final class SimHost implements ProcessHost {
                 lines.add(String.format("  %012x-%012x %s %08x  %-12s %s", m.address(),
                         m.address() + Limits.pageAlignUp(m.length()), perms(m.prot(), m.flags()), m.fileOffset(),
                         m.length() + " bytes",
-                        m.objectName() == null ? "[anonymous]" : m.objectName()));
+                        m.objectName() == null ? "[anonymous]" : m.objectName() + objectUse(m)));
             }
         }
+        lines.add(tmpfsLine());
         return lines;
     }
 
@@ -114,9 +122,17 @@ final class SimHost implements ProcessHost {
             long data = semaphore ? object.peekLong(SemT.DATA_OFFSET) : 0;
             entries.add(new ShmEntryInfo(entry, object.size(), object.mode(), Integer.toString(object.uid()),
                     Duration.ofMillis(now - object.createdMillis()), users, semaphore ? SemT.value(data) : null,
-                    semaphore ? SemT.waiters(data) : null));
+                    semaphore ? SemT.waiters(data) : null, object.allocatedPages()));
         }
-        return ShmListing.lines("/dev/shm of the simulated machine", entries);
+        List<String> lines = ShmListing.lines("/dev/shm of the simulated machine", entries);
+        lines.add(1, "  tmpfs: " + machine.kernel().tmpfs().describeUse());
+        return lines;
+    }
+
+    /** {@code  (object: size 4194304, 3 pages allocated)}: ls -l against du, for a mapped object. */
+    private static String objectUse(MappingInfo m) {
+        return m.allocatedPages() < 0 ? "" : "  (object: size " + m.objectSize() + ", " + m.allocatedPages() + " page"
+                + (m.allocatedPages() == 1 ? "" : "s") + " allocated)";
     }
 
     /** The permissions column of /proc/PID/maps: rwx and s (shared) or p (private). */

@@ -1,6 +1,7 @@
 package io.shmlab.cli;
 
 import io.shmlab.api.Backend;
+import io.shmlab.api.MachineOptions;
 import io.shmlab.labs.Exercise1;
 import io.shmlab.labs.Exercise2;
 import io.shmlab.labs.Exercise3;
@@ -16,9 +17,9 @@ final class SimSession {
     }
 
     /** Exercise 1 in {@code procs} processes A, B, ..., each built from the same arguments. */
-    static int exercise1(Backend backend, String[] args, int procs, Console console, CleanUp cleanUp) {
+    static int exercise1(Backend backend, MachineOptions machine, String[] args, int procs, Console console, CleanUp cleanUp) {
         checkProcs(procs);
-        return session(backend, console, cleanUp, terminal -> {
+        return session(backend, machine, console, cleanUp, terminal -> {
             for (int i = 0; i < procs; i++) {
                 terminal.start(label(i), new Exercise1(args));
             }
@@ -30,9 +31,9 @@ final class SimSession {
      * loop ends after the letter being written and W says "stopped", whether the SIGINT comes from
      * {@code kill W} or from Ctrl-C of the whole session.
      */
-    static int exercise2(Backend backend, String[] writerArgs, Console console, CleanUp cleanUp) {
+    static int exercise2(Backend backend, MachineOptions machine, String[] writerArgs, Console console, CleanUp cleanUp) {
         Exercise2 writer = new Exercise2(writerArgs);
-        return session(backend, console, cleanUp, terminal -> {
+        return session(backend, machine, console, cleanUp, terminal -> {
             terminal.start("A", new Exercise1(new String[] {writerArgs[0]}));
             terminal.startBackground("W", writer, writer::stop);
         });
@@ -45,19 +46,19 @@ final class SimSession {
      * with nothing left to wake it is deadlocked. At end of input B ends without posting, and A, blocked
      * with nothing left to wake it, is ended with a line that says so.
      */
-    static int exercise3(Backend backend, Exercise3.Role role, String name, Console console, CleanUp cleanUp) {
+    static int exercise3(Backend backend, MachineOptions machine, Exercise3.Role role, String name, Console console, CleanUp cleanUp) {
         console.println("on the simulator both sides run here: A waits on " + name + "; press Enter to have B post it"
                 + (role == Exercise3.Role.POST ? " (you asked for post: B)" : " (you asked for wait: A)"));
-        return session(backend, console, cleanUp, terminal -> {
+        return session(backend, machine, console, cleanUp, terminal -> {
             terminal.start("B", new Exercise3(new String[] {"post", name, "ask"}));
             terminal.start("A", new Exercise3(new String[] {"wait", name}));
         });
     }
 
     /** Exercise 4 in {@code procs} processes sharing one ring buffer. */
-    static int exercise4(Backend backend, String[] args, int procs, Console console, CleanUp cleanUp) {
+    static int exercise4(Backend backend, MachineOptions machine, String[] args, int procs, Console console, CleanUp cleanUp) {
         checkProcs(procs);
-        return session(backend, console, cleanUp, terminal -> {
+        return session(backend, machine, console, cleanUp, terminal -> {
             for (int i = 0; i < procs; i++) {
                 terminal.start(label(i), new Exercise4(args));
             }
@@ -68,8 +69,8 @@ final class SimSession {
         void start(SharedTerminal terminal) throws InterruptedException;
     }
 
-    private static int session(Backend backend, Console console, CleanUp cleanUp, Setup setup) {
-        try (SharedTerminal terminal = new SharedTerminal(SimHost.boot(backend), console)) {
+    private static int session(Backend backend, MachineOptions machine, Console console, CleanUp cleanUp, Setup setup) {
+        try (SharedTerminal terminal = new SharedTerminal(SimHost.boot(backend, machine), console)) {
             cleanUp.onInterrupt(terminal::interrupt);
             setup.start(terminal);
             return terminal.run();

@@ -45,6 +45,9 @@ final class StepCommand implements Callable<Integer>, LabCommand {
     @Mixin
     SimOnlyOption backend;
 
+    @Mixin
+    ShmSizeOption shmSize;
+
     private LabChoice lab;
     private LabOptions labOptions;
 
@@ -77,7 +80,7 @@ final class StepCommand implements Callable<Integer>, LabCommand {
             words.add(SimSession.label(i));
         }
         console.completeWith(words);
-        try (Stepper stepper = Stepper.start(new ProgramSimulation(chosen.spec(settings)), run)) {
+        try (Stepper stepper = Stepper.start(new ProgramSimulation(chosen.spec(settings)).withShmSize(shmSize.size()), run)) {
             int shown = 0;
             while (!stepper.finished()) {
                 List<Stepper.Choice> enabled = stepper.enabled();

@@ -22,6 +22,9 @@
  *
  * <p>Invariants:
  * <ul>
+ *   <li>the capacity of /dev/shm is one option, {@code --shm-size} ({@link io.shmlab.cli.ShmSizeOption}),
+ *       for every command that runs the simulator, and on native for the commands whose processes are
+ *       child JVMs (a tmpfs of their own); refused in one line where a lab runs in this JVM;</li>
  *   <li>a backend is picked by name ({@code --backend=sim|native}, sim by default) and never falls
  *       back to another; a name no backend has is a usage error (2), a backend that cannot run here
  *       one line and exit status 3; what it can do

@@ -6,7 +6,9 @@ import io.shmlab.api.RunReport;
 import io.shmlab.api.ShmNamespace;
 import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
+import io.shmlab.api.ShmSize;
 import io.shmlab.libc.NativeBackend;
+import io.shmlab.libc.PrivateTmpfs;
 import io.shmlab.libc.ScheduledNativeRun;
 import io.shmlab.libc.turns.TurnOrder;
 import io.shmlab.sim.ProgramSimulation;
@@ -54,7 +56,16 @@ public final class NativeReplay {
      *     step limit
      */
     public static ScheduledRun simulate(LabDefinition lab, LabSettings settings, String token) {
-        ScheduledRun run = Replayer.replay(new ProgramSimulation(lab.spec(settings)), token);
+        return simulate(lab, settings, token, null);
+    }
+
+    /**
+     * The same, on a simulated /dev/shm of {@code shmSize} ({@code null}: the nominal 8 GiB).
+     *
+     * @throws IllegalArgumentException as above, or when the token was found on another size
+     */
+    public static ScheduledRun simulate(LabDefinition lab, LabSettings settings, String token, ShmSize shmSize) {
+        ScheduledRun run = Replayer.replay(new ProgramSimulation(lab.spec(settings)).withShmSize(shmSize), token);
         if (run.schedule().granularity() == Granularity.ACCESS) {
             throw new NotReplayableException("the schedule switches processes at single memory accesses;"
                     + " real processes can be ordered only at their calls into the OS (find one without --per-access)");
@@ -72,8 +83,24 @@ public final class NativeReplay {
      * @throws IllegalStateException when a name of the lab already exists
      */
     public static Replay replay(LabDefinition lab, LabSettings settings, String token, Duration timeout) {
-        ScheduledRun simulated = simulate(lab, settings, token);
+        return replay(lab, settings, token, timeout, null);
+    }
+
+    /**
+     * Replays a token on real processes that have a /dev/shm of {@code privateShm} of their own (a
+     * tmpfs in a mount namespace: {@link PrivateTmpfs}); {@code null}: the host's. In a /dev/shm of
+     * their own the lab's names are theirs alone and go with it: only the control block, on the host's,
+     * is checked and removed here, and the final check runs in there.
+     *
+     * @throws IllegalStateException when a name of the lab already exists, or the tmpfs cannot be had
+     */
+    public static Replay replay(LabDefinition lab, LabSettings settings, String token, Duration timeout,
+            ShmSize privateShm) {
+        ScheduledRun simulated = simulate(lab, settings, token, privateShm);
         TurnOrder order = TraceTurns.of(simulated.trace());
+        if (privateShm != null) {
+            return replayInPrivateShm(lab, settings, simulated, order, timeout, privateShm);
+        }
         try (Machine machine = new NativeBackend().boot()) {
             String control = lab.name(settings) + CONTROL_SUFFIX;
             List<String> names = names(lab, settings);
@@ -95,6 +122,19 @@ public final class NativeReplay {
                     created.remove(machine, os);
                 }
             }
+        }
+    }
+
+    private static Replay replayInPrivateShm(LabDefinition lab, LabSettings settings, ScheduledRun simulated,
+            TurnOrder order, Duration timeout, ShmSize size) {
+        String control = lab.name(settings) + CONTROL_SUFFIX;
+        try (Machine host = new NativeBackend().boot(); PrivateTmpfs tmpfs = PrivateTmpfs.mount(size)) {
+            if (host.listShm().contains(ShmNamespace.objectFile(control))) {
+                throw new IllegalStateException("/dev/shm/" + ShmNamespace.objectFile(control)
+                        + " already exists; remove it first (it would change the run)");
+            }
+            ScheduledNativeRun.Result real = ScheduledNativeRun.run(lab.spec(settings), order, control, SETTLE, timeout, tmpfs);
+            return new Replay(simulated, order, real, real.report());
         }
     }
 

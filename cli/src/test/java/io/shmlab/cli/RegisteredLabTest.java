@@ -107,7 +107,7 @@ class RegisteredLabTest {
         assertEquals(0, r.status(), r::toString);
         List<String> lines = r.out().lines().toList();
         assertEquals("ex5-fixed", lines.get(5).split(" ")[0], r::toString);
-        assertEquals("turns      every process takes a named semaphore in turn", lines.get(6), r::toString);
+        assertEquals("turns      every process takes a named semaphore in turn", lines.get(7), r::toString);
     }
 
     @ParameterizedTest
@@ -115,7 +115,7 @@ class RegisteredLabTest {
     void theHelpOfEveryLabCommandNamesIt(String command) {
         Shmlab.Result r = shmlab("", command, "--help");
         assertEquals(0, r.status(), r::toString);
-        assertTrue(r.out().replaceAll("\\s+", " ").contains("ex1, ex2, ex3, ex4, ex5, ex5-fixed or turns (see shmlab labs)"),
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("ex1, ex2, ex3, ex4, ex5, ex5-fixed, shm-full or turns (see shmlab labs)"),
                 r::toString);
     }
 
@@ -131,7 +131,7 @@ class RegisteredLabTest {
     void anUnknownLabNamesIt() {
         Shmlab.Result r = shmlab("", "run", "ex9");
         assertEquals(ExitCodes.USAGE, r.status(), r::toString);
-        assertTrue(r.err().contains("labs are ex1, ex2, ex3, ex4, ex5, ex5-fixed, turns"), r::toString);
+        assertTrue(r.err().contains("labs are ex1, ex2, ex3, ex4, ex5, ex5-fixed, shm-full, turns"), r::toString);
     }
 
     @Test

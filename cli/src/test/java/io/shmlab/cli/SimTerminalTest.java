@@ -85,9 +85,10 @@ class SimTerminalTest {
         Shmlab.Result r = Shmlab.withInput("A: w hi\nls\n", "ex4", "--name=/ringls", "--capacity=3");
         assertEquals(0, r.status(), r::toString);
         assertTrue(r.out().contains("/dev/shm of the simulated machine: 1 object(s), 3 named semaphore(s)"), r::toString);
+        assertTrue(r.out().contains("  tmpfs: 12 KiB of 8 GiB used (3 of 2097152 pages)"), r::toString);
         assertTrue(r.out().matches("(?s).*  /ringls +object .*A \\(pid \\d+, open, mapped\\), B \\(pid \\d+, open, mapped\\).*"), r::toString);
-        assertTrue(r.out().matches("(?s).*  /ringls-empty +semaphore +32  0600 .* 3/0 .*"), r::toString);
-        assertTrue(r.out().matches("(?s).*  /ringls-mutex +semaphore +32  0600 .* 1/0 .*"), r::toString);
+        assertTrue(r.out().matches("(?s).*  /ringls-empty +semaphore +32 +1 pg  0600 .* 3/0 .*"), r::toString);
+        assertTrue(r.out().matches("(?s).*  /ringls-mutex +semaphore +32 +1 pg  0600 .* 1/0 .*"), r::toString);
     }
 
     @Test

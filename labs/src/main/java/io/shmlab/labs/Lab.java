@@ -99,6 +99,29 @@ public enum Lab implements LabDefinition {
         public List<String> semaphoreNames(LabSettings settings) {
             return List.of(name(settings));
         }
+    },
+    /**
+     * When /dev/shm is full: an object grown to 4 MiB with ftruncate, then written page by page (one
+     * process unless told): SIGBUS part-way in a small /dev/shm, or with {@code --fallocate} ENOSPC at once.
+     */
+    SHM_FULL("shm-full", "When /dev/shm is full: a 4 MiB object written page by page dies of SIGBUS part-way"
+            + " (try --shm-size=1m); with --fallocate, ENOSPC at once", ShmFull.DEFAULT_NAME, false) {
+        @Override
+        public ProgramSpec spec(LabSettings settings) {
+            return settings.fallocate() ? ProgramSpec.of(ShmFull.class, name(settings), ShmFull.FALLOCATE)
+                    : ProgramSpec.of(ShmFull.class, name(settings));
+        }
+
+        @Override
+        public Map<LabParameter, String> parameters() {
+            return Map.of(LabParameter.FALLOCATE, "shm-full: call posix_fallocate before writing, so a /dev/shm too"
+                    + " small is ENOSPC at once instead of SIGBUS part-way");
+        }
+
+        @Override
+        public int processes() {
+            return 1;
+        }
     };
 
     private final String id;
@@ -113,7 +136,7 @@ public enum Lab implements LabDefinition {
         this.raceInMemory = raceInMemory;
     }
 
-    /** {@code ex1} ... {@code ex5}, {@code ex5-fixed}. */
+    /** {@code ex1} ... {@code ex5}, {@code ex5-fixed}, {@code shm-full}. */
     @Override
     public String id() {
         return id;

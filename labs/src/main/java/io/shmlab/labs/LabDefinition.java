@@ -36,6 +36,11 @@ public interface LabDefinition {
      */
     boolean raceInMemory();
 
+    /** How many processes {@code shmlab run} starts unless told: 2, or 1 for a lab that is one process's story. */
+    default int processes() {
+        return 2;
+    }
+
     /** The program every process of a run builds. */
     ProgramSpec spec(LabSettings settings);
 

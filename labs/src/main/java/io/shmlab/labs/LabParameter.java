@@ -8,5 +8,7 @@ public enum LabParameter {
     /** {@link LabSettings#delayInit()}: a sleep injected before an initialisation, so a race shows. */
     DELAY_INIT,
     /** {@link LabSettings#capacity()}: how many items a buffer holds. */
-    CAPACITY
+    CAPACITY,
+    /** {@link LabSettings#fallocate()}: allocate with posix_fallocate before writing. */
+    FALLOCATE
 }

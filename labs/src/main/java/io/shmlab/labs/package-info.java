@@ -1,5 +1,7 @@
 /**
- * The five exercises of the course ({@code shmem_semaphores}) as {@link io.shmlab.api.Program}s
+ * The five exercises of the course ({@code shmem_semaphores}), and {@code shm-full}
+ * ({@link io.shmlab.labs.ShmFull}: what a full /dev/shm does to a writer, and what posix_fallocate
+ * changes), as {@link io.shmlab.api.Program}s
  * written against the api: readable ports of the C, with the C side by side in each class's Javadoc,
  * runnable on the simulator and on the real kernel alike. They are a module of their own
  * ({@code labs/}) that sees the api and nothing else: whatever runs a lab (the {@code shmlab} command,

@@ -39,6 +39,10 @@ final class CheckedLibC {
     static final int CLOCK_MONOTONIC = 1;
     /** {@code TIMER_ABSTIME} of clock_nanosleep(2). */
     static final int TIMER_ABSTIME = 1;
+    /** {@code MADV_POPULATE_READ} of madvise(2) (Linux 5.14). */
+    static final int MADV_POPULATE_READ = 22;
+    /** {@code MADV_POPULATE_WRITE} of madvise(2) (Linux 5.14). */
+    static final int MADV_POPULATE_WRITE = 23;
 
     private static final int EINTR = Errno.EINTR.number();
     private static final int EAGAIN = Errno.EAGAIN.number();
@@ -130,6 +134,19 @@ final class CheckedLibC {
 
     void msync(long address, long length, int flags, String argument) {
         check(libc.msync(address, length, flags), Syscall.MSYNC, argument);
+    }
+
+    /**
+     * Faults in the pages of {@code [address, address + length)} as a load (or a store) would, without
+     * touching their bytes: madvise(2) with MADV_POPULATE_READ (or MADV_POPULATE_WRITE), Linux 5.14 and
+     * later. Returns 0, or the error: EFAULT where the access would have raised SIGBUS (a page past the
+     * end of its file, or one the file system has no space to allocate), EINVAL on a kernel that does
+     * not know the advice. Not a call any {@link io.shmlab.api.Os} method models, so a failure is a
+     * number here, for the caller to translate.
+     */
+    int populate(long address, long length, boolean write) {
+        int advice = write ? MADV_POPULATE_WRITE : MADV_POPULATE_READ;
+        return untilNotInterrupted(() -> libc.madvise(address, length, advice) == 0 ? 0 : lastErrno.getAsInt());
     }
 
     // ------------------------------------------------------------------ semaphores

@@ -34,6 +34,11 @@ import java.util.List;
 public final class ChildMain {
     /** The system property naming the control block of an ordered run, if the child takes part in one. */
     static final String TURNS_PROPERTY = "shmlab.turns.block";
+    /**
+     * The system property giving the path of the control block, when the child cannot reach it by its
+     * name (it runs inside a /dev/shm of its own, {@link PrivateTmpfs}).
+     */
+    static final String TURNS_PATH_PROPERTY = "shmlab.turns.path";
     /** The system property giving the child's process index in the ordered run. */
     static final String TURNS_PROCESS_PROPERTY = "shmlab.turns.process";
     /** How often the progress of the program is reported, when it changed. */
@@ -128,7 +133,9 @@ public final class ChildMain {
             return null;
         }
         int index = Integer.parseInt(System.getProperty(TURNS_PROCESS_PROPERTY));
-        return new TurnTaking(ControlBlock.open(machine.spawn(), block), index, process.pid());
+        String path = System.getProperty(TURNS_PATH_PROPERTY);
+        ControlBlock opened = path == null ? ControlBlock.open(machine.spawn(), block) : ControlBlock.openPath(machine.spawn(), path);
+        return new TurnTaking(opened, index, process.pid());
     }
 
     /** How the program ended: an exit status (as C's exit keeps it, 0 to 255), a fault if one, and whether it left its schedule. */

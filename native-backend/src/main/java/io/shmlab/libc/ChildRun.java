@@ -75,20 +75,27 @@ final class ChildRun {
     private final IntFunction<List<String>> jvmOptions;
     private final boolean byProgress;
     private final ThreadWaitProbe probe;
+    private final PrivateTmpfs tmpfs;
     private volatile IntPredicate stopRequested = i -> false;
 
     private ChildRun(ProgramSpec program, RunOptions options, IntFunction<List<String>> jvmOptions, boolean byProgress,
-            ThreadWaitProbe probe) {
+            ThreadWaitProbe probe, PrivateTmpfs tmpfs) {
         this.program = program;
         this.options = options;
         this.jvmOptions = jvmOptions;
         this.byProgress = byProgress;
         this.probe = probe;
+        this.tmpfs = tmpfs;
+    }
+
+    /** The same run with every child started inside a /dev/shm of its own ({@code null}: the host's). */
+    ChildRun inside(PrivateTmpfs shm) {
+        return new ChildRun(program, options, jvmOptions, byProgress, probe, shm);
     }
 
     /** A run watched by what its processes do: deadlocks from /proc, the timeout as time without progress. */
     static ChildRun watched(ProgramSpec program, RunOptions options) {
-        return new ChildRun(program, options, i -> List.of(), true, ThreadWaitProbe.proc());
+        return new ChildRun(program, options, i -> List.of(), true, ThreadWaitProbe.proc(), null);
     }
 
     /**
@@ -98,7 +105,7 @@ final class ChildRun {
      *     main class
      */
     static ChildRun ordered(ProgramSpec program, RunOptions options, IntFunction<List<String>> jvmOptions) {
-        return new ChildRun(program, options, jvmOptions, false, ThreadWaitProbe.proc());
+        return new ChildRun(program, options, jvmOptions, false, ThreadWaitProbe.proc(), null);
     }
 
     /**
@@ -208,17 +215,26 @@ final class ChildRun {
     }
 
     List<String> command(int index) {
+        List<String> command = new ArrayList<>(jvm(program));
+        command.addAll(command.size() - 2, jvmOptions.apply(index));
+        command.add(ChildMain.class.getName());
+        command.add(program.className());
+        command.addAll(program.args());
+        return tmpfs == null ? command : tmpfs.enter(command);
+    }
+
+    /**
+     * A child JVM for the program, up to its main class: this JVM's java, the backend's settings, and
+     * the class path ({@code -cp PATH} last).
+     */
+    static List<String> jvm(ProgramSpec program) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-XX:+UseSerialGC");
         System.getProperties().stringPropertyNames().stream().filter(p -> p.startsWith(INHERITED_PROPERTIES))
                 .sorted().forEach(p -> command.add("-D" + p + "=" + System.getProperty(p)));
-        command.addAll(jvmOptions.apply(index));
         command.add("-cp");
         command.add(classPath(program));
-        command.add(ChildMain.class.getName());
-        command.add(program.className());
-        command.addAll(program.args());
         return command;
     }
 

@@ -129,6 +129,12 @@ final class GlibcLoader {
         int msync(@intptr_t long address, @size_t long length, int flags);
 
         /**
+         * int madvise(void *addr, size_t length, int advice): used with MADV_POPULATE_READ and
+         * MADV_POPULATE_WRITE alone, to touch pages before Java does.
+         */
+        int madvise(@intptr_t long address, @size_t long length, int advice);
+
+        /**
          * sem_t *sem_open(const char *name, int oflag, ...): variadic; the mode and the value are read by
          * glibc only with O_CREAT, and passing them always is what C does with the four-argument form.
          */

@@ -22,6 +22,11 @@ final class MappedObject {
     private volatile long size;
     /** The size rounded up to pages: an access below it does not SIGBUS. */
     private volatile long pagesEnd;
+    /**
+     * How many times the size was seen to shrink: a shrink frees pages, so pages a mapping touched
+     * before may need allocating again ({@link PopulatedPages}).
+     */
+    private volatile int shrinks;
 
     MappedObject(long device, long inode, int descriptor, long size) {
         this.device = device;
@@ -41,9 +46,17 @@ final class MappedObject {
     }
 
     void resize(long newSize) {
+        if (newSize < size) {
+            shrinks++;
+        }
         size = newSize;
         // a sparse object may be as large as Long.MAX_VALUE: rounding it up to a page would overflow
         pagesEnd = newSize > Long.MAX_VALUE - Limits.PAGE_SIZE ? Long.MAX_VALUE : Limits.pageAlignUp(newSize);
+    }
+
+    /** How many times the size was seen to shrink. */
+    int shrinks() {
+        return shrinks;
     }
 
     boolean isAnonymous() {

@@ -3,6 +3,7 @@ package io.shmlab.libc;
 import io.shmlab.api.Backend;
 import io.shmlab.api.BackendUnavailableException;
 import io.shmlab.api.Machine;
+import io.shmlab.api.MachineOptions;
 
 /**
  * The real kernel and glibc through JNR-FFI, by the name {@code "native"}. Available on x86_64 Linux
@@ -29,6 +30,36 @@ public final class NativeBackend implements Backend {
     public String unavailableReason() {
         String platform = GlibcLoader.unavailableReason();
         return platform != null ? platform : NativeSettings.problemInSystemProperties();
+    }
+
+    /** As {@link #unavailableReason()}, and for a size of /dev/shm, why a {@link PrivateTmpfs} cannot be had. */
+    @Override
+    public String unavailableReason(MachineOptions options) {
+        String reason = unavailableReason();
+        if (reason != null || options.shmSize() == null) {
+            return reason;
+        }
+        return PrivateTmpfs.unavailableReason();
+    }
+
+    /**
+     * The host as a machine; with a size for /dev/shm, the host whose child processes have a tmpfs of
+     * that size on /dev/shm, in a mount namespace of their own ({@link NativeMachine}).
+     *
+     * @throws BackendUnavailableException as {@link #boot()}, or when the tmpfs cannot be had, saying why
+     */
+    @Override
+    public Machine boot(MachineOptions options) {
+        if (options.shmSize() == null) {
+            return start();
+        }
+        String reason = unavailableReason(options);
+        if (reason != null) {
+            throw new BackendUnavailableException(reason);
+        }
+        start(); // binds glibc, or says why it cannot
+        return new NativeMachine(this, ThisProcess.get(), NativeSettings.fromSystemProperties(),
+                PrivateTmpfs.mount(options.shmSize()));
     }
 
     @Override

@@ -27,8 +27,20 @@ import java.util.Objects;
  * in compiled code HotSpot raises it later, at the thread's next transition into the VM, out of reach
  * of this class, and {@link ChildMain} then reports the process killed by SIGBUS, as C would be.
  * (Measured on Java 17: a native call right after the access does not make HotSpot raise it there.)
+ *
+ * <p>A tmpfs (/dev/shm) allocates a page when it is first touched, and a full one answers that touch
+ * with SIGBUS. So before the first access to each page of a file's mapping, the page is faulted in
+ * with madvise(MADV_POPULATE_READ or _WRITE, as the access is a load or a store), whose EFAULT says
+ * that the access would have raised SIGBUS: it is refused first with the same {@link BusError}
+ * ({@link io.shmlab.api.FaultKind#NO_SPACE}) the simulator raises. The pages so touched are
+ * remembered ({@link PopulatedPages}), so an access pays a bit test after the first; a bulk copy
+ * faults in its whole range first, so one that cannot be allocated has stored nothing. Where the
+ * kernel is older than 5.14, or {@link NativeSettings#POPULATE_PAGES} is off, nothing is faulted in
+ * first. What no check sees is another process freeing pages (a shrink and a regrowth) after this one
+ * touched them: the access then meets the full tmpfs with a real SIGBUS, as a cut does.
  */
 final class NativeMapping implements Mapping {
+    private static final int EFAULT = io.shmlab.api.Errno.EFAULT.number();
     private final long address;
     private final long length;
     /** What the mapping covers: its length rounded up to whole pages, as the kernel maps it. */
@@ -41,6 +53,9 @@ final class NativeMapping implements Mapping {
     private final boolean writable;
     private final MappedObject object;
     private final MappedObjects objects;
+    /** The pages known allocated, or null when pages are not faulted in first (anonymous memory, or off). */
+    private final PopulatedPages populated;
+    private final CheckedLibC libc;
     private volatile boolean mapped = true;
     /**
      * The parts munmap(2) took out ({@link #takeOut}): sorted, disjoint, page-aligned offset ranges
@@ -50,6 +65,17 @@ final class NativeMapping implements Mapping {
 
     NativeMapping(long address, long length, int protection, int flags, long fileOffset, String objectName,
             MappedObject object, MappedObjects objects) {
+        this(address, length, protection, flags, fileOffset, objectName, object, objects, null);
+    }
+
+    /**
+     * @param libc where the pages are faulted in from before their first access, or null for never
+     *     (anonymous memory has no file system to fill)
+     */
+    NativeMapping(long address, long length, int protection, int flags, long fileOffset, String objectName,
+            MappedObject object, MappedObjects objects, CheckedLibC libc) {
+        this.libc = object.isAnonymous() ? null : libc;
+        this.populated = this.libc == null ? null : new PopulatedPages();
         this.address = address;
         this.length = length;
         this.extent = Limits.pageAlignUp(length);
@@ -205,6 +231,9 @@ final class NativeMapping implements Mapping {
         if (fileOffset + offset + size > object.pagesEnd()) {
             checkAgainstFreshSize(offset, size, Access.READ);
         }
+        if (populated != null) {
+            allocate(offset, size, Access.READ);
+        }
         return address + offset;
     }
 
@@ -222,7 +251,67 @@ final class NativeMapping implements Mapping {
         if (fileOffset + offset + size > object.pagesEnd()) {
             checkAgainstFreshSize(offset, size, Access.WRITE);
         }
+        if (populated != null) {
+            allocate(offset, size, Access.WRITE);
+        }
         return address + offset;
+    }
+
+    /**
+     * Makes sure the pages of {@code [offset, offset + size)} are allocated before they are touched:
+     * a bit test for a page touched before, else madvise(MADV_POPULATE_*) on those not yet.
+     *
+     * @throws MemoryFault SIGBUS, NO_SPACE, at the first page the tmpfs has no space for (or
+     *     PAST_END_OF_OBJECT if the object was cut meanwhile)
+     */
+    private void allocate(long offset, long size, Access access) {
+        long first = offset >>> 12;
+        long last = (offset + size - 1) >>> 12;
+        int shrinks = object.shrinks();
+        if (populated.contains(first, shrinks) && (last == first || populated.contains(last, shrinks))) {
+            return;
+        }
+        populated.sync(shrinks);
+        boolean write = access == Access.WRITE;
+        long page = first;
+        while (page <= last) {
+            if (populated.contains(page, shrinks)) {
+                page++;
+                continue;
+            }
+            long end = page;
+            while (end < last && !populated.contains(end + 1, shrinks)) {
+                end++;
+            }
+            int error = libc.populate(address + page * Limits.PAGE_SIZE, (end - page + 1) * Limits.PAGE_SIZE, write);
+            if (error == 0) {
+                populated.add(page, end);
+            } else if (error == EFAULT) {
+                populateOneByOne(page, end, offset, access);
+            } else {
+                return; // an old kernel (EINVAL), or out of memory: the access goes on unchecked, as before
+            }
+            page = end + 1;
+        }
+    }
+
+    /** Faults in the pages {@code [from, to]} one at a time, to find the first that would SIGBUS. */
+    private void populateOneByOne(long from, long to, long offset, Access access) {
+        for (long p = from; p <= to; p++) {
+            int error = libc.populate(address + p * Limits.PAGE_SIZE, Limits.PAGE_SIZE, access == Access.WRITE);
+            if (error == EFAULT) {
+                long bad = Math.max(offset, p * Limits.PAGE_SIZE);
+                long objectSize = objects.refresh(object);
+                if (fileOffset + bad >= object.pagesEnd()) {
+                    throw pastEnd(bad, access, objectSize);
+                }
+                throw BusError.noSpace(access, address + bad, bad);
+            }
+            if (error != 0) {
+                return;
+            }
+            populated.add(p, p);
+        }
     }
 
     private long atomic(long offset, int size) {

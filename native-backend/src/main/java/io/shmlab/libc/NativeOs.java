@@ -34,12 +34,15 @@ final class NativeOs implements Os {
     private final ScratchMemory scratch;
     private final SemaphoreCalls semaphores;
     private final List<NativeMapping> mappings = new ArrayList<>();
+    /** Whether a mapping of a file faults each page in (madvise) before its first access. */
+    private final boolean populatesPages;
 
     NativeOs(ThisProcess process, NativeSettings settings) {
         this.process = process;
         this.libc = process.libc();
         this.scratch = ScratchMemory.ownedBy(this);
         this.semaphores = new SemaphoreCalls(process, libc, scratch, settings);
+        this.populatesPages = settings.populatePages() && process.canPopulatePages();
     }
 
     @Override
@@ -136,7 +139,7 @@ final class NativeOs implements Os {
             throw e;
         }
         return remember(new NativeMapping(address, length, prot, flags, offset, f.name(), object,
-                process.mappedObjects()));
+                process.mappedObjects(), populatesPages ? libc : null));
     }
 
     @Override

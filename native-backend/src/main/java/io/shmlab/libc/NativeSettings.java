@@ -9,8 +9,10 @@ package io.shmlab.libc;
  *     futex ({@link #SEMAPHORE_SPINS})
  * @param checkSemaphoreFiles whether every semaphore call on a page of a file asks the file's size
  *     first ({@link #CHECK_SEMAPHORE_FILES})
+ * @param populatePages whether the first access to each page of a mapping of a file faults it in with
+ *     madvise(2) first ({@link #POPULATE_PAGES})
  */
-public record NativeSettings(int semaphoreSpins, boolean checkSemaphoreFiles) {
+public record NativeSettings(int semaphoreSpins, boolean checkSemaphoreFiles, boolean populatePages) {
     /**
      * {@code -Dshmlab.native.semaphoreSpins=N}: how many times a sem_wait or sem_timedwait that finds
      * the value 0 polls it before it sleeps on the futex; {@link SemaphoreSpin#DEFAULT_SPINS} by
@@ -27,6 +29,21 @@ public record NativeSettings(int semaphoreSpins, boolean checkSemaphoreFiles) {
      */
     public static final String CHECK_SEMAPHORE_FILES = "shmlab.native.checkSemaphoreFiles";
 
+    /**
+     * {@code -Dshmlab.native.populatePages=false}: do not fault in each page of a file's mapping with
+     * madvise(MADV_POPULATE_READ or _WRITE) before its first load or store. On by default: a full
+     * tmpfs answers that madvise with EFAULT, which becomes the same {@link io.shmlab.api.BusError}
+     * ({@link io.shmlab.api.FaultKind#NO_SPACE}) the simulator raises, where the access itself would
+     * take a real SIGBUS in the JVM. It costs one system call per page of a mapping, once; off only to
+     * measure that cost.
+     */
+    public static final String POPULATE_PAGES = "shmlab.native.populatePages";
+
+    /** The settings with {@link #POPULATE_PAGES} on. */
+    public NativeSettings(int semaphoreSpins, boolean checkSemaphoreFiles) {
+        this(semaphoreSpins, checkSemaphoreFiles, true);
+    }
+
     /** Validates. */
     public NativeSettings {
         if (semaphoreSpins < 0) {
@@ -41,7 +58,8 @@ public record NativeSettings(int semaphoreSpins, boolean checkSemaphoreFiles) {
      */
     public static NativeSettings fromSystemProperties() {
         return new NativeSettings(spins(System.getProperty(SEMAPHORE_SPINS)),
-                Boolean.parseBoolean(System.getProperty(CHECK_SEMAPHORE_FILES)));
+                Boolean.parseBoolean(System.getProperty(CHECK_SEMAPHORE_FILES)),
+                !"false".equalsIgnoreCase(String.valueOf(System.getProperty(POPULATE_PAGES)).strip()));
     }
 
     /** What is wrong with this JVM's settings, or {@code null}. */

@@ -54,13 +54,28 @@ public final class ScheduledNativeRun {
      * @param timeout how long the whole run may take before every child is stopped
      */
     public static Result run(ProgramSpec program, TurnOrder order, String controlName, Duration settle, Duration timeout) {
+        return run(program, order, controlName, settle, timeout, null);
+    }
+
+    /**
+     * The same, the children inside a /dev/shm of their own ({@code null}: the host's): the control
+     * block stays on the host's /dev/shm, which they reach through this JVM's root, and the program's
+     * final check, if it has one, runs in there after them ({@link PrivateTmpfs#withFinalCheck}).
+     */
+    public static Result run(ProgramSpec program, TurnOrder order, String controlName, Duration settle, Duration timeout,
+            PrivateTmpfs tmpfs) {
         NativeMachine machine = new NativeBackend().start();
         Os os = machine.spawn();
         ControlBlock block = ControlBlock.create(os, controlName, order);
+        String reached = tmpfs == null ? null : PrivateTmpfs.hostShm(io.shmlab.api.ShmNamespace.objectFile(controlName));
         try {
             ChildRun run = ChildRun.ordered(program, RunOptions.of(order.processes()).withTimeout(timeout),
-                    i -> List.of("-D" + ChildMain.TURNS_PROPERTY + "=" + controlName,
-                            "-D" + ChildMain.TURNS_PROCESS_PROPERTY + "=" + i));
+                    i -> reached == null
+                            ? List.of("-D" + ChildMain.TURNS_PROPERTY + "=" + controlName,
+                                    "-D" + ChildMain.TURNS_PROCESS_PROPERTY + "=" + i)
+                            : List.of("-D" + ChildMain.TURNS_PROPERTY + "=" + controlName,
+                                    "-D" + ChildMain.TURNS_PATH_PROPERTY + "=" + reached,
+                                    "-D" + ChildMain.TURNS_PROCESS_PROPERTY + "=" + i)).inside(tmpfs);
             Supervisor supervisor = new Supervisor(block, settle, SleepProbe.proc(),
                     new KillSignals(ThisProcess.get().libc()));
             Watch watch = new Watch(supervisor, run, System.nanoTime() + timeout.toNanos() - STOP_MARGIN.toNanos());
@@ -81,7 +96,7 @@ public final class ScheduledNativeRun {
                 detail = "the run ended before the schedule did (timeout, or a process ended outside its turns)";
             }
             LOG.debug("ordered run of {}: {} ({})", program.className(), verdict, detail);
-            return new Result(report, verdict, detail);
+            return new Result(tmpfs == null ? report : tmpfs.withFinalCheck(program, report), verdict, detail);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while supervising " + program.className(), e);

@@ -4,6 +4,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import io.shmlab.api.Limits;
+import io.shmlab.api.MapFlags;
+import io.shmlab.api.Protection;
 import io.shmlab.libc.GlibcLoader.LibC;
 import java.nio.charset.StandardCharsets;
 import jnr.ffi.Runtime;
@@ -35,6 +38,8 @@ final class ThisProcess {
     private final BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     @SuppressWarnings("unused") // through CURRENT_CALL
     private volatile String currentCall;
+    /** Whether madvise(MADV_POPULATE_READ) works here: null until asked. */
+    private volatile Boolean populates;
 
     private ThisProcess(CheckedLibC libc) {
         this.libc = libc;
@@ -83,6 +88,25 @@ final class ThisProcess {
 
     int pid() {
         return pid;
+    }
+
+    /**
+     * Whether the kernel faults pages in on request, madvise(MADV_POPULATE_READ) (Linux 5.14 and
+     * later): asked once, of an anonymous page of our own.
+     */
+    boolean canPopulatePages() {
+        Boolean known = populates;
+        if (known == null) {
+            long page = libc.mmap(Limits.PAGE_SIZE, Protection.PROT_READ, MapFlags.MAP_PRIVATE | MapFlags.MAP_ANONYMOUS,
+                    -1, 0, "a page to ask madvise(MADV_POPULATE_READ) about");
+            try {
+                known = libc.populate(page, Limits.PAGE_SIZE, false) == 0;
+            } finally {
+                libc.munmap(page, Limits.PAGE_SIZE, null);
+            }
+            populates = known;
+        }
+        return known;
     }
 
     BufferedReader stdin() {

@@ -26,6 +26,13 @@
  *       anywhere ends "killed by SIGBUS"); for a compare-and-swap it may crash the JVM (measured).
  *       {@link io.shmlab.libc.NativeSettings#CHECK_SEMAPHORE_FILES} asks the size before every
  *       semaphore call, which leaves only a cut racing the call itself.</li>
+ *   <li>A full tmpfs never raises a SIGBUS in the JVM for this JVM's first touch of a page: each page
+ *       of a file's mapping is faulted in with madvise(MADV_POPULATE_READ or _WRITE) before its first
+ *       access ({@link io.shmlab.libc.NativeMapping}), whose EFAULT becomes the api's
+ *       {@link io.shmlab.api.BusError} of kind NO_SPACE.</li>
+ *   <li>A machine booted with a size for /dev/shm runs its child JVMs in a tmpfs of their own, in a
+ *       mount namespace ({@link io.shmlab.libc.PrivateTmpfs}, root only); this JVM stays outside, and
+ *       the program's final check runs inside ({@link io.shmlab.libc.ChildCheck}).</li>
  *   <li>Names are validated by glibc, not here: what glibc accepts, this accepts.</li>
  *   <li>The semaphore hot path allocates nothing and makes no native call: an uncontended sem_post
  *       or sem_wait is glibc's own fast path on the same {@code sem_t} word, and a wait that finds

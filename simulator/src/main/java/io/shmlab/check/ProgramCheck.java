@@ -3,6 +3,7 @@ package io.shmlab.check;
 import io.shmlab.api.FinalCheck;
 import io.shmlab.api.Program;
 import io.shmlab.api.ProgramSpec;
+import io.shmlab.api.ShmSize;
 import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.sim.program.ProgramClasses;
 import io.shmlab.sim.sched.ExplorationReport;
@@ -38,8 +39,10 @@ public final class ProgramCheck {
     private final int processes;
     private final ExploreOptions options;
     private final FinalCheck check;
+    private final ShmSize shmSize;
 
-    private ProgramCheck(ProgramClasses program, int processes, ExploreOptions options, FinalCheck check) {
+    private ProgramCheck(ProgramClasses program, int processes, ExploreOptions options, FinalCheck check,
+            ShmSize shmSize) {
         if (processes < 1) {
             throw new IllegalArgumentException("processes=" + processes + ": give 1 or more");
         }
@@ -47,6 +50,7 @@ public final class ProgramCheck {
         this.processes = processes;
         this.options = options;
         this.check = check;
+        this.shmSize = shmSize;
     }
 
     /**
@@ -56,7 +60,7 @@ public final class ProgramCheck {
      *     throws, saying which
      */
     public static ProgramCheck of(Class<? extends Program> program, String... args) {
-        return new ProgramCheck(ProgramClasses.of(program, List.of(args)), 2, defaults(), null);
+        return new ProgramCheck(ProgramClasses.of(program, List.of(args)), 2, defaults(), null, ShmSize.NOMINAL);
     }
 
     /**
@@ -66,7 +70,7 @@ public final class ProgramCheck {
      * @throws IllegalArgumentException when the class cannot be found or built, saying why
      */
     public static ProgramCheck of(ProgramSpec program) {
-        return new ProgramCheck(ProgramClasses.of(program), 2, defaults(), null);
+        return new ProgramCheck(ProgramClasses.of(program), 2, defaults(), null, ShmSize.NOMINAL);
     }
 
     private static ExploreOptions defaults() {
@@ -75,7 +79,7 @@ public final class ProgramCheck {
 
     /** How many processes run the program in each schedule (2 unless set). */
     public ProgramCheck processes(int count) {
-        return new ProgramCheck(program, count, options, check);
+        return new ProgramCheck(program, count, options, check, shmSize);
     }
 
     /** The exploration strategy: dfs (exhaustive within the preemption bound), pct or random. */
@@ -122,11 +126,20 @@ public final class ProgramCheck {
      * its class implements {@link FinalCheck}.
      */
     public ProgramCheck finalCheck(FinalCheck finalCheck) {
-        return new ProgramCheck(program, processes, options, finalCheck);
+        return new ProgramCheck(program, processes, options, finalCheck, shmSize);
+    }
+
+    /**
+     * The capacity of the simulated /dev/shm (the nominal 8 GiB unless set): a program that touches
+     * more pages of its objects than that gets SIGBUS, a posix_fallocate too large ENOSPC. A token
+     * records it.
+     */
+    public ProgramCheck shmSize(ShmSize size) {
+        return new ProgramCheck(program, processes, options, check, size == null ? ShmSize.NOMINAL : size);
     }
 
     private ProgramCheck with(ExploreOptions newOptions) {
-        return new ProgramCheck(program, processes, newOptions, check);
+        return new ProgramCheck(program, processes, newOptions, check, shmSize);
     }
 
     /** The program's spec: class name and arguments. */
@@ -177,6 +190,6 @@ public final class ProgramCheck {
     }
 
     private ProgramSimulation simulation() {
-        return new ProgramSimulation(program, check);
+        return new ProgramSimulation(program, check).withShmSize(shmSize);
     }
 }

@@ -2,6 +2,7 @@ package io.shmlab.sim;
 
 import io.shmlab.api.FinalCheck;
 import io.shmlab.api.ProgramSpec;
+import io.shmlab.api.ShmSize;
 import io.shmlab.sim.kernel.DirectDispatcher;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.program.ProgramClasses;
@@ -23,6 +24,7 @@ import io.shmlab.sim.sched.World;
 public final class ProgramSimulation implements Simulation {
     private final ProgramClasses program;
     private final FinalCheck check;
+    private final ShmSize shmSize;
 
     /**
      * The simulation of a program; the class is checked now, so a bad spec fails here. A program class
@@ -39,8 +41,24 @@ public final class ProgramSimulation implements Simulation {
      *     own check when its class implements {@link FinalCheck}, or none
      */
     public ProgramSimulation(ProgramClasses program, FinalCheck check) {
+        this(program, check, ShmSize.NOMINAL);
+    }
+
+    private ProgramSimulation(ProgramClasses program, FinalCheck check, ShmSize shmSize) {
         this.program = program;
         this.check = check != null ? check : program.finalCheck();
+        this.shmSize = shmSize;
+    }
+
+    /** The same simulation on machines whose /dev/shm holds {@code size} ({@code null}: the nominal 8 GiB). */
+    public ProgramSimulation withShmSize(ShmSize size) {
+        return new ProgramSimulation(program, check, size == null ? ShmSize.NOMINAL : size);
+    }
+
+    /** The capacity of the /dev/shm of each machine it boots. */
+    @Override
+    public ShmSize shmSize() {
+        return shmSize;
     }
 
     /** The program. */
@@ -57,13 +75,13 @@ public final class ProgramSimulation implements Simulation {
     @Override
     public World boot(Dispatcher dispatcher, int processes, long seed) {
         if (check == null) {
-            SimMachine machine = SimMachine.builder().seed(seed).dispatcher(dispatcher).build();
+            SimMachine machine = SimMachine.builder().seed(seed).dispatcher(dispatcher).shmSize(shmSize).build();
             return new ProgramWorld(machine.startProcesses(program, processes, seed),
                     new WorldProbe(machine.kernel(), machine.semaphoreRegistry()));
         }
         RunRouter router = new RunRouter(new DirectDispatcher());
         router.route(dispatcher);
-        SimMachine machine = SimMachine.builder().seed(seed).dispatcher(router).build();
+        SimMachine machine = SimMachine.builder().seed(seed).dispatcher(router).shmSize(shmSize).build();
         return new ProgramWorld(machine.startProcesses(program, processes, seed),
                 new WorldProbe(machine.kernel(), machine.semaphoreRegistry()), () -> {
                     router.routeDirect();

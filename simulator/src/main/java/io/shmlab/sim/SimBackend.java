@@ -1,6 +1,7 @@
 package io.shmlab.sim;
 
 import io.shmlab.api.Backend;
+import io.shmlab.api.MachineOptions;
 
 /**
  * The simulator, by the name {@code "sim"}: an operating system inside the JVM. Always available.
@@ -58,9 +59,21 @@ public final class SimBackend implements Backend {
         return false;
     }
 
-    /** A machine with the defaults: seed 0, the direct dispatcher. */
+    /** A machine with the defaults: seed 0, the direct dispatcher, a /dev/shm of the nominal 8 GiB. */
     @Override
     public SimMachine boot() {
-        return SimMachine.builder().backend(this).spuriousEintr(spuriousEintr).build();
+        return boot(MachineOptions.DEFAULT);
+    }
+
+    /** Every option is the simulator's to take: a /dev/shm of the size given. */
+    @Override
+    public String unavailableReason(MachineOptions options) {
+        return null;
+    }
+
+    /** A machine with the defaults but the capacity of /dev/shm the options give. */
+    @Override
+    public SimMachine boot(MachineOptions options) {
+        return SimMachine.builder().backend(this).spuriousEintr(spuriousEintr).shmSize(options.simulatedShmSize()).build();
     }
 }

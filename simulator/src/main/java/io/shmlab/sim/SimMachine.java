@@ -8,6 +8,7 @@ import io.shmlab.api.Program;
 import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
+import io.shmlab.api.ShmSize;
 import io.shmlab.api.Signal;
 import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.DirectDispatcher;
@@ -63,7 +64,7 @@ public final class SimMachine implements Machine {
     private SimMachine(Builder b) {
         this.backend = b.backend;
         this.dispatcher = b.dispatcher != null ? b.dispatcher : new RunRouter(new DirectDispatcher(b.spuriousEintr));
-        this.kernel = new Kernel(dispatcher, b.seed);
+        this.kernel = new Kernel(dispatcher, b.seed, b.shmSize);
         this.defaultUid = b.defaultUid;
     }
 
@@ -79,8 +80,15 @@ public final class SimMachine implements Machine {
         private Dispatcher dispatcher;
         private Backend backend = new SimBackend();
         private int defaultUid = DEFAULT_UID;
+        private ShmSize shmSize = ShmSize.NOMINAL;
 
         private Builder() {
+        }
+
+        /** The capacity of /dev/shm (the nominal 8 GiB unless set). */
+        public Builder shmSize(ShmSize value) {
+            this.shmSize = value == null ? ShmSize.NOMINAL : value;
+            return this;
         }
 
         /** The seed of the virtual address layout (and of a scheduler given one). */
@@ -234,8 +242,10 @@ public final class SimMachine implements Machine {
         for (KernelProcess p : kernel.allProcesses()) {
             List<MappingInfo> maps = new ArrayList<>();
             for (VirtualMemoryArea a : p.space().areas()) {
-                String name = a.object() == null || a.anonymous() ? null : a.object().name();
-                maps.add(new MappingInfo(a.start(), a.length(), a.protection(), a.flags(), name, a.fileOffset()));
+                boolean anonymous = a.object() == null || a.anonymous();
+                String name = anonymous ? null : a.object().name();
+                maps.add(new MappingInfo(a.start(), a.length(), a.protection(), a.flags(), name, a.fileOffset(),
+                        anonymous ? -1 : a.object().size(), anonymous || !a.object().inTmpfs() ? -1 : a.object().allocatedPages()));
             }
             list.add(new ProcessInfo(p.pid(), p.label(), p.uid(), p.state(), p.space().minorFaults(),
                     p.space().residentPages(), maps));
@@ -313,6 +323,11 @@ public final class SimMachine implements Machine {
                 @Override
                 public Schedule.FoundFor foundFor() {
                     return Schedule.FoundFor.of(program);
+                }
+
+                @Override
+                public ShmSize shmSize() {
+                    return kernel.tmpfs().size();
                 }
             }, settings, strategy).report();
         } finally {

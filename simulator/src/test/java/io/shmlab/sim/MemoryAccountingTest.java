@@ -70,7 +70,7 @@ class MemoryAccountingTest {
         Mapping anon = os.mmapAnonymous(8192, PROT_READ | PROT_WRITE, MAP_SHARED);
         ProcessInfo p = info(os);
         assertEquals(1000, p.uid());
-        assertTrue(p.mappings().contains(new MappingInfo(m.address(), 100, PROT_READ, MAP_SHARED, "/listed", 0)));
+        assertTrue(p.mappings().contains(new MappingInfo(m.address(), 100, PROT_READ, MAP_SHARED, "/listed", 0, 0, 0)));
         assertTrue(p.mappings().stream().anyMatch(i -> i.address() == anon.address() && i.objectName() == null));
         assertTrue(p.mappings().stream().anyMatch(i -> io.shmlab.sim.kernel.Kernel.C_LIBRARY_PATH.equals(i.objectName())),
                 "every process starts with the C library mapped, as in /proc/PID/maps");

@@ -3,6 +3,7 @@ package io.shmlab.differential;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.shmlab.api.Machine;
+import io.shmlab.api.ShmSize;
 import io.shmlab.contract.ShmLeakCheck;
 import io.shmlab.libc.NativeBackend;
 import io.shmlab.sim.SimMachine;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -39,6 +41,10 @@ class DifferentialTest {
     private static final AtomicLong STEPS = new AtomicLong();
     private static Machine sim;
     private static Machine real;
+    private static KernelInTmpfs smallKernel;
+    /** Steps of the small-tmpfs programs that met a full tmpfs: a SIGBUS for no space, an ENOSPC. */
+    private static final AtomicLong NO_SPACE = new AtomicLong();
+    private static final AtomicLong ENOSPC = new AtomicLong();
 
     @BeforeContainer
     static void boot() {
@@ -51,6 +57,15 @@ class DifferentialTest {
 
     @AfterContainer
     static void shutDown() {
+        if (smallKernel != null) {
+            smallKernel.close();
+            smallKernel = null;
+            LOG.info("in a small tmpfs: {} SIGBUS for no space, {} ENOSPC", NO_SPACE.get(), ENOSPC.get());
+            if (NO_SPACE.get() == 0 || ENOSPC.get() == 0) {
+                throw new AssertionError("the small-tmpfs programs never ran out of space: " + NO_SPACE.get()
+                        + " SIGBUS for no space, " + ENOSPC.get() + " ENOSPC");
+            }
+        }
         if (sim != null) {
             // the leak check of the contract suite may run before this engine: check here too
             List<String> left = real.listShm().stream().filter(n -> n.contains(PREFIX)).toList();
@@ -86,6 +101,56 @@ class DifferentialTest {
     @Tag(EXPLORE)
     void simulatorAndKernelAgreeOnNewPrograms(@ForAll("programs") List<Step> program) {
         agree(program);
+    }
+
+    @Provide
+    Arbitrary<List<Step>> smallTmpfsPrograms() {
+        return Steps.smallTmpfsPrograms(30);
+    }
+
+    @Provide
+    Arbitrary<Integer> tmpfsPages() {
+        return Arbitraries.integers().between(1, 3);
+    }
+
+    /**
+     * A subset of programs in a small /dev/shm (1 to 3 pages), where first touches run out of space:
+     * the simulator's machine of that capacity against the kernel in a child JVM inside a mount namespace
+     * with a tmpfs of that size, remounted between programs ({@link KernelInTmpfs}). Skipped where such
+     * a tmpfs cannot be had.
+     */
+    @Property(tries = 400, seed = "20261127")
+    @AddLifecycleHook(SmallTmpfs.class)
+    void simulatorAndKernelAgreeInASmallTmpfs(@ForAll("smallTmpfsPrograms") List<Step> program, @ForAll("tmpfsPages") int pages) {
+        if (smallKernel == null) {
+            smallKernel = KernelInTmpfs.start();
+        }
+        String prefix = PREFIX + TRIES.incrementAndGet();
+        List<String> simulated = new ArrayList<>();
+        List<String> kernel = new ArrayList<>();
+        assertEquals("ok", smallKernel.resize(pages), "mount -o remount,size= of the kernel's tmpfs");
+        int uid = real.spawn().uid();
+        try (SimMachine small = SimMachine.builder().defaultUid(uid).shmSize(ShmSize.ofPages(pages)).build();
+                World s = new World(small, prefix)) {
+            smallKernel.begin(prefix);
+            try {
+                for (Step step : program) {
+                    String outcome = s.apply(step);
+                    simulated.add(step + " -> " + outcome);
+                    kernel.add(step + " -> " + smallKernel.apply(step));
+                    STEPS.incrementAndGet();
+                    if (outcome.contains("NO_SPACE")) {
+                        NO_SPACE.incrementAndGet();
+                    } else if (outcome.equals("ENOSPC")) {
+                        ENOSPC.incrementAndGet();
+                    }
+                    assertEquals(kernel, simulated, "in a tmpfs of " + pages + " page(s), the simulator disagrees with"
+                            + " the kernel at the last step");
+                }
+            } finally {
+                smallKernel.end();
+            }
+        }
     }
 
     private static void agree(List<Step> program) {

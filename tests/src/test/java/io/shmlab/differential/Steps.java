@@ -40,6 +40,22 @@ final class Steps {
         return step().list().ofMinSize(1).ofMaxSize(maxLength);
     }
 
+    /**
+     * Programs for a small /dev/shm: each starts by making an object of four pages and mapping it
+     * shared and private, so that its random loads and stores are first touches of pages that may not
+     * fit (the mappings are handles 0 and 1 of what the steps name by index).
+     */
+    static Arbitrary<List<Step>> smallTmpfsPrograms(int maxLength) {
+        List<Step> preamble = List.of(new Step.ShmOpen(0, O_RDWR | O_CREAT, 0600), new Step.Ftruncate(0, 4L * PAGE),
+                new Step.Mmap(0, 4L * PAGE, Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED, 0),
+                new Step.Mmap(0, 4L * PAGE, Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_PRIVATE, 0));
+        return programs(maxLength).map(steps -> {
+            List<Step> program = new java.util.ArrayList<>(preamble);
+            program.addAll(steps);
+            return program;
+        });
+    }
+
     static Arbitrary<Step> step() {
         return Arbitraries.frequencyOf(
                 Tuple.of(4, shmOpen()),

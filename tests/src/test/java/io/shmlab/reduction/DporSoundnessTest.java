@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shmlab.api.Program;
+import io.shmlab.api.ShmSize;
 import io.shmlab.labs.Lab;
 import io.shmlab.labs.LabSettings;
 import io.shmlab.sim.sched.Granularity;
@@ -20,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * distinct outcomes ({@link FinalStateSimulation}: every process's ending and output, every object's
  * bytes), with DPOR never running more schedules. The corpus: the labs, and random multi-process
  * programs ({@link RandomProgram}) with objects, mappings, plain and atomic accesses, shrinks,
- * semaphores, sleeps, timed waits and exits.
+ * semaphores, sleeps, timed waits and exits, and programs that run a small /dev/shm out of space
+ * ({@link CapacityProgram}: first touches, posix_fallocate, a semaphore's file, and releases).
  *
  * <p>Where plain DFS takes minutes (ex1 switching at every access, three processes), the build checks
  * that every outcome of plain DFS within 2 preemptions is among DPOR's (DPOR only ever runs real
@@ -99,6 +101,39 @@ class DporSoundnessTest {
         IntFunction<Program> programs = i -> new RandomProgram(seed, i, 3);
         assertSameOutcomes("random program " + seed + " per access", new FinalStateSimulation(programs), 2,
                 Granularity.ACCESS, PLAIN_BUDGET);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"TOUCHES, SYSCALL", "TOUCHES, ACCESS", "LOADS_AND_STORES, ACCESS", "FALLOCATE_AND_TOUCH, SYSCALL",
+        "FALLOCATE_AND_TOUCH, ACCESS", "SHRINK_GIVES_BACK, SYSCALL", "SHRINK_GIVES_BACK, ACCESS",
+        "SEMAPHORE_AND_TOUCH, SYSCALL", "SEMAPHORE_AND_TOUCH, ACCESS", "UNLINKED_OBJECT_ENDS, SYSCALL",
+        "PRIVATE_MAPPINGS, ACCESS"})
+    void programsThatRunASmallTmpfsOutOfSpaceHaveTheSameOutcomes(CapacityProgram.Scenario scenario,
+            Granularity granularity) {
+        FinalStateSimulation simulation = new FinalStateSimulation(i -> new CapacityProgram(scenario, i),
+                ShmSize.ofPages(CapacityProgram.TMPFS_PAGES));
+        assertSameOutcomes(scenario + " at " + granularity, simulation, 2, granularity, PLAIN_BUDGET);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TOUCHES", "FALLOCATE_AND_TOUCH", "SEMAPHORE_AND_TOUCH"})
+    void programsThatRunASmallTmpfsOutOfSpaceInThreeProcessesFindEveryOutcomeOfTheBoundedSearch(
+            CapacityProgram.Scenario scenario) {
+        FinalStateSimulation simulation = new FinalStateSimulation(i -> new CapacityProgram(scenario, i % 2),
+                ShmSize.ofPages(CapacityProgram.TMPFS_PAGES));
+        assertCoversBoundedSearch(scenario + " in 3 processes", simulation, 3, Granularity.SYSCALL);
+    }
+
+    @Test
+    void firstTouchesThatAllFitCommute() {
+        FinalStateSimulation roomy = new FinalStateSimulation(i -> new CapacityProgram(CapacityProgram.Scenario.TOUCHES, i),
+                ShmSize.ofPages(64));
+        Outcomes plain = Outcomes.explore(roomy, 2, Granularity.ACCESS, false, PLAIN_BUDGET);
+        Outcomes reduced = Outcomes.explore(roomy, 2, Granularity.ACCESS, true, Long.MAX_VALUE);
+        assertEquals(plain.outcomes(), reduced.outcomes());
+        assertEquals(1, reduced.outcomes().size(), "every first touch fits: one outcome");
+        assertTrue(reduced.schedules() < plain.schedules(), "charges that fit commute: DPOR ran " + reduced.schedules()
+                + " schedules, plain DFS " + plain.schedules());
     }
 
     /** The labs in three processes, and ex1 in two at every access: minutes of plain DFS each, so under -Pstress only. */

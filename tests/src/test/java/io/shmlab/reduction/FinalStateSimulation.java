@@ -3,6 +3,7 @@ package io.shmlab.reduction;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Program;
 import io.shmlab.api.ProcessOutcome;
+import io.shmlab.api.ShmSize;
 import io.shmlab.sim.SimMachine;
 import io.shmlab.sim.SimProcess;
 import io.shmlab.sim.kernel.Dispatcher;
@@ -20,7 +21,8 @@ import java.util.function.IntFunction;
  * Programs run on a fresh simulated machine per schedule, as {@code ProgramSimulation} runs them, that
  * also say how each run ended in full: its {@linkplain #lastOutcome() outcome} is every process's
  * ending (exit status, signal, or the call it is blocked in) and output, then every name of /dev/shm
- * with its object's size and bytes (semaphores' values included: a semaphore is bytes of an object).
+ * with its object's size, allocated pages and bytes (semaphores' values included: a semaphore is bytes
+ * of an object), and the pages the tmpfs has in use.
  * Kernel-internal identities (object ids, futex keys) are left out: they name things, they are not
  * what a program sees.
  */
@@ -30,11 +32,23 @@ final class FinalStateSimulation implements Simulation {
     private static final int COMPARED_BYTES = 3 * 4096;
 
     private final IntFunction<Program> programs;
+    private final ShmSize shmSize;
     private String lastOutcome;
 
     /** @param programs the program of the process with each index (from 0) */
     FinalStateSimulation(IntFunction<Program> programs) {
+        this(programs, ShmSize.NOMINAL);
+    }
+
+    /** The same on machines whose /dev/shm holds {@code shmSize}. */
+    FinalStateSimulation(IntFunction<Program> programs, ShmSize shmSize) {
         this.programs = programs;
+        this.shmSize = shmSize;
+    }
+
+    @Override
+    public ShmSize shmSize() {
+        return shmSize;
     }
 
     /** How the last run ended, in full. */
@@ -44,7 +58,7 @@ final class FinalStateSimulation implements Simulation {
 
     @Override
     public World boot(Dispatcher dispatcher, int processes, long seed) {
-        SimMachine machine = SimMachine.builder().seed(seed).dispatcher(dispatcher).build();
+        SimMachine machine = SimMachine.builder().seed(seed).dispatcher(dispatcher).shmSize(shmSize).build();
         List<SimProcess> started = new ArrayList<>();
         for (int i = 0; i < processes; i++) {
             SimProcess p = machine.launch(String.valueOf((char) ('A' + i)), programs.apply(i));
@@ -70,9 +84,10 @@ final class FinalStateSimulation implements Simulation {
                     while (end > 0 && bytes[end - 1] == 0) {
                         end--;
                     }
-                    b.append(name).append(" size ").append(o.size()).append(": ")
-                            .append(HexFormat.of().formatHex(bytes, 0, end)).append('\n');
+                    b.append(name).append(" size ").append(o.size()).append(", ").append(o.allocatedPages())
+                            .append(" pages: ").append(HexFormat.of().formatHex(bytes, 0, end)).append('\n');
                 }
+                b.append("/dev/shm: ").append(kernel.tmpfs().usedPages()).append(" pages used\n");
                 lastOutcome = b.toString();
                 return outcomes;
             }

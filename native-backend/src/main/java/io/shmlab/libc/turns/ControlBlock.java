@@ -105,7 +105,20 @@ public final class ControlBlock implements AutoCloseable {
      * @throws IllegalStateException when the object is not a whole control block
      */
     public static ControlBlock open(Os os, String name) {
-        OpenFile fd = os.shmOpen(name, O_RDWR, 0);
+        return mapOpened(os, os.shmOpen(name, O_RDWR, 0), name);
+    }
+
+    /**
+     * Opens a block another process made, by a path of the file system: a process in another mount
+     * namespace reaches the block through its maker's root ({@code /proc/PID/root/dev/shm/NAME}).
+     *
+     * @throws IllegalStateException when the file is not a whole control block
+     */
+    public static ControlBlock openPath(Os os, String path) {
+        return mapOpened(os, os.open(path, O_RDWR, 0), path);
+    }
+
+    private static ControlBlock mapOpened(Os os, OpenFile fd, String name) {
         Mapping m;
         try {
             long size = os.fstat(fd).size();

@@ -161,7 +161,7 @@ public final class AddressSpace {
         }
         PageFrame frame = area.frameFor(offset / Limits.PAGE_SIZE, access);
         if (frame == null) {
-            throw pastEnd(area, access, address, offset);
+            throw busError(area, access, address, offset);
         }
         return frame;
     }
@@ -194,6 +194,17 @@ public final class AddressSpace {
 
     static MemoryFault pastEnd(VirtualMemoryArea area, Access access, long address, long offset) {
         return BusError.pastEndOfObject(access, address, offset, area.object().size());
+    }
+
+    /**
+     * The SIGBUS of an access whose page got no frame ({@link VirtualMemoryArea#frameFor} gave null):
+     * past the end of the object, or a first touch the tmpfs had no room for.
+     */
+    static MemoryFault busError(VirtualMemoryArea area, Access access, long address, long offset) {
+        if (area.firstOffsetPastObject(offset, 1) >= 0) {
+            return pastEnd(area, access, address, offset);
+        }
+        return BusError.noSpace(access, address, offset);
     }
 
     /** A copy for a child of fork(2): the same mappings at the same addresses. */

@@ -36,6 +36,7 @@ final class DescriptorTable {
         }
         OpenDescription d = new OpenDescription(fd, name, accessMode, object);
         open.put(fd, d);
+        object.descriptorOpened();
         return d;
     }
 
@@ -51,6 +52,7 @@ final class DescriptorTable {
     synchronized OpenDescription remove(OpenFile file, String call) {
         OpenDescription d = get(file, call);
         open.remove(d.fd());
+        d.object().descriptorClosed();
         closed.add(d);
         if (file != d) {
             closed.add(file);
@@ -63,6 +65,9 @@ final class DescriptorTable {
     }
 
     synchronized void clear() {
+        for (OpenDescription d : open.values()) {
+            d.object().descriptorClosed();
+        }
         open.clear();
     }
 
@@ -70,6 +75,9 @@ final class DescriptorTable {
     synchronized DescriptorTable copy() {
         DescriptorTable child = new DescriptorTable();
         child.open.putAll(open);
+        for (OpenDescription d : open.values()) {
+            d.object().descriptorOpened();
+        }
         child.closed.addAll(closed);
         return child;
     }

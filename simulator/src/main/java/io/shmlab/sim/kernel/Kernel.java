@@ -1,6 +1,7 @@
 package io.shmlab.sim.kernel;
 
 import io.shmlab.api.Limits;
+import io.shmlab.api.ShmSize;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +40,27 @@ public final class Kernel {
     private final MemoryCalls memoryCalls = new MemoryCalls(this);
     private final ProcessCalls processCalls = new ProcessCalls(this);
     private final FutexTable futexes;
+    private final TmpfsSpace tmpfs;
 
     /**
+     * A kernel whose /dev/shm holds {@link ShmSize#NOMINAL}.
+     *
      * @param dispatcher who runs the processes
      * @param seed the seed virtual addresses are drawn from (with each pid)
      */
     public Kernel(Dispatcher dispatcher, long seed) {
+        this(dispatcher, seed, ShmSize.NOMINAL);
+    }
+
+    /**
+     * @param dispatcher who runs the processes
+     * @param seed the seed virtual addresses are drawn from (with each pid)
+     * @param shmSize the capacity of /dev/shm
+     */
+    public Kernel(Dispatcher dispatcher, long seed, ShmSize shmSize) {
         this.dispatcher = dispatcher;
         this.seed = seed;
+        this.tmpfs = new TmpfsSpace(this, shmSize);
         this.futexes = new FutexTable(dispatcher);
         this.cLibrary = new MemoryObject(newId(), MemoryObject.Kind.REGULAR_FILE, C_LIBRARY_PATH, 0, 0755,
                 C_LIBRARY_SIZE);
@@ -59,6 +73,11 @@ public final class Kernel {
     /** Where the kernel tells what the running process touches (see {@link TouchLog}). */
     public TouchLog touches() {
         return dispatcher.touches();
+    }
+
+    /** The capacity of /dev/shm and the pages its objects hold. */
+    public TmpfsSpace tmpfs() {
+        return tmpfs;
     }
 
     /** Who waits on which futex word, and the deadlock check. */
@@ -153,6 +172,7 @@ public final class Kernel {
      */
     public void losePower() {
         shm.clear();
+        tmpfs.empty();
         for (MemoryObject f : files.values()) {
             f.loseUnsyncedPages();
         }

@@ -132,19 +132,24 @@ public final class MappedRegion implements Mapping {
     private PageFrame frame(VirtualMemoryArea target, long offset, Access access) {
         PageFrame frame = target.frameFor(offset / Limits.PAGE_SIZE, access);
         if (frame == null) {
-            throw AddressSpace.pastEnd(target, access, area.start() + offset, offset);
+            throw AddressSpace.busError(target, access, area.start() + offset, offset);
         }
         return frame;
     }
 
     /**
      * A bulk access is refused whole, before any byte moves, when a page of it lies past the end of
-     * the object: SIGBUS at its first such byte (see {@link Mapping}).
+     * the object, or is a first touch the tmpfs has no room for: SIGBUS at its first such byte (see
+     * {@link Mapping}). The pages are faulted in first, in order, so those before a page the tmpfs has
+     * no room for stay allocated, as a C copy would leave them.
      */
     private void checkBacked(VirtualMemoryArea target, long offset, long length, Access access) {
         long bad = target.firstOffsetPastObject(offset, length);
         if (bad >= 0) {
             throw AddressSpace.pastEnd(target, access, area.start() + bad, bad);
+        }
+        for (long at = offset; at < offset + length; at += Limits.PAGE_SIZE - inPage(at)) {
+            frame(target, at, access);
         }
     }
 

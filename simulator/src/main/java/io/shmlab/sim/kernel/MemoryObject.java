@@ -17,9 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * file the frames are the page cache, and {@link #writeBack} copies them to the simulated disk, which
  * is all that survives {@link #loseUnsyncedPages a crash}.
  *
+ * <p>An object of /dev/shm also holds space in its tmpfs ({@link TmpfsSpace}): a page is charged when it
+ * is allocated, by its first touch or by posix_fallocate(3) (which allocates without making a frame:
+ * the page reads as zeros until touched), and released when a shrink drops it or the object ends
+ * (unlinked, with no descriptor open and no mapping left). A first touch the tmpfs has no room for
+ * gets no frame: the caller raises SIGBUS.
+ *
  * <p>Invariants: no frame lies wholly past {@link #size()}; the bytes of the last partial page past
  * the size are zero after a shrink (Linux zeroes them in truncate); every area that maps the object
- * is in {@link #mappers}, so a shrink can take the dropped pages out of their page tables.
+ * is in {@link #mappers}, so a shrink can take the dropped pages out of their page tables; in /dev/shm,
+ * every frame's page is allocated, and the allocated pages are what the object holds of its tmpfs.
  */
 public final class MemoryObject {
     /** What kind of object this is. */
@@ -42,8 +49,24 @@ public final class MemoryObject {
     private final Map<Long, byte[]> disk;
     private final Set<VirtualMemoryArea> mappers = ConcurrentHashMap.newKeySet();
     private final long createdMillis = System.currentTimeMillis();
+    /** The tmpfs it holds pages of, or null outside /dev/shm (a regular file, anonymous memory). */
+    private final TmpfsSpace space;
+    /** Its pages that hold space in the tmpfs (guarded by this). */
+    private final AllocatedPages allocated = new AllocatedPages();
+    /** Descriptors open on it, in every process (guarded by this). */
+    private int descriptors;
+    /** Whether a name of /dev/shm still refers to it (guarded by this). */
+    private boolean linked = true;
+    /** Whether it ended, its pages given back (guarded by this). */
+    private boolean ended;
 
     MemoryObject(long id, Kind kind, String name, int uid, int mode, long size) {
+        this(id, kind, name, uid, mode, size, null);
+    }
+
+    /** An object holding pages of {@code space} (null: none, outside /dev/shm). */
+    MemoryObject(long id, Kind kind, String name, int uid, int mode, long size, TmpfsSpace space) {
+        this.space = space;
         this.id = id;
         this.kind = kind;
         this.name = name;
@@ -92,6 +115,20 @@ public final class MemoryObject {
         return pages.size();
     }
 
+    /**
+     * How many pages it holds of its file system: what {@code du} shows of it, against the size that
+     * {@code ls -l} shows. For an object of /dev/shm, the pages touched or allocated by
+     * posix_fallocate(3); otherwise the frames it holds.
+     */
+    public synchronized long allocatedPages() {
+        return space == null ? pages.size() : allocated.total();
+    }
+
+    /** Whether it holds pages of the /dev/shm tmpfs. */
+    public boolean inTmpfs() {
+        return space != null;
+    }
+
     /** The pages that hold a frame, in order: what has been touched (the rest are holes). */
     public List<Long> residentPageIndices() {
         List<Long> indices = new ArrayList<>(pages.keySet());
@@ -125,17 +162,50 @@ public final class MemoryObject {
         return value;
     }
 
-    /** The frame of a page, made zero-filled on first touch. The caller checked the page is below the size. */
-    PageFrame frame(long pageIndex) {
+    /**
+     * The frame of a page, made zero-filled on first touch, allocating the page when it is not yet
+     * (charged to the tmpfs of an object of /dev/shm); null when the tmpfs has no page left for it (the
+     * caller raises SIGBUS). The caller checked the page is below the size.
+     */
+    synchronized PageFrame frame(long pageIndex) {
         PageFrame frame = pages.get(pageIndex);
-        if (frame == null) {
-            PageFrame made = new PageFrame();
-            frame = pages.putIfAbsent(pageIndex, made);
-            if (frame == null) {
-                frame = made;
-            }
+        if (frame != null) {
+            return frame;
         }
-        return frame;
+        if (space != null && !allocated.contains(pageIndex)) {
+            if (!space.charge(1)) {
+                return null;
+            }
+            allocated.add(pageIndex, pageIndex + 1);
+        }
+        PageFrame made = new PageFrame();
+        pages.put(pageIndex, made);
+        return made;
+    }
+
+    /**
+     * Allocates the pages {@code [firstPage, endPage)} that are not yet, all or none, as tmpfs's
+     * fallocate does: false when the tmpfs has too few pages free (nothing is then allocated). The
+     * pages get no frame until touched. Outside /dev/shm there is nothing to allocate.
+     */
+    synchronized boolean allocate(long firstPage, long endPage) {
+        if (space == null) {
+            return true;
+        }
+        long missing = (endPage - firstPage) - allocated.countIn(firstPage, endPage);
+        if (!space.charge(missing)) {
+            return false;
+        }
+        allocated.add(firstPage, endPage);
+        return true;
+    }
+
+    /**
+     * Records a page as allocated whose page the caller has already charged to the tmpfs (a named
+     * semaphore's file, written before it has a name).
+     */
+    public synchronized void allocateCharged(long pageIndex) {
+        allocated.add(pageIndex, pageIndex + 1);
     }
 
     /** The frame of a page if it was ever touched, else null (a hole reads as zeros). */
@@ -175,12 +245,43 @@ public final class MemoryObject {
         return size / Limits.PAGE_SIZE + (size % Limits.PAGE_SIZE == 0 ? 0 : 1);
     }
 
-    void addMapper(VirtualMemoryArea area) {
+    synchronized void addMapper(VirtualMemoryArea area) {
         mappers.add(area);
     }
 
-    void removeMapper(VirtualMemoryArea area) {
+    synchronized void removeMapper(VirtualMemoryArea area) {
         mappers.remove(area);
+        endIfUnreferenced();
+    }
+
+    /** A descriptor was opened on it (or copied by fork). */
+    synchronized void descriptorOpened() {
+        descriptors++;
+    }
+
+    /** A descriptor on it was closed (or went with its process). */
+    synchronized void descriptorClosed() {
+        descriptors--;
+        endIfUnreferenced();
+    }
+
+    /** Its name was removed from /dev/shm. */
+    synchronized void unlinked() {
+        linked = false;
+        endIfUnreferenced();
+    }
+
+    /**
+     * An object of /dev/shm that no name, descriptor or mapping refers to any more ends, as the inode
+     * is evicted: its pages go back to the tmpfs. (Its frames are left to the garbage collector: no
+     * process can reach them.)
+     */
+    private void endIfUnreferenced() {
+        if (space == null || ended || linked || descriptors > 0 || !mappers.isEmpty()) {
+            return;
+        }
+        ended = true;
+        space.release(allocated.removeFrom(0));
     }
 
     /**
@@ -196,6 +297,9 @@ public final class MemoryObject {
         }
         long keep = pagesFor(newSize);
         pages.keySet().removeIf(p -> p >= keep);
+        if (space != null) {
+            space.release(allocated.removeFrom(keep));
+        }
         if (disk != null) {
             disk.keySet().removeIf(p -> p >= keep);
         }

@@ -17,7 +17,10 @@ import java.util.Map;
  *   <li>ftruncate on a descriptor not open for writing is EINVAL (POSIX allows EBADF; Linux says
  *       EINVAL); a negative length is EINVAL, even on a closed descriptor (checked first);</li>
  *   <li>posix_fallocate on a descriptor not open for writing is EBADF; a negative offset or a length
- *       of zero or less is EINVAL; it grows the object and never shrinks it;</li>
+ *       of zero or less is EINVAL; it grows the object and never shrinks it; on /dev/shm it allocates
+ *       the range's pages in the tmpfs, all or none: ENOSPC when they do not fit, with nothing
+ *       allocated and the size unchanged ({@code posix_fallocate(fd, 0, LONG_MAX)} on any tmpfs);</li>
+ *   <li>ftruncate allocates nothing (a size is not space); a shrink gives the dropped pages back;</li>
  *   <li>O_TRUNC truncates even with O_RDONLY, and asks for write permission to do so;</li>
  *   <li>shm_unlink of another user's object is EACCES (/dev/shm is sticky; glibc turns the
  *       kernel's EPERM into EACCES).</li>
@@ -107,7 +110,9 @@ public final class ObjectCalls {
         if (!create) {
             throw PosixException.onName(Errno.ENOENT, call, name);
         }
-        object = new MemoryObject(kernel.newId(), kind, objectName, caller.uid(), FileMode.create(mode, caller.umask()), 0);
+        TmpfsSpace space = directory == kernel.shmNamespace() && kind == MemoryObject.Kind.SHARED_MEMORY ? kernel.tmpfs() : null;
+        object = new MemoryObject(kernel.newId(), kind, objectName, caller.uid(), FileMode.create(mode, caller.umask()), 0,
+                space);
         directory.put(key, object);
         if (log.recording()) {
             log.fresh(object.id());
@@ -179,7 +184,9 @@ public final class ObjectCalls {
         if (caller.uid() != 0 && caller.uid() != object.uid()) {
             throw PosixException.onName(Errno.EACCES, call, name);
         }
-        directory.remove(key, object);
+        if (directory.remove(key, object)) {
+            object.unlinked();
+        }
     }
 
     /** Models ftruncate(2). */
@@ -212,6 +219,9 @@ public final class ObjectCalls {
         TouchLog log = kernel.touches();
         if (log.recording()) {
             log.objectSize(d.object().id(), Access.READ);
+        }
+        if (!d.object().allocate(offset / Limits.PAGE_SIZE, MemoryObject.pagesFor(end))) {
+            throw new PosixException(Errno.ENOSPC, "posix_fallocate", args);
         }
         if (end > d.object().size()) {
             resize(d.object(), end);

@@ -95,4 +95,12 @@ public interface TouchLog {
 
     /** The process table and its next pid: fork takes one. */
     void processTable();
+
+    /**
+     * The free pages of /dev/shm: {@code pages} charged, refused or released ({@link SpaceUse}), with the
+     * pages {@code free} after it. Which process's step charges a page that two touch first is the one
+     * that comes first; either way the count ends the same, as the object's pages do.
+     */
+    default void space(SpaceUse use, long pages, long free) {
+    }
 }

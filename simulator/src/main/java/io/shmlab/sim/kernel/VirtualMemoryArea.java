@@ -192,8 +192,10 @@ public final class VirtualMemoryArea {
 
     /**
      * The frame holding the page {@code pageIndex} of this area for an access, faulting it in if
-     * needed; or null when the page lies wholly past the end of the object (the caller raises
-     * SIGBUS). The caller has checked the protection.
+     * needed; or null when the page lies wholly past the end of the object, or is a first touch the
+     * tmpfs has no room for (the caller raises SIGBUS: {@link AddressSpace#busError} says which). A
+     * private area's first access allocates the object's page first, as Linux reads it before it
+     * copies. The caller has checked the protection.
      */
     PageFrame frameFor(long pageIndex, Access access) {
         PageTableEntry entry = pageTable.get(pageIndex);
@@ -228,6 +230,9 @@ public final class VirtualMemoryArea {
             PageTableEntry entry = pageTable.get(pageIndex);
             if (entry == null) {
                 PageFrame frame = object.frame(objectPage);
+                if (frame == null) {
+                    return null;
+                }
                 if (shared()) {
                     entry = new PageTableEntry(frame, false);
                 } else if (access == Access.WRITE) {

@@ -19,7 +19,12 @@
  *       native backend words them;</li>
  *   <li>a name becomes an entry of /dev/shm by the api's rule ({@link io.shmlab.api.ShmNamespace});
  *       {@link io.shmlab.sim.kernel.ShmName} adds which names glibc and the kernel refuse;</li>
- *   <li>an object costs the pages touched, never its size;</li>
+ *   <li>an object costs the pages touched, never its size; an object of /dev/shm holds pages of its
+ *       tmpfs ({@link io.shmlab.sim.kernel.TmpfsSpace}, a nominal 8 GiB unless the machine says
+ *       otherwise), charged on first touch, by posix_fallocate and by a named semaphore's file, given
+ *       back by a truncation or the end of an unlinked object; a first touch the tmpfs has no room for
+ *       is SIGBUS ({@link io.shmlab.api.FaultKind#NO_SPACE}), a posix_fallocate or a semaphore's
+ *       file ENOSPC, and every charge, refusal and release is told to the touch log;</li>
  *   <li>what a call or an access touches that another process could see is told to the dispatcher's
  *       {@link io.shmlab.sim.kernel.TouchLog} by physical identity (object and offset, futex key,
  *       name, pid), only when it records, so that a scheduler can tell which steps commute;</li>

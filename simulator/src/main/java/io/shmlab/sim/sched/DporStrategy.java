@@ -27,7 +27,12 @@ import java.util.Arrays;
  *       ordered; the step a wake (or a fork) enables comes after the waking step, which is not a
  *       race that could be reversed;</li>
  *   <li>the virtual clock moves only when every process is blocked, so its move is dependent with
- *       every step: steps before it happen before steps after it, and sleep sets are emptied.</li>
+ *       every step: steps before it happen before steps after it, and sleep sets are emptied;</li>
+ *   <li>the free pages of /dev/shm are a counter whose charges succeed or fail by its value: a
+ *       refusal or a release is dependent with every charge, and two charges are independent only
+ *       when each left room for both ({@code StepFootprint.SPACE}), since two charges that each fit
+ *       alone from the same state may not fit together (a sleeping charge would then be kept asleep
+ *       wrongly; {@code DporSoundnessTest}'s capacity programs catch that).</li>
  * </ul>
  * No preemption bound: with one, the reduction is not sound (Coons, Musuvathi, McKinley, "Bounded
  * partial-order reduction", OOPSLA 2013), so a bounded search is {@link DfsStrategy}'s.

@@ -2,6 +2,7 @@ package io.shmlab.sim.sched;
 
 import io.shmlab.api.Access;
 import io.shmlab.sim.kernel.FutexKey;
+import io.shmlab.sim.kernel.SpaceUse;
 import io.shmlab.sim.kernel.TouchLog;
 import java.util.Arrays;
 
@@ -105,6 +106,26 @@ final class FootprintRecorder implements TouchLog {
     @Override
     public void processTable() {
         addUnlessRecent(StepFootprint.PROCESS_TABLE, 0, 0, 0, true, null);
+    }
+
+    /**
+     * A step's charges make one entry: the pages it charged in all, and the fewest it left free (after
+     * its last); its refusals one, its releases one.
+     */
+    @Override
+    public void space(SpaceUse use, long pages, long free) {
+        if (use != SpaceUse.CHARGED) {
+            addUnlessRecent(StepFootprint.SPACE, 0, use.ordinal(), 0, true, null);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            if (kinds[i] == StepFootprint.SPACE && starts[i] == use.ordinal()) {
+                ids[i] += pages;
+                ends[i] = Math.min(ends[i], free);
+                return;
+            }
+        }
+        add(StepFootprint.SPACE, pages, use.ordinal(), free, true, null);
     }
 
     /** The footprint of the step that just ended; the next step starts with nothing. */

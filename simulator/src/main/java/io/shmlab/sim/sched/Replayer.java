@@ -1,5 +1,7 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.ShmSize;
+
 /**
  * Runs a schedule token again, as in {@code shmlab replay}: the same interleaving, output, faults,
  * final memory and trace, every time.
@@ -26,6 +28,7 @@ public final class Replayer {
     public static ScheduledRun replay(Simulation simulation, String token) {
         Schedule schedule = Schedule.decode(token);
         requireFoundFor(schedule, simulation.foundFor());
+        requireShmSize(schedule, simulation.shmSize());
         DivergenceWatch first = DivergenceWatch.recording(schedule.replayStrategy());
         first.beginSchedule();
         try (Scheduler scheduler = new Scheduler()) {
@@ -46,6 +49,19 @@ public final class Replayer {
         String note = "note: the program's code is not the one the token was found with: " + misfit;
         return new ScheduledRun(run.report(), new Trace(trace.labels(), trace.pids(), trace.steps(),
                 trace.ending() + "\n" + note), run.schedule(), run.outcome(), run.steps());
+    }
+
+    /**
+     * Refuses a token found on a machine whose /dev/shm held another capacity: ENOSPC and SIGBUS come
+     * where the capacity puts them.
+     *
+     * @throws IllegalArgumentException naming both capacities
+     */
+    static void requireShmSize(Schedule schedule, ShmSize replaying) {
+        if (!schedule.shmSize().equals(replaying)) {
+            throw new IllegalArgumentException("the token was found on a /dev/shm of " + schedule.shmSize()
+                    + " (--shm-size=" + schedule.shmSize().option() + "), not " + replaying);
+        }
     }
 
     /**

@@ -44,7 +44,7 @@ public final class Scheduler implements AutoCloseable {
             }
             Schedule schedule = new Schedule(settings.granularity(), settings.processes(), settings.seed(),
                     settings.stepLimit(), settings.spuriousEintr(), dispatcher.choices(), generator)
-                    .foundFor(simulation.foundFor());
+                    .foundFor(simulation.foundFor()).onShmSize(simulation.shmSize());
             RunReport report = new RunReport(world.outcomes(dispatcher.stopped()), schedule.encode());
             if (dispatcher.end() == RunEnd.FINISHED && report.allExited()) {
                 report = report.withCheck(world.finalCheck());

@@ -1,5 +1,6 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.ShmSize;
 import io.shmlab.sim.kernel.Dispatcher;
 
 /**
@@ -28,5 +29,13 @@ public interface Simulation {
      */
     default Schedule.FoundFor foundFor() {
         return null;
+    }
+
+    /**
+     * The capacity of the /dev/shm of the machines it boots, which its schedule tokens record when it
+     * is not the nominal 8 GiB: a token replays only on a machine of the same capacity.
+     */
+    default ShmSize shmSize() {
+        return ShmSize.NOMINAL;
     }
 }

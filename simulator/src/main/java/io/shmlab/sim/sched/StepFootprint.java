@@ -22,6 +22,14 @@ final class StepFootprint {
     static final byte FUTEX = 3;
     static final byte PROCESS = 4;
     static final byte PROCESS_TABLE = 5;
+    /**
+     * The free pages of /dev/shm ({@link io.shmlab.sim.kernel.SpaceUse}): {@code starts} holds the use's
+     * ordinal; for a charge, {@code ids} the pages the step charged and {@code ends} the fewest pages
+     * it left free. Touches of different uses conflict; refusals commute, and releases; two charges
+     * commute when both fit in what each left: {@code n1 + n2 <= min(left1, left2)}.
+     */
+    static final byte SPACE = 6;
+    private static final long CHARGED = io.shmlab.sim.kernel.SpaceUse.CHARGED.ordinal();
 
     /** A step that touched nothing another process sees. */
     static final StepFootprint NOTHING = new StepFootprint(new byte[0], new long[0], new long[0], new long[0],
@@ -97,6 +105,8 @@ final class StepFootprint {
             case NAME -> names[i].equals(o.names[j])
                     && (signatures[i] == null || !signatures[i].equals(o.signatures[j]));
             case FUTEX -> ids[i] == o.ids[j] && starts[i] == o.starts[j] && ends[i] == o.ends[j];
+            case SPACE -> starts[i] != o.starts[j]
+                    || starts[i] == CHARGED && ids[i] + o.ids[j] > Math.min(ends[i], o.ends[j]);
             default -> true;
         };
     }
@@ -118,6 +128,9 @@ final class StepFootprint {
                 case FUTEX -> b.append("the futex ").append(ids[i]).append('/').append(starts[i])
                         .append(ends[i] == 1 ? " (shared)" : " (private)");
                 case PROCESS -> b.append("the end of process ").append(ids[i]);
+                case SPACE -> b.append("the space of /dev/shm (")
+                        .append(io.shmlab.sim.kernel.SpaceUse.values()[(int) starts[i]].name().toLowerCase(java.util.Locale.ROOT))
+                        .append(starts[i] == CHARGED ? " " + ids[i] + " page(s), " + ends[i] + " left" : "").append(')');
                 default -> b.append("the process table");
             }
         }

@@ -26,6 +26,9 @@
  *   <li>A strategy that reduces observes every step's {@code StepFootprint}: the scheduled run
  *       records what the kernel tells its {@link io.shmlab.sim.kernel.TouchLog} during the step
  *       ({@code FootprintRecorder}); other runs record nothing and allocate nothing for it.</li>
+ *   <li>A {@link io.shmlab.sim.sched.Schedule} token records the capacity of the machine's /dev/shm
+ *       when it is not the nominal 8 GiB ({@link io.shmlab.sim.sched.Simulation#shmSize()}), and
+ *       {@link io.shmlab.sim.sched.Replayer} refuses it on a machine of another capacity.</li>
  *   <li>{@link io.shmlab.sim.sched.Trace} of {@link io.shmlab.sim.sched.Step}s, drawn by
  *       {@link io.shmlab.sim.sched.Timeline}. A step names its call by its
  *       {@link io.shmlab.api.Syscall} and carries its {@link io.shmlab.api.Footprint}; whom it woke,

@@ -12,6 +12,7 @@ import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.kernel.MappedRegion;
 import io.shmlab.sim.kernel.MemoryObject;
 import io.shmlab.sim.kernel.ShmName;
+import io.shmlab.sim.kernel.TmpfsSpace;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -33,6 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * ENOENT for sem_unlink; {@code sem.NAME} longer than 255 bytes is ENAMETOOLONG; a value above
  * SEM_VALUE_MAX is EINVAL when the call would create (O_CREAT with O_EXCL, or no such semaphore), and
  * is not looked at when O_CREAT alone opens an existing one; opening needs read and write permission (EACCES).
+ * A call that would create writes the 32-byte {@code sem_t} into a temporary file of /dev/shm before it
+ * links it under the name: when the tmpfs has no page left that write fails, ENOSPC, even with O_EXCL
+ * on a name that exists (glibc writes before it links); opening an existing semaphore allocates nothing.
  */
 public final class NamedSemaphores {
     /**
@@ -94,14 +98,29 @@ public final class NamedSemaphores {
             throw PosixException.onName(Errno.EINVAL, "sem_open", name);
         }
         int flags = (oflag & ~OpenFlags.O_ACCMODE) | OpenFlags.O_RDWR;
-        MemoryObject object = caller.kernel().objects().openOrCreate(directory, file, "/" + file,
-                MemoryObject.Kind.SHARED_MEMORY, caller, name, flags, mode, "sem_open", badValue ? null : "value " + value);
+        // glibc writes the new sem_t into a temporary file first: its page is allocated before the link
+        boolean writes = create && (exclusive || !existed);
+        TmpfsSpace space = caller.kernel().tmpfs();
+        if (writes && !space.charge(1)) {
+            throw PosixException.onName(Errno.ENOSPC, "sem_open", name);
+        }
+        MemoryObject object;
+        try {
+            object = caller.kernel().objects().openOrCreate(directory, file, "/" + file, MemoryObject.Kind.SHARED_MEMORY,
+                    caller, name, flags, mode, "sem_open", badValue ? null : "value " + value);
+        } catch (PosixException e) {
+            if (writes) {
+                space.release(1); // the temporary file goes
+            }
+            throw e;
+        }
         Map<Key, Opened> table = table(caller);
         Key key = new Key(object.id(), ShmName.asC(name));
         Opened opened = table.get(key);
         if (opened == null) {
             if (!existed) {
                 object.resize(SemT.SIZE);
+                object.allocateCharged(0);
             }
             MappedRegion region = caller.kernel().memory().mapObject(caller, object, SemT.SIZE,
                     Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED);

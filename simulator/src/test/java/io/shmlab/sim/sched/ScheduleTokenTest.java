@@ -43,7 +43,7 @@ class ScheduleTokenTest {
         assertMessage("bad base64", "not*base64");
         assertMessage("ends before its process count", enc(1, 0));
         assertMessage("of version 9", enc(9, 0, 2));
-        assertMessage("unknown flags", enc(1, 16, 2));
+        assertMessage("unknown flags", enc(1, 32, 2));
         assertMessage("0 processes", enc(1, 0, 0, 0, 1, 0));
         assertMessage("ends inside choice 0", enc(1, 0, 2, 0, 1, 1));
         assertMessage("stray bytes", good + "AAAA");
@@ -59,6 +59,19 @@ class ScheduleTokenTest {
         assertFalse(without.spuriousEintr());
         assertNotEquals(with, without);
         assertTrue(RunSettings.of(decoded).spuriousEintr());
+    }
+
+    @Test
+    void aShmSizeOtherThanTheNominalIsRecordedAndAnOldTokenHasTheNominal() {
+        Schedule plain = new Schedule(Granularity.SYSCALL, 2, 7, 100, new int[] {0, 1, 0});
+        Schedule small = plain.onShmSize(io.shmlab.api.ShmSize.parse("1m"));
+        Schedule decoded = Schedule.decode(small.encode());
+        assertEquals(256, decoded.shmSize().pages());
+        assertEquals(small, decoded);
+        assertNotEquals(plain, decoded);
+        assertEquals(io.shmlab.api.ShmSize.NOMINAL, Schedule.decode(plain.encode()).shmSize());
+        assertEquals(plain.encode(), plain.onShmSize(io.shmlab.api.ShmSize.NOMINAL).encode(),
+                "the nominal size adds nothing to a token");
     }
 
     private static String enc(int... bytes) {

@@ -1,6 +1,8 @@
 package io.shmlab.web.serve;
 
 import io.shmlab.api.ProgramSpec;
+import io.shmlab.api.ShmSize;
+import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
 import io.shmlab.labs.Labs;
@@ -23,8 +25,19 @@ public final class Catalog {
      * @param title one line saying what it is
      * @param spec the program every process builds
      * @param raceInMemory whether exploring and stepping switch at every load and store
+     * @param shmSize the capacity of the simulated /dev/shm it runs on
      */
-    public record Entry(String id, String title, ProgramSpec spec, boolean raceInMemory) {
+    public record Entry(String id, String title, ProgramSpec spec, boolean raceInMemory, ShmSize shmSize) {
+
+        /** An entry on a /dev/shm of the nominal 8 GiB. */
+        public Entry(String id, String title, ProgramSpec spec, boolean raceInMemory) {
+            this(id, title, spec, raceInMemory, ShmSize.NOMINAL);
+        }
+
+        /** The program on fresh simulated machines of the entry's /dev/shm. */
+        public ProgramSimulation simulation() {
+            return new ProgramSimulation(spec).withShmSize(shmSize);
+        }
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -36,6 +49,15 @@ public final class Catalog {
             catalog.add(new Entry(lab.id(), lab.summary(), lab.spec(LabSettings.defaults()), lab.raceInMemory()));
         }
         return catalog;
+    }
+
+    /** The same entries, each on a simulated /dev/shm of {@code size}. */
+    public Catalog withShmSize(ShmSize size) {
+        Catalog sized = new Catalog();
+        for (Entry e : entries.values()) {
+            sized.add(new Entry(e.id(), e.title(), e.spec(), e.raceInMemory(), size == null ? ShmSize.NOMINAL : size));
+        }
+        return sized;
     }
 
     /** Adds (or replaces) an entry. */

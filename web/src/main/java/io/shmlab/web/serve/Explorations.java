@@ -1,6 +1,5 @@
 package io.shmlab.web.serve;
 
-import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.sim.sched.ExplorationReport;
 import io.shmlab.sim.sched.ExploreOptions;
 import io.shmlab.sim.sched.Explorer;
@@ -73,7 +72,7 @@ final class Explorations {
         jobs.put(id, job);
         workers.submit(() -> {
             try {
-                job.soFar = Explorer.explore(new ProgramSimulation(entry.spec()), processes, options, job);
+                job.soFar = Explorer.explore(entry.simulation(), processes, options, job);
             } catch (RuntimeException e) {
                 job.error = String.valueOf(e.getMessage());
             } finally {

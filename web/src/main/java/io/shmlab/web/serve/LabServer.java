@@ -2,7 +2,6 @@ package io.shmlab.web.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.sim.sched.Replayer;
 import io.shmlab.sim.sched.ScheduledRun;
 import io.shmlab.web.Json;
@@ -131,7 +130,7 @@ public final class LabServer implements AutoCloseable {
             case "/api/replay" -> {
                 Catalog.Entry entry = entry(query);
                 String token = required(query, "token");
-                ScheduledRun run = Replayer.replay(new ProgramSimulation(entry.spec()), token);
+                ScheduledRun run = Replayer.replay(entry.simulation(), token);
                 send(exchange, 200, "application/json",
                         json.write(new ScheduleView(entry.id(), token, run.trace(), run.report(), run.outcome())));
             }

@@ -1,6 +1,5 @@
 package io.shmlab.web.serve;
 
-import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.sim.sched.Granularity;
 import io.shmlab.sim.sched.RunSettings;
 import io.shmlab.sim.sched.ScheduledRun;
@@ -40,7 +39,7 @@ final class StepSessions {
             close(oldest);
         }
         RunSettings settings = RunSettings.of(processes).with(entry.raceInMemory() ? Granularity.ACCESS : Granularity.SYSCALL);
-        Stepper stepper = Stepper.start(new ProgramSimulation(entry.spec()), settings);
+        Stepper stepper = Stepper.start(entry.simulation(), settings);
         String id = String.valueOf(ids.incrementAndGet());
         Session session = new Session(entry.id(), stepper);
         sessions.put(id, session);
