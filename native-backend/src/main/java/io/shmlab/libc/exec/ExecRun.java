@@ -1,0 +1,588 @@
+package io.shmlab.libc.exec;
+
+import io.shmlab.api.Ending;
+import io.shmlab.api.Os;
+import io.shmlab.api.ProcessOutcome;
+import io.shmlab.api.RunReport;
+import io.shmlab.api.Signal;
+import io.shmlab.api.Syscall;
+import io.shmlab.api.Unlink;
+import io.shmlab.libc.NativeBackend;
+import io.shmlab.libc.turns.ControlBlock;
+import io.shmlab.libc.turns.ControlBlockLayout;
+import io.shmlab.libc.turns.ConductedBlock;
+import io.shmlab.libc.turns.ConductedBlock.MadeName;
+import io.shmlab.libc.turns.ProcessState;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs a C program in N real processes under the preloaded turnstile, its conductor deciding every
+ * turn ({@link ConductedBlock} has the protocol): it starts the processes with the library preloaded,
+ * waits at each point until every process is parked at a call, blocked in one or gone (a process that
+ * said its call blocks counts as blocked once {@code /proc} shows it asleep on that futex), asks the
+ * {@link TurnChooser} who goes, and records each turn as a step. Sleeps that take no real time wait for
+ * a virtual clock, which moves, as the simulator's does, only when no process may go.
+ *
+ * <p>The run ends when no process may go: every process ended, or those left are all blocked in an
+ * untimed wait with no sleep pending (a deadlock, decided by what the processes are doing, never by a
+ * timeout); or when a process makes no wrapped call for the quiet limit (a spin loop, reported as
+ * such); or when the chooser says the run left the order it forces. Whatever happened, every process
+ * is gone at the end, every name the processes made (that did not exist before) is removed, and so is
+ * the control block.
+ */
+public final class ExecRun {
+    /** How long the conductor waits on its doorbell before it looks for processes that died. */
+    private static final Duration DOORBELL_PATIENCE = Duration.ofMillis(5);
+    /** How long it waits between two looks at /proc for a call that said it blocks. */
+    private static final long SLEEP_POLL_NANOS = 20_000;
+    /** How long a process stopped at the end may take to go. */
+    private static final long GRACE_SECONDS = 5;
+
+    /**
+     * How a run is made.
+     *
+     * @param processes how many processes to start
+     * @param realTime whether sleeps take real time
+     * @param quietLimit how long a process may run without a wrapped call before it is reported as spinning
+     */
+    public record Settings(int processes, boolean realTime, Duration quietLimit) {
+    }
+
+    /** How a run ended. */
+    public enum End {
+        /** Every process ended. */
+        ENDED,
+        /** The processes left are all blocked for good. */
+        DEADLOCK,
+        /** A process made no wrapped call for the quiet limit. */
+        QUIET,
+        /** The run left the order forced on it. */
+        DIVERGED
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param report each process's output and ending
+     * @param steps the turns, as steps, in order
+     * @param labels the processes' labels (A, B, ...; forked processes after those started)
+     * @param pids their pids
+     * @param end how it ended
+     * @param detail the end in words
+     * @param removed the names the processes made, removed after the run
+     */
+    public record Result(RunReport report, List<ExecStep> steps, List<String> labels, List<Integer> pids, End end,
+            String detail, List<String> removed) {
+    }
+
+    /** Told of what a run makes as it makes it, so that an interruption can remove it. */
+    public interface Listener {
+        /** A process made a name in /dev/shm. */
+        void made(MadeName name);
+    }
+
+    private final ExecProgram program;
+    private final Settings settings;
+    private final Path library;
+    private final TurnChooser chooser;
+    private final Listener listener;
+    private final Path outputs;
+    private final List<Slot> slots = new ArrayList<>();
+    private final List<ExecStep> steps = new ArrayList<>();
+    private final List<MadeName> made = new ArrayList<>();
+    private final long startedAt = System.nanoTime();
+    private ConductedBlock block;
+    private long clock;
+    private int current = -1;
+    private int lastStepOfCurrent = -1;
+    private final List<String> wakesOfCurrent = new ArrayList<>();
+    private long turns;
+    private End end;
+    private String detail = "";
+
+    private ExecRun(ExecProgram program, Settings settings, Path library, TurnChooser chooser, Listener listener, Path outputs) {
+        this.program = program;
+        this.settings = settings;
+        this.library = library;
+        this.chooser = chooser;
+        this.listener = listener;
+        this.outputs = outputs;
+    }
+
+    /**
+     * Runs the program once.
+     *
+     * @param library the preloaded turnstile ({@link CBuild#turnstile()})
+     * @param controlName the control block's name (one word starting with a slash, not in use)
+     * @param outputs a folder for the processes' output files
+     */
+    public static Result run(ExecProgram program, Settings settings, Path library, String controlName, TurnChooser chooser,
+            Listener listener, Path outputs) {
+        ExecRun run = new ExecRun(program, settings, library, chooser, listener, outputs);
+        try (io.shmlab.api.Machine machine = new NativeBackend().boot()) {
+            Os os = machine.spawn();
+            run.block = ConductedBlock.create(os, controlName, settings.processes(), settings.realTime());
+            try {
+                return run.conduct(os, controlName);
+            } finally {
+                run.block.close();
+                ControlBlock.unlink(os, controlName);
+            }
+        }
+    }
+
+    private Result conduct(Os os, String controlName) {
+        List<String> removed;
+        try {
+            try {
+                for (int i = 0; i < settings.processes(); i++) {
+                    slots.add(start(i, controlName));
+                }
+                loop();
+            } catch (ExecDivergence e) {
+                end = End.DIVERGED;
+                detail = e.getMessage();
+            } catch (IOException e) {
+                throw new NotRunnableException(program.binary() + " could not be started: " + e.getMessage());
+            } finally {
+                stopAll();
+            }
+        } finally {
+            removed = removeNames(os);
+        }
+        List<ProcessOutcome> outcomes = new ArrayList<>();
+        for (Slot s : slots) {
+            outcomes.add(new ProcessOutcome(s.label, s.pid, output(s), ending(s)));
+        }
+        return new Result(new RunReport(outcomes, null), steps, slots.stream().map(s -> s.label).toList(),
+                slots.stream().map(s -> s.pid).toList(), end, detail, removed);
+    }
+
+    private Slot start(int i, String controlName) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(program.binary().toString());
+        command.addAll(program.argsOf(i));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        String preload = System.getenv("LD_PRELOAD");
+        builder.environment().put("LD_PRELOAD", library + (preload == null || preload.isBlank() ? "" : " " + preload));
+        builder.environment().put("SHMLAB_TURNS", controlName);
+        builder.environment().put("SHMLAB_SLOT", Integer.toString(i));
+        Path out = outputs.resolve("process-" + i + ".out");
+        builder.redirectOutput(out.toFile()).redirectErrorStream(true);
+        Path in = program.stdinOf(i);
+        builder.redirectInput(in == null ? new File("/dev/null") : in.toFile());
+        return new Slot(i, builder.start(), out);
+    }
+
+    private void loop() {
+        while (true) {
+            if (!settle()) {
+                end = End.QUIET;
+                return;
+            }
+            List<Integer> enabled = new ArrayList<>();
+            for (Slot s : slots) {
+                if (!s.ended && (s.pending != null || s.resuming)) {
+                    enabled.add(s.index);
+                }
+            }
+            if (enabled.isEmpty()) {
+                if (fireVirtualClock()) {
+                    continue;
+                }
+                if (slots.stream().anyMatch(s -> !s.ended && s.blocks == ControlBlockLayout.BLOCKS_TIMED)) {
+                    block.awaitDoorbell(DOORBELL_PATIENCE);
+                    continue;
+                }
+                chooser.ended();
+                boolean blocked = slots.stream().anyMatch(s -> !s.ended);
+                end = blocked ? End.DEADLOCK : End.ENDED;
+                detail = blocked ? "every process left is blocked in an untimed wait, none is at a turn, no sleep is pending"
+                        : "every process ended";
+                return;
+            }
+            give(chooser.choose(choice(enabled)));
+        }
+    }
+
+    private Choice choice(List<Integer> enabled) {
+        int n = slots.size();
+        Syscall[] calls = new Syscall[n];
+        boolean[] resuming = new boolean[n];
+        int[] arrivals = new int[n];
+        block.lock();
+        try {
+            for (Slot s : slots) {
+                calls[s.index] = s.resuming ? s.blockedCall : s.pending;
+                resuming[s.index] = s.resuming;
+                arrivals[s.index] = s.ended ? Integer.MAX_VALUE : block.arrival(s.index);
+            }
+        } finally {
+            block.unlock();
+        }
+        return new Choice(enabled.stream().mapToInt(Integer::intValue).toArray(), calls, resuming, arrivals, current, n, turns);
+    }
+
+    private void give(int p) {
+        Slot s = slots.get(p);
+        if (s.ended || (s.pending == null && !s.resuming)) {
+            throw new IllegalStateException("process " + s.label + " cannot take a turn now");
+        }
+        if (s.resuming) {
+            List<String> notes = s.resumeNote == null ? List.of() : List.of(s.resumeNote);
+            s.resuming = false;
+            s.blocks = 0;
+            s.resumeNote = null;
+            step(new ExecStep(p, ExecStep.Kind.RESUMED, s.blockedCall, s.blockedText, s.resumeResult, now(), notes, List.of()));
+        } else {
+            s.given = s.pending;
+            s.givenText = s.pendingText;
+            s.lastCall = s.pendingText;
+            s.pending = null;
+        }
+        current = p;
+        lastStepOfCurrent = s.given == null ? steps.size() - 1 : -1;
+        wakesOfCurrent.clear();
+        turns++;
+        block.lock();
+        try {
+            block.giveTurn(p);
+        } finally {
+            block.unlock();
+        }
+    }
+
+    /**
+     * Waits until every process is parked at a call, blocked in one or gone, recording the steps of
+     * what it sees on the way; false when nothing changed for the quiet limit.
+     */
+    private boolean settle() {
+        long lastChange = System.nanoTime();
+        while (true) {
+            boolean changed = look();
+            boolean settled = true;
+            boolean polling = false;
+            for (Slot s : slots) {
+                if (s.ended) {
+                    continue;
+                }
+                if (s.blocks == ControlBlockLayout.BLOCKS_VIRTUAL || s.pending != null || s.resuming) {
+                    continue;
+                }
+                boolean asleep = s.blocks == ControlBlockLayout.BLOCKS_UNTIMED ? KernelSleep.onFutex(s.pid, s.tid, s.waitAddress)
+                        : s.blocks == ControlBlockLayout.BLOCKS_TIMED && KernelSleep.timed(s.pid, s.tid);
+                if (!asleep) {
+                    settled = false;
+                    polling |= s.blocks != 0;
+                }
+            }
+            long now = System.nanoTime();
+            if (changed) {
+                lastChange = now;
+            }
+            if (settled) {
+                return true;
+            }
+            if (now - lastChange > settings.quietLimit().toNanos()) {
+                detail = quietDetail();
+                return false;
+            }
+            if (polling) {
+                LockSupport.parkNanos(SLEEP_POLL_NANOS);
+            } else {
+                block.awaitDoorbell(DOORBELL_PATIENCE);
+            }
+        }
+    }
+
+    private String quietDetail() {
+        for (Slot s : slots) {
+            if (!s.ended && s.pending == null && !s.resuming && s.blocks == 0) {
+                return "process " + s.label + " made no call shmlab orders for " + io.shmlab.api.Durations.inWords(settings.quietLimit())
+                        + " (a spin loop?)" + (s.lastCall.isEmpty() ? "" : " after " + s.lastCall);
+            }
+        }
+        return "no process moved for " + io.shmlab.api.Durations.inWords(settings.quietLimit());
+    }
+
+    /** Reads the block once and records what changed; true when something did. */
+    private boolean look() {
+        boolean changed = false;
+        block.lock();
+        try {
+            int used = block.slotsUsed();
+            while (slots.size() < used) {
+                Slot forked = new Slot(slots.size(), null, null);
+                forked.pid = block.pid(forked.index);
+                slots.add(forked);
+                changed = true;
+            }
+            for (Slot s : slots) {
+                if (!s.ended) {
+                    changed |= follow(s);
+                }
+            }
+            changed |= namesMade();
+        } finally {
+            block.unlock();
+        }
+        return changed;
+    }
+
+    /** What one process did since the last look. Under the mutex. */
+    private boolean follow(Slot s) {
+        ProcessState state = block.state(s.index);
+        s.tid = block.tid(s.index);
+        if (s.pid == 0) {
+            s.pid = block.pid(s.index);
+        }
+        boolean dead = state != ProcessState.ENDED && !s.alive();
+        if (s.given != null) {
+            switch (state) {
+                case WAITING_TURN, ENDED -> callCame(s);
+                case BLOCKED -> blockedIn(s);
+                case AWAIT_RESUME -> {
+                    blockedIn(s);
+                    backFrom(s);
+                }
+                default -> {
+                    if (!dead) {
+                        return false;
+                    }
+                    callCame(s);
+                }
+            }
+        } else if (s.blocks != 0 && s.blocks != ControlBlockLayout.BLOCKS_VIRTUAL && state == ProcessState.AWAIT_RESUME && !s.resuming) {
+            backFrom(s);
+        } else if (state == ProcessState.WAITING_TURN && s.pending == null) {
+            // parked after a turn that made no step of its own (a resumption) or at its first call
+        } else if (state == ProcessState.ENDED || dead) {
+            // ended or died outside a turn of its own
+        } else {
+            return false;
+        }
+        if (state == ProcessState.WAITING_TURN && s.pending == null) {
+            s.pending = block.call(s.index);
+            s.pendingText = block.callText(s.index);
+        }
+        if (state == ProcessState.ENDED || dead) {
+            gone(s, state == ProcessState.ENDED);
+        }
+        return true;
+    }
+
+    private void callCame(Slot s) {
+        Syscall call = s.given;
+        String text = s.givenText;
+        s.given = null;
+        if (call == Syscall.EXIT) {
+            s.exitStatus = block.exitStatus(s.index);
+            step(new ExecStep(s.index, ExecStep.Kind.CALL, call, text, "(no return)", now(), List.of(), List.of()));
+            return;
+        }
+        String result = block.resultText(s.index);
+        step(new ExecStep(s.index, ExecStep.Kind.CALL, call, text, result.isEmpty() ? "(no return)" : result, now(), List.of(), List.of()));
+        if (current == s.index) {
+            lastStepOfCurrent = steps.size() - 1;
+        }
+    }
+
+    private void blockedIn(Slot s) {
+        s.blockedCall = s.given;
+        s.blockedText = s.givenText;
+        s.given = null;
+        s.blocks = block.blocks(s.index);
+        s.waitAddress = block.waitAddress(s.index);
+        if (s.blocks == ControlBlockLayout.BLOCKS_VIRTUAL) {
+            s.deadline = clock + block.sleepNanos(s.index);
+            s.resumeResult = block.resultText(s.index);
+        }
+        step(new ExecStep(s.index, ExecStep.Kind.BLOCKED, s.blockedCall, s.blockedText, null, now(), List.of(), List.of()));
+        if (current == s.index) {
+            lastStepOfCurrent = steps.size() - 1;
+        }
+    }
+
+    /** A blocked call came back: woken by the process whose turn just ran, or timed out. */
+    private void backFrom(Slot s) {
+        s.resuming = true;
+        s.resumeResult = block.resultText(s.index);
+        if (s.resumeResult.contains("ETIMEDOUT") || s.blocks == ControlBlockLayout.BLOCKS_TIMED && s.blockedCall == Syscall.NANOSLEEP) {
+            s.resumeNote = "timed out";
+        } else if (current >= 0 && current != s.index) {
+            s.resumeNote = "woken by " + slots.get(current).label;
+            if (lastStepOfCurrent >= 0 && lastStepOfCurrent < steps.size()) {
+                steps.set(lastStepOfCurrent, steps.get(lastStepOfCurrent).withNote("wakes " + s.label));
+            } else {
+                wakesOfCurrent.add("wakes " + s.label);
+            }
+        }
+    }
+
+    private void gone(Slot s, boolean exited) {
+        s.ended = true;
+        s.dead = !exited;
+        s.pending = null;
+        s.resuming = false;
+        if (exited) {
+            s.exitStatus = block.exitStatus(s.index);
+            step(new ExecStep(s.index, ExecStep.Kind.EXIT, Syscall.EXIT, "", null, now(), List.of(), List.of()));
+        } else {
+            step(new ExecStep(s.index, ExecStep.Kind.EXIT, Syscall.EXIT, "", null, now(), List.of(), List.of(deathWords(s))));
+        }
+    }
+
+    private String deathWords(Slot s) {
+        if (s.process != null) {
+            try {
+                s.process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!s.process.isAlive()) {
+                int v = s.process.exitValue();
+                Signal signal = v > 128 ? Signal.of(v - 128) : null;
+                return signal != null ? "killed by " + signal + (s.lastCall.isEmpty() ? "" : " after " + s.lastCall)
+                        : "ended without exit(3) (_exit?), status " + v;
+            }
+        }
+        return "gone without exit(3): a signal or _exit";
+    }
+
+    private boolean namesMade() {
+        List<MadeName> now = block.madeNames();
+        if (now.size() == made.size()) {
+            return false;
+        }
+        for (MadeName name : now.subList(made.size(), now.size())) {
+            listener.made(name);
+        }
+        made.clear();
+        made.addAll(now);
+        return true;
+    }
+
+    /** Moves the virtual clock to the earliest sleep's end; false when no process sleeps on it. */
+    private boolean fireVirtualClock() {
+        long earliest = Long.MAX_VALUE;
+        for (Slot s : slots) {
+            if (!s.ended && s.blocks == ControlBlockLayout.BLOCKS_VIRTUAL && !s.resuming) {
+                earliest = Math.min(earliest, s.deadline);
+            }
+        }
+        if (earliest == Long.MAX_VALUE) {
+            return false;
+        }
+        clock = Math.max(clock, earliest);
+        for (Slot s : slots) {
+            if (!s.ended && s.blocks == ControlBlockLayout.BLOCKS_VIRTUAL && !s.resuming && s.deadline <= clock) {
+                s.resuming = true;
+                s.resumeNote = "timed out";
+            }
+        }
+        return true;
+    }
+
+    private long now() {
+        return settings.realTime() ? System.nanoTime() - startedAt : clock;
+    }
+
+    private void step(ExecStep step) {
+        if (step.process() == current && step.kind() != ExecStep.Kind.RESUMED && !wakesOfCurrent.isEmpty()) {
+            for (String note : wakesOfCurrent) {
+                step = step.withNote(note);
+            }
+            wakesOfCurrent.clear();
+        }
+        steps.add(step);
+        chooser.took(step);
+    }
+
+    private void stopAll() {
+        for (Slot s : slots) {
+            if (s.process == null || !s.ended) {
+                s.kill();
+            }
+        }
+        for (Slot s : slots) {
+            if (s.process != null) {
+                try {
+                    if (!s.process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS)) {
+                        s.process.destroyForcibly();
+                        s.process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    s.process.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    private Ending ending(Slot s) {
+        if (s.ended && !s.dead) {
+            return new Ending.Exited(s.exitStatus);
+        }
+        if (s.ended) {
+            String words = deathWords(s);
+            if (s.process != null && !s.process.isAlive()) {
+                int v = s.process.exitValue();
+                Signal signal = v > 128 ? Signal.of(v - 128) : null;
+                if (signal != null) {
+                    return new Ending.Killed(signal, s.lastCall.isEmpty() ? null : "after " + s.lastCall);
+                }
+                return new Ending.Exited(v);
+            }
+            return new Ending.Killed(Signal.SIGKILL, words);
+        }
+        return switch (end == null ? End.DIVERGED : end) {
+            case DEADLOCK -> new Ending.Blocked(s.blockedText);
+            case QUIET -> new Ending.Stalled(s.pending != null ? "its turn at " + s.pendingText
+                    : s.blocks != 0 ? s.blockedText : "its own code, with no call shmlab orders"
+                            + (s.lastCall.isEmpty() ? "" : " since " + s.lastCall), null, settings.quietLimit());
+            default -> new Ending.Killed(Signal.SIGKILL, "stopped: " + detail);
+        };
+    }
+
+    private static String output(Slot s) {
+        if (s.output == null) {
+            return "";
+        }
+        try {
+            return Files.readString(s.output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private List<String> removeNames(Os os) {
+        List<String> removed = new ArrayList<>();
+        block.lock();
+        List<MadeName> names;
+        try {
+            names = block.madeNames();
+        } finally {
+            block.unlock();
+        }
+        for (MadeName name : names) {
+            try {
+                boolean gone = name.semaphore() ? Unlink.semIfPresent(os, name.name()) : Unlink.shmIfPresent(os, name.name());
+                if (gone) {
+                    removed.add((name.semaphore() ? "semaphore " : "") + name.name());
+                }
+            } catch (RuntimeException e) {
+                // a name the program spelt wrongly (it failed for it too): nothing to remove
+            }
+        }
+        return removed;
+    }
+}

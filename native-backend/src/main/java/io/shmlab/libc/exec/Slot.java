@@ -1,0 +1,66 @@
+package io.shmlab.libc.exec;
+
+import io.shmlab.api.Syscall;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** One process of a conducted run as its conductor follows it. */
+final class Slot {
+    final int index;
+    final String label;
+    final Process process;
+    final Path output;
+    int pid;
+    int tid;
+
+    /** The call it is parked at, or null. */
+    Syscall pending;
+    String pendingText;
+    /** The call it was given a turn for and whose step is not known yet, or null. */
+    Syscall given;
+    String givenText;
+    /** How its blocked call blocks (0: not blocked). */
+    int blocks;
+    Syscall blockedCall;
+    String blockedText;
+    long deadline;
+    long waitAddress;
+    /** Back from its blocked call (or its virtual sleep is over): its next turn is the call going on. */
+    boolean resuming;
+    String resumeResult;
+    String resumeNote;
+    /** Took its exit turn, or is gone. */
+    boolean ended;
+    boolean dead;
+    int exitStatus;
+    String lastCall = "";
+
+    Slot(int index, Process process, Path output) {
+        this.index = index;
+        this.label = label(index);
+        this.process = process;
+        this.output = output;
+        this.pid = process == null ? 0 : (int) process.pid();
+    }
+
+    /** A, B, ... as the runs label processes. */
+    static String label(int index) {
+        return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
+    }
+
+    boolean alive() {
+        if (process != null) {
+            return process.isAlive();
+        }
+        Optional<ProcessHandle> handle = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
+        return handle.map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+        } else if (pid > 0) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        }
+    }
+}
