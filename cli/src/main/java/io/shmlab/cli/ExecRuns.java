@@ -40,6 +40,8 @@ final class ExecRuns implements AutoCloseable {
     private final String controlName;
     private final Path outputs;
     private final Set<MadeName> live = ConcurrentHashMap.newKeySet();
+    private final Machine machine = new NativeBackend().boot();
+    private final Os os = machine.spawn();
 
     private ExecRuns(ExecProgram program, ExecRun.Settings settings, Path library, String controlName, Path outputs) {
         this.program = program;
@@ -118,7 +120,7 @@ final class ExecRuns implements AutoCloseable {
     /** One run under a chooser. */
     ExecRun.Result run(TurnChooser chooser) {
         try {
-            return ExecRun.run(program, settings, library, controlName, chooser, live::add, outputs);
+            return ExecRun.run(os, program, settings, library, controlName, chooser, live::add, outputs);
         } catch (NotRunnableException e) {
             throw new UsageError(e.getMessage());
         } finally {
@@ -161,5 +163,6 @@ final class ExecRuns implements AutoCloseable {
     @Override
     public void close() {
         removeOutputs();
+        machine.close();
     }
 }

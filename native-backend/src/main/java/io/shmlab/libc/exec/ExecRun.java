@@ -127,16 +127,24 @@ public final class ExecRun {
      */
     public static Result run(ExecProgram program, Settings settings, Path library, String controlName, TurnChooser chooser,
             Listener listener, Path outputs) {
-        ExecRun run = new ExecRun(program, settings, library, chooser, listener, outputs);
         try (io.shmlab.api.Machine machine = new NativeBackend().boot()) {
-            Os os = machine.spawn();
-            run.block = ConductedBlock.create(os, controlName, settings.processes(), settings.realTime());
-            try {
-                return run.conduct(os, controlName);
-            } finally {
-                run.block.close();
-                ControlBlock.unlink(os, controlName);
-            }
+            return run(machine.spawn(), program, settings, library, controlName, chooser, listener, outputs);
+        }
+    }
+
+    /**
+     * Runs the program once, the control block made and removed through {@code os} (a process of a
+     * native machine the caller keeps for many runs).
+     */
+    public static Result run(Os os, ExecProgram program, Settings settings, Path library, String controlName,
+            TurnChooser chooser, Listener listener, Path outputs) {
+        ExecRun run = new ExecRun(program, settings, library, chooser, listener, outputs);
+        run.block = ConductedBlock.create(os, controlName, settings.processes(), settings.realTime());
+        try {
+            return run.conduct(os, controlName);
+        } finally {
+            run.block.close();
+            ControlBlock.unlink(os, controlName);
         }
     }
 
