@@ -332,6 +332,38 @@ class ExecCommandsTest {
     }
 
     @Test
+    void ctrlCInTheMiddleOfARunLeavesNothingBehind() throws Exception {
+        String sleeper = compile("sleeper", """
+                #include <fcntl.h>
+                #include <semaphore.h>
+                #include <sys/mman.h>
+                #include <unistd.h>
+                int main() {
+                  int fd = shm_open(NAME, O_RDWR | O_CREAT, 0600);
+                  ftruncate(fd, 4096);
+                  sem_t *sem = sem_open(NAME "-sem", O_CREAT, 0600, 0);
+                  sleep(30);
+                  sem_post(sem);
+                  return 0;
+                }
+                """);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + TestHook.SIGNAL_AT_PROPERTY + "=" + TestHook.MID_RUN, "-D" + TestHook.SIGNAL_PROPERTY + "=INT",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "trace", "--exec", sleeper, "--procs=2", "--real-time");
+        Process shmlab = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String said = new String(shmlab.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(shmlab.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), said);
+        assertEquals(ExitCodes.INTERRUPTED, shmlab.exitValue(), said);
+        assertTrue(said.contains("shmlab: interrupted"), said);
+        try (Stream<Path> entries = Files.list(Path.of("/dev/shm"))) {
+            List<String> left = entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains(tag) || n.startsWith("shmlab-exec-" + shmlab.pid() + "-")).toList();
+            assertEquals(List.of(), left, said);
+        }
+    }
+
+    @Test
     void aTokenOfAnotherBinaryIsRefused() throws Exception {
         String ex5 = compile("ex5", EX5);
         String fixed = compile("fixed", EX5_FIXED);
