@@ -17,7 +17,8 @@ public final class CTwins {
     private static final String RESOURCES = "/io/shmlab/labs/c/";
     /** Where they are in the repository. */
     private static final String IN_REPOSITORY = "labs/src/main/resources/io/shmlab/labs/c/";
-    private static final Map<String, String> SOURCES = Map.of("ex5", "ex5.c", "ex5-fixed", "ex5-fixed.c");
+    private static final Map<String, String> SOURCES = Map.of("ex1", "ex1.c", "ex2", "ex2.c", "ex3", "ex3.c", "ex4", "ex4.c",
+            "ex5", "ex5.c", "ex5-fixed", "ex5-fixed.c");
 
     private CTwins() {
     }

@@ -15,8 +15,8 @@ import java.util.Locale;
  * from the call it blocked in), and the call must block where the simulator's did; at the first
  * difference the run stops, saying which process, which call was expected and which came.
  *
- * <p>A turn where a woken call blocks again ({@link TurnKind#BLOCKS_AGAIN}) is nobody's to take: on
- * real processes a woken waiter retries at once, as glibc's does.
+ * <p>A woken waiter retries its wait on its own turn, as the simulator's does: that turn is the call
+ * going on ({@link TurnKind#RESUMED}) or blocking again ({@link TurnKind#BLOCKS_AGAIN}).
  */
 public final class ForcedTurns implements TurnChooser {
     private final TurnOrder order;
@@ -31,7 +31,6 @@ public final class ForcedTurns implements TurnChooser {
 
     @Override
     public int choose(Choice choice) {
-        skipBlocksAgain();
         if (next >= order.size()) {
             int p = choice.enabled()[0];
             throw new ExecDivergence("the schedule has no turn left, but process " + label(p) + " "
@@ -43,7 +42,7 @@ public final class ForcedTurns implements TurnChooser {
         if (p >= choice.processes() || !choice.isEnabled(p)) {
             throw new ExecDivergence(where + describe(t) + ", but it is not at a call (blocked, or gone)");
         }
-        if (t.kind() == TurnKind.RESUMED) {
+        if (t.kind() == TurnKind.RESUMED || t.kind() == TurnKind.BLOCKS_AGAIN) {
             if (!choice.resuming(p)) {
                 throw new ExecDivergence(where + "come back from " + t.call() + ", but it is still in it and calls "
                         + choice.call(p));
@@ -69,6 +68,14 @@ public final class ForcedTurns implements TurnChooser {
             throw new ExecDivergence("at turn " + awaitedIndex + " process " + label(t.owner()) + "'s " + t.call()
                     + " was to block, and returned " + step.result());
         }
+        if (t.kind() == TurnKind.BLOCKS_AGAIN && step.kind() != ExecStep.Kind.BLOCKED) {
+            throw new ExecDivergence("at turn " + awaitedIndex + " process " + label(t.owner()) + "'s " + t.call()
+                    + " was to block again, and returned " + step.result());
+        }
+        if (t.kind() == TurnKind.RESUMED && step.kind() == ExecStep.Kind.BLOCKED) {
+            throw new ExecDivergence("at turn " + awaitedIndex + " process " + label(t.owner()) + "'s " + t.call()
+                    + " was to come back, and blocked again");
+        }
         if (t.kind() == TurnKind.CALL && step.kind() == ExecStep.Kind.BLOCKED) {
             throw new ExecDivergence("at turn " + awaitedIndex + " process " + label(t.owner()) + "'s " + t.call()
                     + " was to return, and blocked");
@@ -77,7 +84,6 @@ public final class ForcedTurns implements TurnChooser {
 
     @Override
     public void ended() {
-        skipBlocksAgain();
         if (next < order.size()) {
             Turn t = order.turn(next);
             throw new ExecDivergence("the run has no turn left to give, but the schedule goes on: at turn " + next
@@ -90,17 +96,12 @@ public final class ForcedTurns implements TurnChooser {
         return next;
     }
 
-    private void skipBlocksAgain() {
-        while (next < order.size() && order.turn(next).kind() == TurnKind.BLOCKS_AGAIN) {
-            next++;
-        }
-    }
-
     private static String describe(Turn t) {
         return switch (t.kind()) {
             case CALL -> "call " + t.call();
             case BLOCKS -> "call " + t.call() + " and block";
             case RESUMED -> "come back from " + t.call();
+            case BLOCKS_AGAIN -> "retry " + t.call() + " and block again";
             case EXIT -> "end";
             default -> t.kind().name().toLowerCase(Locale.ROOT) + " " + t.call();
         };

@@ -214,6 +214,22 @@ class ExecCommandsTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ex1", "ex2", "ex3", "ex4", "ex5", "ex5-fixed"})
+    void everyLabsCTwinFollowsTheSimulatorsSchedulesCallForCall(String lab) {
+        String name = "/" + tag;
+        for (int seed = 1; seed <= 2; seed++) {
+            Shmlab.Result ran = Shmlab.run("run", lab, "--procs=3", "--seed=" + seed, "--name=" + name);
+            Matcher m = Pattern.compile("schedule: (\\S+)").matcher(ran.out());
+            assertTrue(m.find(), ran::toString);
+            Shmlab.Result forced = Shmlab.run("replay", lab, m.group(1), "--exec", "--name=" + name);
+            assertTrue(forced.out().contains("the C program followed the schedule"), forced::toString);
+            assertEquals(ran.status(), forced.status(), forced::toString);
+        }
+        Shmlab.Result labs = Shmlab.run("labs");
+        assertTrue(labs.out().contains("labs/src/main/resources/io/shmlab/labs/c/" + lab + ".c"), labs::toString);
+    }
+
     @Test
     void aBinaryThatIsNotTheLabsProgramIsStoppedAtTheFirstDivergence() throws Exception {
         String name = "/" + tag;

@@ -246,11 +246,11 @@ public final class ExecRun {
             throw new IllegalStateException("process " + s.label + " cannot take a turn now");
         }
         if (s.resuming) {
-            List<String> notes = s.resumeNote == null ? List.of() : List.of(s.resumeNote);
             s.resuming = false;
             s.blocks = 0;
-            s.resumeNote = null;
-            step(new ExecStep(p, ExecStep.Kind.RESUMED, s.blockedCall, s.blockedText, s.resumeResult, now(), notes, List.of()));
+            s.given = s.blockedCall;
+            s.givenText = s.blockedText;
+            s.givenResume = true;
         } else {
             s.given = s.pending;
             s.givenText = s.pendingText;
@@ -258,7 +258,7 @@ public final class ExecRun {
             s.pending = null;
         }
         current = p;
-        lastStepOfCurrent = s.given == null ? steps.size() - 1 : -1;
+        lastStepOfCurrent = -1;
         wakesOfCurrent.clear();
         turns++;
         block.lock();
@@ -392,6 +392,19 @@ public final class ExecRun {
         Syscall call = s.given;
         String text = s.givenText;
         s.given = null;
+        if (s.givenResume) {
+            s.givenResume = false;
+            String result = block.resultText(s.index);
+            List<String> notes = s.resumeNote == null ? List.of() : List.of(s.resumeNote);
+            s.resumeNote = null;
+            s.resumeResult = null;
+            step(new ExecStep(s.index, ExecStep.Kind.RESUMED, call, text, result.isEmpty() ? "(no return)" : result, now(),
+                    notes, List.of()));
+            if (current == s.index) {
+                lastStepOfCurrent = steps.size() - 1;
+            }
+            return;
+        }
         if (call == Syscall.EXIT) {
             s.exitStatus = block.exitStatus(s.index);
             step(new ExecStep(s.index, ExecStep.Kind.CALL, call, text, "(no return)", now(), List.of(), List.of()));
@@ -408,6 +421,8 @@ public final class ExecRun {
         s.blockedCall = s.given;
         s.blockedText = s.givenText;
         s.given = null;
+        s.givenResume = false;
+        s.resumeNote = null;
         s.blocks = block.blocks(s.index);
         s.waitAddress = block.waitAddress(s.index);
         if (s.blocks == ControlBlockLayout.BLOCKS_VIRTUAL) {

@@ -19,6 +19,8 @@ final class Slot {
     /** The call it was given a turn for and whose step is not known yet, or null. */
     Syscall given;
     String givenText;
+    /** The turn given is its blocked call going on (it may block again). */
+    boolean givenResume;
     /** How its blocked call blocks (0: not blocked). */
     int blocks;
     Syscall blockedCall;

@@ -495,8 +495,29 @@ int sem_getvalue(sem_t *s, int *value) {
 
 /*
  * A wait whose semaphore is at 0 says it will block, then really sleeps on the semaphore's futex (its
- * first word), so that what happens to the semaphore meanwhile is what the kernel and glibc make of it.
+ * value word), so that what happens to the semaphore meanwhile is what the kernel makes of it: a post
+ * that finds no registered waiter wakes nobody, as Exercise 5's lost wakeup needs. Past sem_trywait
+ * (glibc's own fast path) the wait is glibc 2.36's slow path on the same words (new_sem: a 64-bit data
+ * word, the value in its low half and the waiter count in its high half, then the futex flag
+ * "private"), with one difference: a waiter woken from the futex takes a turn before it retries, as the
+ * simulator's woken process does, so another process may take the value first (then it blocks again).
  */
+struct new_sem {
+    uint64_t data;
+    int private_flag;
+    int pad;
+};
+
+#define SEM_VALUE_MASK 0xffffffffULL
+#define SEM_NWAITERS_ONE (1ULL << 32)
+
+static int futex_wait_on(struct new_sem *sem, const struct timespec *deadline) {
+    /* glibc keeps FUTEX_PRIVATE_FLAG (128) in "private" for a shared semaphore, and flips it into the op */
+    int op = ((9 /* FUTEX_WAIT_BITSET */ | 128) ^ sem->private_flag) | (deadline != NULL ? 256 /* FUTEX_CLOCK_REALTIME */ : 0);
+    long r = syscall(SYS_futex, (unsigned *) &sem->data, op, 0, deadline, NULL, 0xffffffff);
+    return r == 0 ? 0 : errno;
+}
+
 static int waiting(const char *call, sem_t *s, const struct timespec *deadline) {
     char text[SHMLAB_CALL_TEXT_BYTES];
     if (deadline == NULL) {
@@ -507,18 +528,35 @@ static int waiting(const char *call, sem_t *s, const struct timespec *deadline) 
     park(call, text);
     int r = REAL(sem_trywait)(s);
     int e = errno;
-    if (r == 0 || e != EAGAIN) {
+    if (r == 0 || e != EAGAIN || (deadline != NULL && (deadline->tv_nsec < 0 || deadline->tv_nsec >= 1000000000L))) {
+        if (r != 0 && e == EAGAIN) {
+            r = REAL(sem_timedwait)(s, deadline); /* glibc's EINVAL for the deadline */
+            e = errno;
+        }
         result_number(r, e);
         errno = e;
         return r;
     }
-    will_block(deadline == NULL ? SHMLAB_BLOCKS_UNTIMED : SHMLAB_BLOCKS_TIMED, s, 0);
-    r = deadline == NULL ? REAL(sem_wait)(s) : REAL(sem_timedwait)(s, deadline);
-    e = errno;
-    result_number(r, e);
-    park_resumed();
-    errno = e;
-    return r;
+    struct new_sem *sem = (struct new_sem *) s;
+    uint64_t d = __atomic_fetch_add(&sem->data, SEM_NWAITERS_ONE, __ATOMIC_RELAXED);
+    for (;;) {
+        if ((d & SEM_VALUE_MASK) == 0) {
+            will_block(deadline == NULL ? SHMLAB_BLOCKS_UNTIMED : SHMLAB_BLOCKS_TIMED, sem, 0);
+            int err = futex_wait_on(sem, deadline);
+            if (err == ETIMEDOUT || err == EINTR || err == EOVERFLOW) {
+                result_number(-1, err);
+                park_resumed();
+                __atomic_fetch_sub(&sem->data, SEM_NWAITERS_ONE, __ATOMIC_RELAXED);
+                errno = err;
+                return -1;
+            }
+            park_resumed();
+            d = __atomic_load_n(&sem->data, __ATOMIC_RELAXED);
+        } else if (__atomic_compare_exchange_n(&sem->data, &d, d - 1 - SEM_NWAITERS_ONE, 1, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+            result_number(0, 0);
+            return 0;
+        }
+    }
 }
 
 int sem_wait(sem_t *s) {
