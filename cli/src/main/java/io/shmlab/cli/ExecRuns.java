@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * What the {@code --exec} commands share: the binary checked (a static binary, or no binary at all, is
  * refused in one line), the turnstile built on first use (one line where there is no C compiler), the
  * control block's name claimed in the clean-up registry (an old one left by a SIGKILL is swept first),
- * and each run's names, told as the processes make them, removed on every way out but SIGKILL.
+ * and each run's names, told as the processes make them, written down ({@link OwnedNames}) and removed
+ * on every way out; what a SIGKILL of shmlab leaves, the next command sweeps.
  */
 final class ExecRuns implements AutoCloseable {
     private static int sequence;
@@ -42,6 +43,8 @@ final class ExecRuns implements AutoCloseable {
     private final Set<MadeName> live = ConcurrentHashMap.newKeySet();
     private final Machine machine = new NativeBackend().boot();
     private final Os os = machine.spawn();
+    private OwnedNames record;
+    private final Set<String> recorded = ConcurrentHashMap.newKeySet();
 
     private ExecRuns(ExecProgram program, ExecRun.Settings settings, Path library, String controlName, Path outputs) {
         this.program = program;
@@ -102,7 +105,13 @@ final class ExecRuns implements AutoCloseable {
             OwnedNames.sweep(os).forEach(console::println);
             MadeNames.removedOnExit(cleanUp, os, command, List.of(ShmNamespace.objectFile(control)), machine.listShm());
         }
-        cleanUp.always(runs::removeLive);
+        OwnedNames made = OwnedNames.record(command, List.of());
+        runs.record = made;
+        cleanUp.always(() -> {
+            List<String> removed = runs.removeLive();
+            made.forget();
+            return removed;
+        });
         cleanUp.always(runs::removeOutputs);
         TestHook.reached(TestHook.START_UP);
         TestHook.watchChildren();
@@ -120,11 +129,20 @@ final class ExecRuns implements AutoCloseable {
     /** One run under a chooser. */
     ExecRun.Result run(TurnChooser chooser) {
         try {
-            return ExecRun.run(os, program, settings, library, controlName, chooser, live::add, outputs);
+            return ExecRun.run(os, program, settings, library, controlName, chooser, this::made, outputs);
         } catch (NotRunnableException e) {
             throw new UsageError(e.getMessage());
         } finally {
             live.clear();
+        }
+    }
+
+    /** A process made a name: written down first, so that a SIGKILL's leftover is recognised later. */
+    private void made(MadeName name) {
+        live.add(name);
+        String entry = name.semaphore() ? ShmNamespace.semaphoreFile(name.name()) : ShmNamespace.objectFile(name.name());
+        if (record != null && recorded.add(entry)) {
+            record.add(entry);
         }
     }
 

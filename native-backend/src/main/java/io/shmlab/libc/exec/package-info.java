@@ -22,7 +22,9 @@
  * <ul>
  *   <li>No settle delay: a call that would block (a sem_wait on 0) says so itself and then really
  *       sleeps on its futex; the next turn is given as soon as {@code /proc} shows it asleep on that
- *       futex word (microseconds), so a lost wakeup such as Exercise 5's stays real.</li>
+ *       futex word (microseconds), so a lost wakeup such as Exercise 5's stays real. Past sem_trywait
+ *       the wait is glibc's slow path on the same words, a woken waiter retrying on its own turn as
+ *       the simulator's does.</li>
  *   <li>A deadlock is decided by what the processes are doing: every live process blocked in an
  *       untimed wait and asleep on its futex, none at a turn, no sleep pending; never by a timeout. The
  *       quiet limit only reports a process that makes no wrapped call (a spin loop).</li>
