@@ -24,7 +24,7 @@ final class LabsCommand implements Callable<Integer> {
         console.println("");
         console.println("C twins (each lab's run-mode program in C, call for call; built on first use for replay <lab> <token> --exec):");
         for (String id : io.shmlab.exec.CTwins.labs()) {
-            console.println(String.format("%-10s %s", id, io.shmlab.exec.CTwins.source(id).orElseThrow()));
+            console.println(String.format("  %-10s %s", id, io.shmlab.exec.CTwins.source(id).orElseThrow()));
         }
         return ExitCodes.OK;
     }
