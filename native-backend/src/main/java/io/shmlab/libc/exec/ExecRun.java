@@ -12,7 +12,6 @@ import io.shmlab.libc.turns.ControlBlock;
 import io.shmlab.libc.turns.ControlBlockLayout;
 import io.shmlab.libc.turns.ConductedBlock;
 import io.shmlab.libc.turns.ConductedBlock.MadeName;
-import io.shmlab.libc.turns.ProcessState;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,8 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  * turn ({@link ConductedBlock} has the protocol): it starts the processes with the library preloaded,
  * waits at each point until every process is parked at a call, blocked in one or gone (a process that
  * said its call blocks counts as blocked once {@code /proc} shows it asleep on that futex), asks the
- * {@link TurnChooser} who goes, and records each turn as a step. Sleeps that take no real time wait for
- * a virtual clock, which moves, as the simulator's does, only when no process may go.
+ * {@link TurnChooser} who goes; a {@link RunFollower} records each turn as a step. Sleeps that take
+ * no real time wait for a virtual clock, which moves, as the simulator's does, only when no process may
+ * go.
  *
  * <p>The run ends when no process may go: every process ended, or those left are all blocked in an
  * untimed wait with no sleep pending (a deadlock, decided by what the processes are doing, never by a
@@ -94,27 +94,19 @@ public final class ExecRun {
     private final Settings settings;
     private final Path library;
     private final TurnChooser chooser;
-    private final Listener listener;
     private final Path outputs;
-    private final List<Slot> slots = new ArrayList<>();
-    private final List<ExecStep> steps = new ArrayList<>();
-    private final List<MadeName> made = new ArrayList<>();
-    private final long startedAt = System.nanoTime();
     private ConductedBlock block;
-    private long clock;
-    private int current = -1;
-    private int lastStepOfCurrent = -1;
-    private final List<String> wakesOfCurrent = new ArrayList<>();
+    private RunFollower follower;
+    private List<Slot> slots;
     private long turns;
     private End end;
     private String detail = "";
 
-    private ExecRun(ExecProgram program, Settings settings, Path library, TurnChooser chooser, Listener listener, Path outputs) {
+    private ExecRun(ExecProgram program, Settings settings, Path library, TurnChooser chooser, Path outputs) {
         this.program = program;
         this.settings = settings;
         this.library = library;
         this.chooser = chooser;
-        this.listener = listener;
         this.outputs = outputs;
     }
 
@@ -138,8 +130,10 @@ public final class ExecRun {
      */
     public static Result run(Os os, ExecProgram program, Settings settings, Path library, String controlName,
             TurnChooser chooser, Listener listener, Path outputs) {
-        ExecRun run = new ExecRun(program, settings, library, chooser, listener, outputs);
+        ExecRun run = new ExecRun(program, settings, library, chooser, outputs);
         run.block = ConductedBlock.create(os, controlName, settings.processes(), settings.realTime());
+        run.follower = new RunFollower(run.block, chooser, listener, settings.realTime());
+        run.slots = run.follower.slots;
         try {
             return run.conduct(os, controlName);
         } finally {
@@ -171,7 +165,7 @@ public final class ExecRun {
         for (Slot s : slots) {
             outcomes.add(new ProcessOutcome(s.label, s.pid, output(s), ending(s)));
         }
-        return new Result(new RunReport(outcomes, null), steps, slots.stream().map(s -> s.label).toList(),
+        return new Result(new RunReport(outcomes, null), follower.steps, slots.stream().map(s -> s.label).toList(),
                 slots.stream().map(s -> s.pid).toList(), end, detail, removed);
     }
 
@@ -204,7 +198,7 @@ public final class ExecRun {
                 }
             }
             if (enabled.isEmpty()) {
-                if (fireVirtualClock()) {
+                if (follower.fireVirtualClock()) {
                     continue;
                 }
                 if (slots.stream().anyMatch(s -> !s.ended && s.blocks == ControlBlockLayout.BLOCKS_TIMED)) {
@@ -237,7 +231,7 @@ public final class ExecRun {
         } finally {
             block.unlock();
         }
-        return new Choice(enabled.stream().mapToInt(Integer::intValue).toArray(), calls, resuming, arrivals, current, n, turns);
+        return new Choice(enabled.stream().mapToInt(Integer::intValue).toArray(), calls, resuming, arrivals, follower.current(), n, turns);
     }
 
     private void give(int p) {
@@ -257,9 +251,7 @@ public final class ExecRun {
             s.lastCall = s.pendingText;
             s.pending = null;
         }
-        current = p;
-        lastStepOfCurrent = -1;
-        wakesOfCurrent.clear();
+        follower.turnGiven(p);
         turns++;
         block.lock();
         try {
@@ -276,7 +268,7 @@ public final class ExecRun {
     private boolean settle() {
         long lastChange = System.nanoTime();
         while (true) {
-            boolean changed = look();
+            boolean changed = follower.look();
             boolean settled = true;
             boolean polling = false;
             for (Slot s : slots) {
@@ -322,214 +314,6 @@ public final class ExecRun {
         return "no process moved for " + io.shmlab.api.Durations.inWords(settings.quietLimit());
     }
 
-    /** Reads the block once and records what changed; true when something did. */
-    private boolean look() {
-        boolean changed = false;
-        block.lock();
-        try {
-            int used = block.slotsUsed();
-            while (slots.size() < used) {
-                Slot forked = new Slot(slots.size(), null, null);
-                forked.pid = block.pid(forked.index);
-                slots.add(forked);
-                changed = true;
-            }
-            for (Slot s : slots) {
-                if (!s.ended) {
-                    changed |= follow(s);
-                }
-            }
-            changed |= namesMade();
-        } finally {
-            block.unlock();
-        }
-        return changed;
-    }
-
-    /** What one process did since the last look. Under the mutex. */
-    private boolean follow(Slot s) {
-        ProcessState state = block.state(s.index);
-        s.tid = block.tid(s.index);
-        if (s.pid == 0) {
-            s.pid = block.pid(s.index);
-        }
-        boolean dead = state != ProcessState.ENDED && !s.alive();
-        if (s.given != null) {
-            switch (state) {
-                case WAITING_TURN, ENDED -> callCame(s);
-                case BLOCKED -> blockedIn(s);
-                case AWAIT_RESUME -> {
-                    blockedIn(s);
-                    backFrom(s);
-                }
-                default -> {
-                    if (!dead) {
-                        return false;
-                    }
-                    callCame(s);
-                }
-            }
-        } else if (s.blocks != 0 && s.blocks != ControlBlockLayout.BLOCKS_VIRTUAL && state == ProcessState.AWAIT_RESUME && !s.resuming) {
-            backFrom(s);
-        } else if (state == ProcessState.WAITING_TURN && s.pending == null) {
-            // parked after a turn that made no step of its own (a resumption) or at its first call
-        } else if (state == ProcessState.ENDED || dead) {
-            // ended or died outside a turn of its own
-        } else {
-            return false;
-        }
-        if (state == ProcessState.WAITING_TURN && s.pending == null) {
-            s.pending = block.call(s.index);
-            s.pendingText = block.callText(s.index);
-        }
-        if (state == ProcessState.ENDED || dead) {
-            gone(s, state == ProcessState.ENDED);
-        }
-        return true;
-    }
-
-    private void callCame(Slot s) {
-        Syscall call = s.given;
-        String text = s.givenText;
-        s.given = null;
-        if (s.givenResume) {
-            s.givenResume = false;
-            String result = block.resultText(s.index);
-            List<String> notes = s.resumeNote == null ? List.of() : List.of(s.resumeNote);
-            s.resumeNote = null;
-            s.resumeResult = null;
-            step(new ExecStep(s.index, ExecStep.Kind.RESUMED, call, text, result.isEmpty() ? "(no return)" : result, now(),
-                    notes, List.of()));
-            if (current == s.index) {
-                lastStepOfCurrent = steps.size() - 1;
-            }
-            return;
-        }
-        if (call == Syscall.EXIT) {
-            s.exitStatus = block.exitStatus(s.index);
-            step(new ExecStep(s.index, ExecStep.Kind.CALL, call, text, "(no return)", now(), List.of(), List.of()));
-            return;
-        }
-        String result = block.resultText(s.index);
-        step(new ExecStep(s.index, ExecStep.Kind.CALL, call, text, result.isEmpty() ? "(no return)" : result, now(), List.of(), List.of()));
-        if (current == s.index) {
-            lastStepOfCurrent = steps.size() - 1;
-        }
-    }
-
-    private void blockedIn(Slot s) {
-        s.blockedCall = s.given;
-        s.blockedText = s.givenText;
-        s.given = null;
-        s.givenResume = false;
-        s.resumeNote = null;
-        s.blocks = block.blocks(s.index);
-        s.waitAddress = block.waitAddress(s.index);
-        if (s.blocks == ControlBlockLayout.BLOCKS_VIRTUAL) {
-            s.deadline = clock + block.sleepNanos(s.index);
-            s.resumeResult = block.resultText(s.index);
-        }
-        step(new ExecStep(s.index, ExecStep.Kind.BLOCKED, s.blockedCall, s.blockedText, null, now(), List.of(), List.of()));
-        if (current == s.index) {
-            lastStepOfCurrent = steps.size() - 1;
-        }
-    }
-
-    /** A blocked call came back: woken by the process whose turn just ran, or timed out. */
-    private void backFrom(Slot s) {
-        s.resuming = true;
-        s.resumeResult = block.resultText(s.index);
-        if (s.resumeResult.contains("ETIMEDOUT") || s.blocks == ControlBlockLayout.BLOCKS_TIMED && s.blockedCall == Syscall.NANOSLEEP) {
-            s.resumeNote = "timed out";
-        } else if (current >= 0 && current != s.index) {
-            s.resumeNote = "woken by " + slots.get(current).label;
-            if (lastStepOfCurrent >= 0 && lastStepOfCurrent < steps.size()) {
-                steps.set(lastStepOfCurrent, steps.get(lastStepOfCurrent).withNote("wakes " + s.label));
-            } else {
-                wakesOfCurrent.add("wakes " + s.label);
-            }
-        }
-    }
-
-    private void gone(Slot s, boolean exited) {
-        s.ended = true;
-        s.dead = !exited;
-        s.pending = null;
-        s.resuming = false;
-        if (exited) {
-            s.exitStatus = block.exitStatus(s.index);
-            step(new ExecStep(s.index, ExecStep.Kind.EXIT, Syscall.EXIT, "", null, now(), List.of(), List.of()));
-        } else {
-            step(new ExecStep(s.index, ExecStep.Kind.EXIT, Syscall.EXIT, "", null, now(), List.of(), List.of(deathWords(s))));
-        }
-    }
-
-    private String deathWords(Slot s) {
-        if (s.process != null) {
-            try {
-                s.process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (!s.process.isAlive()) {
-                int v = s.process.exitValue();
-                Signal signal = v > 128 ? Signal.of(v - 128) : null;
-                return signal != null ? "killed by " + signal + (s.lastCall.isEmpty() ? "" : " after " + s.lastCall)
-                        : "ended without exit(3) (_exit?), status " + v;
-            }
-        }
-        return "gone without exit(3): a signal or _exit";
-    }
-
-    private boolean namesMade() {
-        List<MadeName> now = block.madeNames();
-        if (now.size() == made.size()) {
-            return false;
-        }
-        for (MadeName name : now.subList(made.size(), now.size())) {
-            listener.made(name);
-        }
-        made.clear();
-        made.addAll(now);
-        return true;
-    }
-
-    /** Moves the virtual clock to the earliest sleep's end; false when no process sleeps on it. */
-    private boolean fireVirtualClock() {
-        long earliest = Long.MAX_VALUE;
-        for (Slot s : slots) {
-            if (!s.ended && s.blocks == ControlBlockLayout.BLOCKS_VIRTUAL && !s.resuming) {
-                earliest = Math.min(earliest, s.deadline);
-            }
-        }
-        if (earliest == Long.MAX_VALUE) {
-            return false;
-        }
-        clock = Math.max(clock, earliest);
-        for (Slot s : slots) {
-            if (!s.ended && s.blocks == ControlBlockLayout.BLOCKS_VIRTUAL && !s.resuming && s.deadline <= clock) {
-                s.resuming = true;
-                s.resumeNote = "timed out";
-            }
-        }
-        return true;
-    }
-
-    private long now() {
-        return settings.realTime() ? System.nanoTime() - startedAt : clock;
-    }
-
-    private void step(ExecStep step) {
-        if (step.process() == current && step.kind() != ExecStep.Kind.RESUMED && !wakesOfCurrent.isEmpty()) {
-            for (String note : wakesOfCurrent) {
-                step = step.withNote(note);
-            }
-            wakesOfCurrent.clear();
-        }
-        steps.add(step);
-        chooser.took(step);
-    }
-
     private void stopAll() {
         for (Slot s : slots) {
             if (s.process == null || !s.ended) {
@@ -556,7 +340,7 @@ public final class ExecRun {
             return new Ending.Exited(s.exitStatus);
         }
         if (s.ended) {
-            String words = deathWords(s);
+            String words = s.deathWords();
             if (s.process != null && !s.process.isAlive()) {
                 int v = s.process.exitValue();
                 Signal signal = v > 128 ? Signal.of(v - 128) : null;

@@ -2,10 +2,15 @@ package io.shmlab.libc.exec;
 
 import io.shmlab.api.Syscall;
 import java.nio.file.Path;
+import io.shmlab.api.Signal;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /** One process of a conducted run as its conductor follows it. */
 final class Slot {
+    /** How long a process that is gone may take to be reaped before its status is read. */
+    private static final long GRACE_SECONDS = 5;
+
     final int index;
     final String label;
     final Process process;
@@ -56,6 +61,24 @@ final class Slot {
         }
         Optional<ProcessHandle> handle = pid > 0 ? ProcessHandle.of(pid) : Optional.empty();
         return handle.map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    /** How it went, when it is gone without its exit turn: the signal that killed it, or its status. */
+    String deathWords() {
+        if (process != null) {
+            try {
+                process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!process.isAlive()) {
+                int v = process.exitValue();
+                Signal signal = v > 128 ? Signal.of(v - 128) : null;
+                return signal != null ? "killed by " + signal + (lastCall.isEmpty() ? "" : " after " + lastCall)
+                        : "ended without exit(3) (_exit?), status " + v;
+            }
+        }
+        return "gone without exit(3): a signal or _exit";
     }
 
     void kill() {
