@@ -40,7 +40,20 @@ public final class BenchMain {
         exploration().forEach(f -> figures.add(f.numbered(3)));
         simulatedMapping().forEach(f -> figures.add(f.numbered(4)));
         thousandProcesses().forEach(f -> figures.add(f.numbered(5)));
+        figures.add(execExploration().numbered(6));
         return figures;
+    }
+
+    private Figure execExploration() throws Exception {
+        String reason = unavailable("native");
+        if (reason == null && !CProgram.compilerAvailable()) {
+            reason = "no gcc";
+        }
+        if (reason != null) {
+            return skipped(ExecExplorationFigure.NAME, reason);
+        }
+        log.println("figure 6: " + ExecExplorationFigure.NAME);
+        return new ExecExplorationFigure(smoke, scratch, log).measure();
     }
 
     private List<Figure> ringBuffer() throws Exception {

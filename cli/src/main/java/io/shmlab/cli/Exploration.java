@@ -87,7 +87,7 @@ final class Exploration {
     }
 
     /** What a DFS searches: every class of schedules, every schedule, or those within the bound. */
-    private static String searchKind(ExploreOptions options) {
+    static String searchKind(ExploreOptions options) {
         if (options.bounded()) {
             return "bounded: at most " + options.preemptionBound() + " preemption(s)";
         }
@@ -105,6 +105,12 @@ final class Exploration {
 
     static void printSummary(LabDefinition lab, LabSettings settings, ExplorationReport report, Cut cut,
             ExploreOptions options, Console console) {
+        printSummary(report, cut, options, console, token -> ReplayHint.of(lab, settings, token));
+    }
+
+    /** The summary, with the command that shows a failing schedule made by {@code seeIt}. */
+    static void printSummary(ExplorationReport report, Cut cut, ExploreOptions options, Console console,
+            java.util.function.UnaryOperator<String> seeIt) {
         long n = report.schedules();
         console.println(n + " schedules run " + switch (cut) {
             case COMPLETE -> !options.strategy().userName().equals("dfs") ? "(every schedule within the bound)"
@@ -126,6 +132,6 @@ final class Exploration {
             return;
         }
         console.println("failing schedule (shortest): " + report.shortestFailing());
-        console.println("see it: " + ReplayHint.of(lab, settings, report.shortestFailing()));
+        console.println("see it: " + seeIt.apply(report.shortestFailing()));
     }
 }

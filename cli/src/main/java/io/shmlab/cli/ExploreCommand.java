@@ -61,6 +61,14 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
     @Mixin
     ShmSizeOption shmSize;
 
+    @Mixin
+    ExecOption exec;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "10s",
+            description = "--exec: how long a process may run without a call the turnstile orders before it is reported"
+                    + " as spinning (default ${DEFAULT-VALUE})")
+    java.time.Duration timeout;
+
     private LabChoice lab;
     private LabOptions labOptions;
 
@@ -72,6 +80,11 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
 
     @Override
     public Integer call() {
+        exec.checkUnused();
+        shmSize.refuseWithExec(exec);
+        if (exec.given()) {
+            return ExecCommands.explore(exec, procs, execOptions(), timeout, root);
+        }
         backend.check("explore");
         try (LabChoice choice = lab) {
             LabDefinition chosen = choice.resolve(root.programArgs(), root.console());
@@ -81,6 +94,20 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
             return report.failing() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
         }
     }
+
+    /** A C program's search: bounded DFS with 2 preemptions unless told otherwise (no reduction on real processes). */
+    private ExploreOptions execOptions() {
+        if (noDpor || perAccess != null) {
+            throw new UsageError("--exec explores at the C program's calls, with bounded dfs, pct or random: no --no-dpor or --per-access");
+        }
+        if (preemptions == null) {
+            preemptions = EXEC_PREEMPTIONS;
+        }
+        return options(null).withDpor(false).withPerAccess(false);
+    }
+
+    /** The preemption bound of {@code explore --exec} by default. */
+    static final int EXEC_PREEMPTIONS = 2;
 
     private ExploreOptions options(LabDefinition chosen) {
         if (procs < 1 || procs > 16) {
@@ -99,7 +126,7 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
             throw new UsageError(e.getMessage());
         }
         long budget = maxSchedules != null ? maxSchedules : kind == StrategyKind.DFS ? Long.MAX_VALUE : 10_000;
-        boolean access = perAccess != null ? perAccess : chosen.raceInMemory();
+        boolean access = perAccess != null ? perAccess : chosen != null && chosen.raceInMemory();
         return ExploreOptions.defaults().withStrategy(kind)
                 .withPreemptionBound(preemptions != null ? preemptions : ExploreOptions.NO_BOUND).withDpor(!noDpor)
                 .withMaxSchedules(budget).withSeed(seed).withPerAccess(access).withStopAtFirstFailure(stopAtFirst)

@@ -110,6 +110,16 @@ final class LabChoice implements AutoCloseable {
         return given.get(given.size() - 1);
     }
 
+    /** How many words were given before {@code --} (the lab or file, and the token). */
+    int wordCount() {
+        return given().size();
+    }
+
+    /** Whether the program was named with {@code --class}. */
+    boolean namesClass() {
+        return className.getValue() != null;
+    }
+
     private List<String> given() {
         List<String> value = words.getValue();
         return value == null ? List.of() : value;

@@ -55,6 +55,22 @@ final class OwnedNames {
         return new OwnedNames(file);
     }
 
+    /**
+     * Adds an entry to the record, for a command whose processes make names it learns of only as they
+     * are made (a C program under the turnstile).
+     */
+    synchronized void add(String entry) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(file, entry + System.lineSeparator(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // without it a SIGKILL's leftover is not recognised later; the run itself is unharmed
+        }
+    }
+
     /** Deletes the record: its names are cleaned up, or handed over. */
     void forget() {
         if (file != null) {

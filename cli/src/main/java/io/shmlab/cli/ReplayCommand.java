@@ -47,6 +47,9 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
     @Mixin
     ShmSizeOption shmSize;
 
+    @Mixin
+    ExecOption exec;
+
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class, defaultValue = "60s",
             description = "native: how long the real processes may take before they are stopped (default ${DEFAULT-VALUE})")
     Duration timeout;
@@ -72,9 +75,20 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
 
     @Override
     public Integer call() {
+        exec.checkUnused();
+        shmSize.refuseWithExec(exec);
+        if (exec.given() && html != null | json) {
+            throw new UsageError("--html and --json draw the simulator's schedule: replay it without --exec");
+        }
+        if (exec.given() && lab.wordCount() == 1 && !lab.namesClass()) {
+            return ExecCommands.replayToken(exec, lab.token(), timeout, root);
+        }
         try (LabChoice choice = lab) {
             LabDefinition chosen = choice.resolve(root.programArgs(), root.console());
             token = choice.token();
+            if (exec.given()) {
+                return ExecCommands.replayForced(exec, chosen, labOptions.settings(chosen), token, timeout, root);
+            }
             return replay(chosen, labOptions.settings(chosen));
         }
     }

@@ -63,4 +63,11 @@ final class ShmSizeOption {
                     + " --shm-size on native takes run, replay and ex5, whose processes are child JVMs");
         }
     }
+
+    /** Refuses the option with {@code --exec}: a C program's processes run in the host's /dev/shm. */
+    void refuseWithExec(ExecOption exec) {
+        if (text != null && exec.given()) {
+            throw new UsageError("--shm-size does not go with --exec: a C program's processes run in the host's /dev/shm");
+        }
+    }
 }

@@ -14,9 +14,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "shmlab", mixinStandardHelpOptions = true, version = "shmlab 0.1.0",
         description = {"Learn, test and verify programs that use POSIX shared memory and semaphores.",
             "Real processes (--backend=native): ex1 ... ex5, run, replay; ls and rm work on the host's /dev/shm;",
+            "C programs on real processes: trace, explore and replay with --exec BINARY;",
             "explore, step and demo run on the simulator (the default backend of every command that takes one)."},
         subcommands = {LabsCommand.class, Ex1Command.class, Ex2Command.class, Ex3Command.class, Ex4Command.class,
-            Ex5Command.class, RunCommand.class, ExploreCommand.class, ReplayCommand.class, StepCommand.class,
+            Ex5Command.class, RunCommand.class, ExploreCommand.class, TraceCommand.class, ReplayCommand.class, StepCommand.class,
             ServeCommand.class, DemoCommand.class, LsCommand.class, RmCommand.class})
 public final class ShmlabCommand implements Callable<Integer> {
     private final Console console;

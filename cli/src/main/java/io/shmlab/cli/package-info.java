@@ -3,7 +3,10 @@
  * the tools that run them in several processes ({@code run}), search their schedules
  * ({@code explore}), replay one as a timeline ({@code replay}, or forced on real processes with
  * {@code --backend=native}: {@link io.shmlab.replay.NativeReplay}), let the student schedule by hand
- * ({@code step}), and tell the course's story in one go ({@code demo}); {@code ls} and {@code rm} are
+ * ({@code step}), and tell the course's story in one go ({@code demo}); with {@code --exec BINARY},
+ * {@code trace}, {@code explore} and {@code replay} run a C program in real processes under the
+ * preloaded turnstile ({@link io.shmlab.cli.ExecCommands}, {@link io.shmlab.cli.ExecRuns}, package
+ * {@code io.shmlab.exec}); {@code ls} and {@code rm} are
  * ipcs and ipcrm for the host's /dev/shm ({@link io.shmlab.cli.HostShm}, {@link io.shmlab.cli.ShmUsers},
  * printed by {@link io.shmlab.cli.ShmListing}, which lists a simulator session's /dev/shm the same way).
  *

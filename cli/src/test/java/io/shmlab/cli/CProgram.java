@@ -38,6 +38,11 @@ final class CProgram {
         return new CProgram(exe);
     }
 
+    /** Where the compiled program is. */
+    Path path() {
+        return executable;
+    }
+
     /** Runs it to its end (at most a minute) and returns its standard output and error. */
     String run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(executable.toString()));

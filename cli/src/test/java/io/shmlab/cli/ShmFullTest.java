@@ -174,6 +174,17 @@ class ShmFullTest {
     }
 
     @Test
+    void aCProgramRunsInTheHostsDevShmSoASizeIsRefusedWithExec() {
+        for (String command : new String[] {"explore", "replay"}) {
+            Shmlab.Result r = "explore".equals(command)
+                    ? Shmlab.run("explore", "--exec", "./a.out", "--shm-size=1m")
+                    : Shmlab.run("replay", "ex5", "AAAA", "--exec", "--shm-size=1m");
+            assertEquals(ExitCodes.USAGE, r.status(), r::toString);
+            assertTrue(r.err().contains("--shm-size does not go with --exec"), r::toString);
+        }
+    }
+
+    @Test
     void anInteractiveLabOnNativeRunsInThisJvmAndSaysSo() {
         assumeTrue(Backends.get("native").unavailableReason() == null);
         Shmlab.Result r = Shmlab.withInput("q\n", "ex1", "--backend=native", "--shm-size=1m");

@@ -28,5 +28,10 @@
  *       status 1, as perror and exit do;</li>
  *   <li>a lab's id is one lower-case word, unique in its registry.</li>
  * </ul>
+ *
+ * <p>Each course lab's run-mode program has a C twin among this module's resources
+ * ({@code io/shmlab/labs/c/ex1.c} ... {@code ex5-fixed.c}): the same calls in the same order, so that
+ * a schedule the simulator found on the Java lab can be forced on real processes of the C program
+ * ({@code shmlab replay <lab> <token> --exec}; a test forces schedules of every lab on its twin).
  */
 package io.shmlab.labs;

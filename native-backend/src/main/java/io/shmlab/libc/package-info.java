@@ -8,7 +8,8 @@
  * making it; {@link io.shmlab.libc.NativeMapping} gives checked access to mapped memory;
  * {@link io.shmlab.libc.ChildRun}, {@link io.shmlab.libc.ChildProcess} and {@link io.shmlab.libc.ChildMain} run a program in real child JVMs;
  * {@link io.shmlab.libc.ScheduledNativeRun} runs them with their calls forced into a given order
- * (package {@code io.shmlab.libc.turns}). The backend's settings ({@link io.shmlab.libc.NativeSettings},
+ * (package {@code io.shmlab.libc.turns}); C programs run under a preloaded turnstile whose parent decides
+ * every turn (package {@code io.shmlab.libc.exec}). The backend's settings ({@link io.shmlab.libc.NativeSettings},
  * from system properties) are read when a machine boots and handed down to what they configure; code
  * of this package that needs the machine itself (a child JVM, an ordered run) boots it typed, not cast.
  *

@@ -100,6 +100,67 @@ public final class ControlBlock implements AutoCloseable {
     }
 
     /**
+     * Creates the block of a conducted run ({@link ConductedBlock}): no turns, room for {@code started}
+     * processes and {@link ControlBlockLayout#FORK_ROOM} more, every turnstile and the doorbell at 0,
+     * every process {@link ProcessState#STARTING}.
+     *
+     * @throws io.shmlab.api.PosixException EEXIST when the name is taken
+     */
+    static ControlBlock createConducted(Os os, String name, int started, boolean realTime) {
+        int n = Math.min(ControlBlockLayout.MAX_PROCESSES, started + ControlBlockLayout.FORK_ROOM);
+        if (started < 1 || started > n) {
+            throw new IllegalArgumentException("started=" + started + ": a conducted run takes 1 to "
+                    + (ControlBlockLayout.MAX_PROCESSES - ControlBlockLayout.FORK_ROOM) + " processes");
+        }
+        long size = ControlBlockLayout.conductedSize(n);
+        OpenFile fd = os.shmOpen(name, O_RDWR | O_CREAT | O_EXCL, 0600);
+        Mapping m;
+        try {
+            os.ftruncate(fd, size);
+            m = os.mmap(size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        } finally {
+            os.close(fd);
+        }
+        m.putInt(PROCESSES_OFFSET, n);
+        m.putInt(TURNS_OFFSET, 0);
+        m.putInt(CURSOR_OFFSET, 0);
+        os.semInit(m, MUTEX_OFFSET, true, 1);
+        long c = ControlBlockLayout.conductorOffset(n);
+        os.semInit(m, c + ControlBlockLayout.DOORBELL, true, 0);
+        m.putInt(c + ControlBlockLayout.FLAGS, realTime ? ControlBlockLayout.FLAG_REAL_TIME : 0);
+        m.putInt(c + ControlBlockLayout.STARTED, started);
+        m.putInt(c + ControlBlockLayout.SLOTS_USED, started);
+        m.putInt(c + ControlBlockLayout.ARRIVALS, 0);
+        m.putInt(c + ControlBlockLayout.NAMES, 0);
+        for (int i = 0; i < n; i++) {
+            os.semInit(m, ControlBlockLayout.turnstileOffset(i), true, 0);
+            long record = ControlBlockLayout.processOffset(n, i);
+            m.putInt(record + PROCESS_STATE, ProcessState.STARTING.ordinal());
+            m.putInt(record + PROCESS_TURN, -1);
+            m.putInt(record + PROCESS_PID, 0);
+            m.putInt(record + PROCESS_TID, 0);
+            m.putInt(ControlBlockLayout.callRecordOffset(n, i) + ControlBlockLayout.CALL_PARENT, -1);
+        }
+        m.putInt(MAGIC_OFFSET, MAGIC);
+        return new ControlBlock(os, m);
+    }
+
+    /** The block's mapping, for the conductor's view of it. */
+    Mapping mapping() {
+        return mapping;
+    }
+
+    /** The handle the block's calls go through. */
+    Os os() {
+        return os;
+    }
+
+    /** Posts process {@code i}'s turnstile: its turn has come. */
+    void postTurnstile(int i) {
+        os.semPost(turnstile(i));
+    }
+
+    /**
      * Opens a block another process made.
      *
      * @throws IllegalStateException when the object is not a whole control block

@@ -32,6 +32,28 @@ import io.shmlab.api.layout.SemT;
  *         |  +12 call (C name, 20 B, NUL-padded) |
  *  48+48N+32S +----------------------------------+  = size(N, S)
  * </pre>
+ *
+ * <p>A <em>conducted</em> run (a C program under the preloaded turnstile, whose parent decides every
+ * turn as it goes: {@link ConductedBlock}) has no turn records (S = 0); its N is the run's capacity
+ * (the processes it starts and {@link #FORK_ROOM} more for those they fork), and the conductor's section
+ * follows the process records. The C side reads these offsets from a header generated from this class
+ * ({@link CLayoutHeader}), so the two cannot disagree.
+ *
+ * <pre>
+ * C = conductorOffset(N) = 48+48N
+ *  C+0    doorbell (sem_t)      posted by a process each time it parks, blocks, resumes or ends
+ *  C+32   flags                 bit 0: sleeps take real time
+ *  C+36   started               the processes the conductor started (slots 0..started-1)
+ *  C+40   slots used            started, plus one per process a fork added
+ *  C+44   arrivals              stamps each park, in the order processes arrive at their calls
+ *  C+48   names                 how many names the table holds
+ *  C+56   call record[i] (320 B each, i &lt; N):
+ *           +0 call (C name, 20 B)  +20 blocks  +24 arrival  +28 errno  +32 result (long)
+ *           +40 wait address (long)  +48 sleep nanos (long)  +56 parent  +60 exit status
+ *           +64 text: the call as C writes it (192 B)  +256 result text (64 B)
+ *  C+56+320N  name[j] (256 B each, j &lt; MAX_NAMES): +0 kind (1 object, 2 semaphore), +4 name (252 B)
+ *             = conductedSize(N)
+ * </pre>
  */
 public final class ControlBlockLayout {
     /** "TURN" in ASCII: written last by the creator, so a half-made block is never taken for a whole one. */
@@ -76,7 +98,100 @@ public final class ControlBlockLayout {
     /** The size of a turn record. */
     public static final long TURN_RECORD_SIZE = TURN_CALL + CALL_NAME_BYTES;
 
+    /** Room for the processes a conducted run's programs fork, beyond those it starts. */
+    public static final int FORK_ROOM = 8;
+
+    /** The doorbell, from the conductor's section: the conductor waits on it. */
+    public static final long DOORBELL = 0;
+    /** Flags of a conducted run ({@link #FLAG_REAL_TIME}). */
+    public static final long FLAGS = DOORBELL + SemT.SIZE;
+    /** Sleeps take real time (else they take no time: a virtual clock moves when no process may run). */
+    public static final int FLAG_REAL_TIME = 1;
+    /** How many processes the conductor started. */
+    public static final long STARTED = FLAGS + Integer.BYTES;
+    /** How many slots are used: the started processes, then one per process a fork added. */
+    public static final long SLOTS_USED = STARTED + Integer.BYTES;
+    /** The arrival counter: each park takes the next stamp. */
+    public static final long ARRIVALS = SLOTS_USED + Integer.BYTES;
+    /** How many names the names table holds. */
+    public static final long NAMES = ARRIVALS + Integer.BYTES;
+    /** The first call record (8-aligned). */
+    public static final long CALL_RECORDS = NAMES + Integer.BYTES + Integer.BYTES;
+
+    /** A call record's call (C name, NUL-padded): the call the process is at or in. */
+    public static final long CALL_NAME = 0;
+    /** How the call blocks: {@link #BLOCKS_NOT}, {@link #BLOCKS_UNTIMED}, {@link #BLOCKS_TIMED}, {@link #BLOCKS_VIRTUAL}. */
+    public static final long CALL_BLOCKS = CALL_NAME + CALL_NAME_BYTES;
+    /** The arrival stamp of the process's last park. */
+    public static final long CALL_ARRIVAL = CALL_BLOCKS + Integer.BYTES;
+    /** The errno of the last call that came back (0 when it succeeded). */
+    public static final long CALL_ERRNO = CALL_ARRIVAL + Integer.BYTES;
+    /** What the last call that came back returned. */
+    public static final long CALL_RESULT = CALL_ERRNO + Integer.BYTES;
+    /** The address of the futex word a blocking call sleeps on, in the process's own address space. */
+    public static final long CALL_WAIT_ADDRESS = CALL_RESULT + Long.BYTES;
+    /** How long a sleep is, in nanoseconds. */
+    public static final long CALL_SLEEP_NANOS = CALL_WAIT_ADDRESS + Long.BYTES;
+    /** The slot of the process whose fork made this one; -1 for a process the conductor started. */
+    public static final long CALL_PARENT = CALL_SLEEP_NANOS + Long.BYTES;
+    /** The status the process's exit was called with. */
+    public static final long CALL_EXIT_STATUS = CALL_PARENT + Integer.BYTES;
+    /** The call as C writes it, with its arguments (NUL-terminated). */
+    public static final long CALL_TEXT = CALL_EXIT_STATUS + Integer.BYTES;
+    /** The room for a call's text. */
+    public static final int CALL_TEXT_BYTES = 192;
+    /** What the last call that came back returned, in words ({@code fd 3}, {@code -1 EEXIST}). */
+    public static final long CALL_RESULT_TEXT = CALL_TEXT + CALL_TEXT_BYTES;
+    /** The room for a result's text. */
+    public static final int CALL_RESULT_TEXT_BYTES = 64;
+    /** The size of a call record. */
+    public static final long CALL_RECORD_SIZE = CALL_RESULT_TEXT + CALL_RESULT_TEXT_BYTES;
+
+    /** The call does not block. */
+    public static final int BLOCKS_NOT = 0;
+    /** The call sleeps on a futex with no deadline (sem_wait on 0). */
+    public static final int BLOCKS_UNTIMED = 1;
+    /** The call sleeps with a deadline (sem_timedwait on 0, a sleep in real time). */
+    public static final int BLOCKS_TIMED = 2;
+    /** A sleep that takes no real time: the process waits on its turnstile until the virtual clock comes. */
+    public static final int BLOCKS_VIRTUAL = 3;
+
+    /** A name entry's kind: 1 a shared memory object, 2 a named semaphore. */
+    public static final long NAME_KIND = 0;
+    /** A name entry's name, as given to shm_open or sem_open. */
+    public static final long NAME_TEXT = NAME_KIND + Integer.BYTES;
+    /** The room for a name. */
+    public static final int NAME_TEXT_BYTES = 252;
+    /** The size of a name entry. */
+    public static final long NAME_ENTRY_SIZE = NAME_TEXT + NAME_TEXT_BYTES;
+    /** The most names a conducted run records as made by its processes. */
+    public static final int MAX_NAMES = 64;
+    /** A name entry of a shared memory object. */
+    public static final int NAME_OBJECT = 1;
+    /** A name entry of a named semaphore. */
+    public static final int NAME_SEMAPHORE = 2;
+
     private ControlBlockLayout() {
+    }
+
+    /** Where the conductor's section starts in a conducted block of capacity {@code n} (no turns). */
+    public static long conductorOffset(int n) {
+        return turnOffset(n, 0);
+    }
+
+    /** The call record of process {@code i} in a conducted block of capacity {@code n}. */
+    public static long callRecordOffset(int n, int i) {
+        return conductorOffset(n) + CALL_RECORDS + i * CALL_RECORD_SIZE;
+    }
+
+    /** Name entry {@code j} in a conducted block of capacity {@code n}. */
+    public static long nameOffset(int n, int j) {
+        return callRecordOffset(n, n) + j * NAME_ENTRY_SIZE;
+    }
+
+    /** The size of a conducted block of capacity {@code n}. */
+    public static long conductedSize(int n) {
+        return nameOffset(n, MAX_NAMES);
     }
 
     /** The turnstile of process {@code i}. */

@@ -15,5 +15,10 @@ public enum ProcessState {
     /** Took its exit turn. */
     ENDED,
     /** Made a call the order did not expect: the run no longer follows the schedule. */
-    DIVERGED
+    DIVERGED,
+    /**
+     * A conducted run's process whose call blocks: it said so itself before sleeping in the kernel (or,
+     * for a sleep that takes no real time, before waiting for the virtual clock), so its turn is over.
+     */
+    BLOCKED
 }

@@ -1,5 +1,5 @@
 /**
- * Ordered runs: real processes whose calls into the operating system are forced into an order given
+ * Ordered and conducted runs: real processes whose calls into the operating system are forced into an order given
  * in advance (a schedule found by the simulator), so the real kernel and glibc produce that schedule's
  * outcome every time.
  *
@@ -12,6 +12,11 @@
  *       program's {@link io.shmlab.api.Os}.</li>
  *   <li>{@link io.shmlab.libc.turns.Supervisor}: the parent's side: hands on the turns of calls blocked in
  *       the kernel, and tells a finished run from a hang.</li>
+ *   <li>{@link io.shmlab.libc.turns.ConductedBlock}: the same block for a <em>conducted</em> run, whose
+ *       parent decides every turn as it goes (C programs under the preloaded turnstile,
+ *       {@link io.shmlab.libc.exec}): with quiescence (at each choice every process is parked at a call,
+ *       blocked in one, or gone) and no settle delay (a call that blocks says so itself).
+ *       {@link io.shmlab.libc.turns.CLayoutHeader} generates the C header from the one descriptor.</li>
  * </ul>
  *
  * <p>Invariants:
