@@ -27,7 +27,15 @@ import java.util.Arrays;
  *       ordered; the step a wake (or a fork) enables comes after the waking step, which is not a
  *       race that could be reversed;</li>
  *   <li>the virtual clock moves only when every process is blocked, so its move is dependent with
- *       every step: steps before it happen before steps after it, and sleep sets are emptied.</li>
+ *       every step: steps before it happen before steps after it, and sleep sets are emptied;</li>
+ *   <li>a semaphore's count: successful posts and decrements are labelled so that those that commute
+ *       in every order are independent (two posts; a post and a decrement that needed no post of its
+ *       segment; two decrements of a kind), everything else on the count dependent; every schedule
+ *       that keeps the order of the dependent steps has the same labels and the same state
+ *       ({@link StepFootprint}'s note argues it). A sleeping process is woken by a step after which
+ *       its explored step would lose its label ({@link StepFootprint#disturbs}), so sleep sets never
+ *       hide a wait that would now fail or block. The soundness test compares this search with plain
+ *       DFS on programs of several posters and waiters.</li>
  * </ul>
  * No preemption bound: with one, the reduction is not sound (Coons, Musuvathi, McKinley, "Bounded
  * partial-order reduction", OOPSLA 2013), so a bounded search is {@link DfsStrategy}'s.
