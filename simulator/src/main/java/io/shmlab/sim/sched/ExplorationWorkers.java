@@ -34,6 +34,9 @@ final class ExplorationWorkers implements AutoCloseable {
         void partSoFar(Tally part);
     }
 
+    /** Workers of any exploration of this JVM exploring right now: runs of their processes share the cores. */
+    private static final AtomicInteger BUSY = new AtomicInteger();
+
     private final Simulation simulation;
     private final RunSettings settings;
     private final ProgressListener listener;
@@ -83,8 +86,21 @@ final class ExplorationWorkers implements AutoCloseable {
 
         @Override
         public Part call() {
-            return explore(strategy, budget, stopAtFirstFailure, false);
+            BUSY.incrementAndGet();
+            try {
+                return explore(strategy, budget, stopAtFirstFailure, false);
+            } finally {
+                BUSY.decrementAndGet();
+            }
         }
+    }
+
+    /**
+     * How many runs may be in progress at once in this JVM: the workers exploring now, or 1. A run's
+     * processes poll for their turn only when all the runs' processes together fit the cores.
+     */
+    static int concurrentRuns() {
+        return Math.max(1, BUSY.get());
     }
 
     /** Whether subtrees are explored on worker threads (else on the calling thread, one at a time). */
