@@ -18,7 +18,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The partial-order reduction is sound, checked rather than assumed: each program is explored
  * completely twice, by plain DFS (every schedule) and with DPOR, and both must find the same set of
  * distinct outcomes ({@link FinalStateSimulation}: every process's ending and output, every object's
- * bytes, semaphores' values included), with DPOR never running more schedules. The corpus: the labs,
+ * bytes, semaphores' values included), with DPOR never running more schedules. DPOR is checked both
+ * as {@code explore} runs it (split into subtrees, on two threads) and as one search of the whole tree
+ * (where the reversal of races does all the work); both run one schedule per class, so the same
+ * number. The corpus: the labs,
  * random multi-process programs ({@link RandomProgram}) with objects, mappings, plain and atomic
  * accesses, shrinks, semaphores, sleeps, timed waits and exits, and random programs of several
  * posters and waiters on one semaphore ({@link SemaphoreProgram}: post, wait, trywait, timed waits
@@ -42,6 +45,9 @@ class DporSoundnessTest {
         assertEquals(plain.outcomes(), reduced.outcomes(), what + ": the outcomes differ");
         assertTrue(reduced.schedules() <= plain.schedules(),
                 what + ": DPOR ran " + reduced.schedules() + " schedules, plain DFS " + plain.schedules());
+        Outcomes whole = Outcomes.exploreWholeTree(simulation, processes, granularity);
+        assertEquals(plain.outcomes(), whole.outcomes(), what + ": the outcomes of DPOR over the whole tree differ");
+        assertEquals(reduced.schedules(), whole.schedules(), what + ": one schedule per class, split or not");
     }
 
     private static void assertCoversBoundedSearch(String what, FinalStateSimulation simulation, int processes,
@@ -54,9 +60,13 @@ class DporSoundnessTest {
         Outcomes bounded = Outcomes.exploreBounded(simulation, processes, granularity, preemptions, Long.MAX_VALUE);
         Outcomes reduced = Outcomes.explore(simulation, processes, granularity, true, Long.MAX_VALUE);
         assertTrue(reduced.complete(), what);
+        Outcomes whole = Outcomes.exploreWholeTree(simulation, processes, granularity);
         for (String outcome : bounded.outcomes()) {
             assertTrue(reduced.outcomes().contains(outcome), what + ": DPOR missed an outcome of plain DFS:\n" + outcome);
+            assertTrue(whole.outcomes().contains(outcome), what + ": DPOR over the whole tree missed an outcome of plain"
+                    + " DFS:\n" + outcome);
         }
+        assertEquals(reduced.schedules(), whole.schedules(), what + ": one schedule per class, split or not");
     }
 
     private static FinalStateSimulation lab(Lab lab) {
