@@ -79,6 +79,7 @@ public final class BenchMain {
         ExplorationFigures exploration = new ExplorationFigures(smoke, log);
         List<Figure> figures = new ArrayList<>(exploration.simulated());
         figures.addAll(new ReductionFigures(smoke, log).measure());
+        figures.addAll(new ParallelFigures(smoke, log).measure());
         String real = unavailable("native");
         if (real != null) {
             figures.add(skipped("Exercise 5, real runs that deadlock", real));

@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Figure 3: the simulator's exploration of Exercise 5 ({@link Exercise5}, the labs' port) with two
- * processes, against issue 4's targets: schedules per second for each strategy (no preemption bound,
- * so DFS runs the whole tree), the time to the first deadlock from the start of exploration, in a fresh
+ * processes, against issue 4's targets: schedules per second for each strategy on one thread (no
+ * preemption bound, so DFS runs the whole tree; every core is figure 3c's), the time to the first deadlock from the start of exploration, in a fresh
  * JVM (cold) and after the rate rounds (warm); and for comparison, how many of N runs of the same
  * program in two real processes (child JVMs, native backend, no injected delay) deadlock, against how
  * many random schedules do.
@@ -59,7 +59,7 @@ final class ExplorationFigures {
         int rounds = smoke ? 1 : 5;
         for (StrategyKind kind : StrategyKind.values()) {
             ExploreOptions options = ExploreOptions.defaults().withStrategy(kind).withMaxSchedules(schedules)
-                    .withPreemptionBound(1_000);
+                    .withPreemptionBound(1_000).withThreads(1);
             double rate = Rounds.median(rounds, () -> {
                 long start = System.nanoTime();
                 ExplorationReport report = Explorer.explore(new ProgramSimulation(FirstDeadlock.EXERCISE_5), 2, options, ProgressListener.NONE);

@@ -24,7 +24,7 @@ final class FirstDeadlock {
     static double[] search() {
         long start = System.nanoTime();
         ExplorationReport report = Explorer.explore(new ProgramSimulation(EXERCISE_5), 2,
-                ExploreOptions.defaults().withPreemptionBound(2).withStopAtFirstFailure(true), ProgressListener.NONE);
+                ExploreOptions.defaults().withPreemptionBound(2).withStopAtFirstFailure(true).withThreads(1), ProgressListener.NONE);
         double millis = (System.nanoTime() - start) / 1e6;
         if (report.firstFailing() == null) {
             throw new IllegalStateException("exploration found no deadlock in Exercise 5: " + report);

@@ -55,6 +55,7 @@ final class Exploration {
                 + (options.maxSchedules() == Long.MAX_VALUE ? "" : ", at most " + options.maxSchedules() + " schedules")
                 + (shmSize == null ? "" : ", /dev/shm " + shmSize.describe()));
         ExplorationReport[] soFar = {null};
+        long[] drawn = {0};
         CountDownLatch summarised = new CountDownLatch(1);
         cleanUp.onInterrupt(() -> awaitSummary(summarised));
         ExplorationReport report;
@@ -66,7 +67,8 @@ final class Exploration {
                 if (cleanUp.isInterrupted()) {
                     throw new Stop();
                 }
-                if (latest.schedules() % STATUS_EVERY == 0) {
+                if (latest.schedules() / STATUS_EVERY != drawn[0]) {
+                    drawn[0] = latest.schedules() / STATUS_EVERY;
                     console.status("  " + latest.schedules() + " schedules, " + latest.failing() + " failing");
                 }
             });

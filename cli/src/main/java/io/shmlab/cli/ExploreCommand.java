@@ -55,6 +55,10 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
     @Option(names = "--stop-at-first", description = "stop at the first failing schedule")
     boolean stopAtFirst;
 
+    @Option(names = "--threads", paramLabel = "N", description = "dfs: explore on N threads (default: every core);"
+            + " the counts and the tokens printed do not depend on N. pct and random run on one thread")
+    Integer threads;
+
     @Mixin
     SimOnlyOption backend;
 
@@ -119,6 +123,9 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
         if (maxSchedules != null && maxSchedules < 1) {
             throw new UsageError("--max-schedules=" + maxSchedules + ": give 1 or more");
         }
+        if (threads != null && threads < 1) {
+            throw new UsageError("--threads=" + threads + ": give 1 or more");
+        }
         StrategyKind kind;
         try {
             kind = StrategyKind.parse(strategy);
@@ -127,7 +134,8 @@ final class ExploreCommand implements Callable<Integer>, LabCommand {
         }
         long budget = maxSchedules != null ? maxSchedules : kind == StrategyKind.DFS ? Long.MAX_VALUE : 10_000;
         boolean access = perAccess != null ? perAccess : chosen != null && chosen.raceInMemory();
-        return ExploreOptions.defaults().withStrategy(kind)
+        ExploreOptions defaults = ExploreOptions.defaults();
+        return defaults.withThreads(threads != null ? threads : defaults.threads()).withStrategy(kind)
                 .withPreemptionBound(preemptions != null ? preemptions : ExploreOptions.NO_BOUND).withDpor(!noDpor)
                 .withMaxSchedules(budget).withSeed(seed).withPerAccess(access).withStopAtFirstFailure(stopAtFirst)
                 .withProgressEvery(Math.max(1, Math.min(1000, budget / 20)));

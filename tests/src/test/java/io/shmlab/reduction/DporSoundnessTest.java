@@ -19,15 +19,20 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The partial-order reduction is sound, checked rather than assumed: each program is explored
  * completely twice, by plain DFS (every schedule) and with DPOR, and both must find the same set of
  * distinct outcomes ({@link FinalStateSimulation}: every process's ending and output, every object's
- * bytes), with DPOR never running more schedules. The corpus: the labs, and random multi-process
- * programs ({@link RandomProgram}) with objects, mappings, plain and atomic accesses, shrinks,
- * semaphores, sleeps, timed waits and exits, and programs that run a small /dev/shm out of space
+ * bytes, semaphores' values included), with DPOR never running more schedules. DPOR is checked both
+ * as {@code explore} runs it (split into subtrees, on two threads) and as one search of the whole tree
+ * (where the reversal of races does all the work); both run one schedule per class, so the same
+ * number. The corpus: the labs,
+ * random multi-process programs ({@link RandomProgram}) with objects, mappings, plain and atomic
+ * accesses, shrinks, semaphores, sleeps, timed waits and exits, and random programs of several
+ * posters and waiters on one semaphore ({@link SemaphoreProgram}: post, wait, trywait, timed waits
+ * that time out, getvalue), which check how the reduction treats a semaphore's count, and programs that run a small /dev/shm out of space
  * ({@link CapacityProgram}: first touches, posix_fallocate, a semaphore's file, and releases).
  *
- * <p>Where plain DFS takes minutes (ex1 switching at every access, three processes), the build checks
- * that every outcome of plain DFS within 2 preemptions is among DPOR's (DPOR only ever runs real
- * schedules, so a missing outcome is the unsoundness to catch); {@code -Pstress} compares them in
- * full.
+ * <p>Where plain DFS takes minutes or more (ex1 switching at every access, ex4, the labs in three
+ * processes), the build checks that every outcome of plain DFS within 2 preemptions is among DPOR's
+ * (DPOR only ever runs real schedules, so a missing outcome is the unsoundness to catch);
+ * {@code -Pstress} compares those plain DFS can finish in full, and the rest against 3 preemptions.
  */
 class DporSoundnessTest {
 
@@ -42,16 +47,28 @@ class DporSoundnessTest {
         assertEquals(plain.outcomes(), reduced.outcomes(), what + ": the outcomes differ");
         assertTrue(reduced.schedules() <= plain.schedules(),
                 what + ": DPOR ran " + reduced.schedules() + " schedules, plain DFS " + plain.schedules());
+        Outcomes whole = Outcomes.exploreWholeTree(simulation, processes, granularity);
+        assertEquals(plain.outcomes(), whole.outcomes(), what + ": the outcomes of DPOR over the whole tree differ");
+        assertEquals(reduced.schedules(), whole.schedules(), what + ": one schedule per class, split or not");
     }
 
     private static void assertCoversBoundedSearch(String what, FinalStateSimulation simulation, int processes,
             Granularity granularity) {
-        Outcomes bounded = Outcomes.exploreBounded(simulation, processes, granularity, 2, Long.MAX_VALUE);
+        assertCoversBoundedSearch(what, simulation, processes, granularity, 2);
+    }
+
+    private static void assertCoversBoundedSearch(String what, FinalStateSimulation simulation, int processes,
+            Granularity granularity, int preemptions) {
+        Outcomes bounded = Outcomes.exploreBounded(simulation, processes, granularity, preemptions, Long.MAX_VALUE);
         Outcomes reduced = Outcomes.explore(simulation, processes, granularity, true, Long.MAX_VALUE);
         assertTrue(reduced.complete(), what);
+        Outcomes whole = Outcomes.exploreWholeTree(simulation, processes, granularity);
         for (String outcome : bounded.outcomes()) {
             assertTrue(reduced.outcomes().contains(outcome), what + ": DPOR missed an outcome of plain DFS:\n" + outcome);
+            assertTrue(whole.outcomes().contains(outcome), what + ": DPOR over the whole tree missed an outcome of plain"
+                    + " DFS:\n" + outcome);
         }
+        assertEquals(reduced.schedules(), whole.schedules(), what + ": one schedule per class, split or not");
     }
 
     private static FinalStateSimulation lab(Lab lab) {
@@ -72,6 +89,11 @@ class DporSoundnessTest {
     @Test
     void exerciseOneSwitchingAtEveryAccessFindsEveryOutcomeOfTheBoundedSearch() {
         assertCoversBoundedSearch("EX1 in 2 processes", lab(Lab.EX1), 2, Granularity.ACCESS);
+    }
+
+    @Test
+    void exerciseFourInTwoProcessesFindsEveryOutcomeOfTheBoundedSearch() {
+        assertCoversBoundedSearch("EX4 in 2 processes", lab(Lab.EX4), 2, Granularity.SYSCALL);
     }
 
     @ParameterizedTest
@@ -136,6 +158,31 @@ class DporSoundnessTest {
                 + " schedules, plain DFS " + plain.schedules());
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void namedSemaphoreProgramsInTwoProcessesHaveTheSameOutcomes(long seed) {
+        IntFunction<Program> programs = i -> new SemaphoreProgram(seed, i, 4, false, false);
+        assertSameOutcomes("semaphore program " + seed, new FinalStateSimulation(programs), 2, Granularity.SYSCALL,
+                PLAIN_BUDGET);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {41, 42, 43, 44, 45, 46, 47, 48, 49, 50})
+    void semaphoreInAnObjectProgramsInTwoProcessesHaveTheSameOutcomes(long seed) {
+        IntFunction<Program> programs = i -> new SemaphoreProgram(seed, i, 2, true, false);
+        assertSameOutcomes("semaphore program " + seed + " in an object", new FinalStateSimulation(programs), 2,
+                Granularity.SYSCALL, PLAIN_BUDGET);
+    }
+
+    /** Three processes of one step each: about 35,000 schedules of plain DFS, a few seconds. */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23, 24, 25, 26})
+    void semaphoreProgramsInThreeProcessesHaveTheSameOutcomes(long seed) {
+        IntFunction<Program> programs = i -> new SemaphoreProgram(seed, i, 1, false, true);
+        assertSameOutcomes("semaphore program " + seed + " in 3 processes", new FinalStateSimulation(programs), 3,
+                Granularity.SYSCALL, 50_000);
+    }
+
     /** The labs in three processes, and ex1 in two at every access: minutes of plain DFS each, so under -Pstress only. */
     @Tag("explore")
     @ParameterizedTest
@@ -144,5 +191,14 @@ class DporSoundnessTest {
         Lab lab = Lab.valueOf(name);
         assertSameOutcomes(name + " in " + processes + " processes", lab(lab), processes, granularity(lab),
                 Long.MAX_VALUE);
+    }
+
+    /** Ex4 and ex1 in three processes: out of reach of plain DFS in full, so against 3 preemptions, under -Pstress. */
+    @Tag("explore")
+    @ParameterizedTest
+    @CsvSource({"EX4, 3", "EX1, 3", "EX4, 2"})
+    void labsFindEveryOutcomeOfTheSearchWithThreePreemptions(String name, int processes) {
+        Lab lab = Lab.valueOf(name);
+        assertCoversBoundedSearch(name + " in " + processes + " processes", lab(lab), processes, granularity(lab), 3);
     }
 }

@@ -15,25 +15,33 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.IntFunction;
 
 /**
  * Programs run on a fresh simulated machine per schedule, as {@code ProgramSimulation} runs them, that
- * also say how each run ended in full: its {@linkplain #lastOutcome() outcome} is every process's
- * ending (exit status, signal, or the call it is blocked in) and output, then every name of /dev/shm
- * with its object's size, allocated pages and bytes (semaphores' values included: a semaphore is bytes
- * of an object), and the pages the tmpfs has in use.
- * Kernel-internal identities (object ids, futex keys) are left out: they name things, they are not
- * what a program sees.
+ * also collect how each run ended in full: its outcome is every process's ending (exit status, signal,
+ * or the call it is blocked in) and output, then every name of /dev/shm with its object's size,
+ * allocated pages and bytes (semaphores' values included: a semaphore is bytes of an object), and the
+ * pages the tmpfs has in use. Kernel-internal identities
+ * (object ids, futex keys) are left out: they name things, they are not what a program sees.
+ *
+ * <p>Booted by the exploring threads at once, so the outcomes go to a concurrent set. A run the search
+ * stopped before its end (a short run that splits the search, a run cut because every way on was
+ * explored) is no outcome: its processes were killed with a detail that says so.
  */
 final class FinalStateSimulation implements Simulation {
 
     /** Bytes of an object compared, from its start: the programs here use less. */
     private static final int COMPARED_BYTES = 3 * 4096;
+    /** How a process of a run stopped by the search ends. */
+    private static final String STOPPED = "stopped before the end";
 
     private final IntFunction<Program> programs;
     private final ShmSize shmSize;
-    private String lastOutcome;
+    private final Set<String> seen = new ConcurrentSkipListSet<>();
 
     /** @param programs the program of the process with each index (from 0) */
     FinalStateSimulation(IntFunction<Program> programs) {
@@ -51,9 +59,14 @@ final class FinalStateSimulation implements Simulation {
         return shmSize;
     }
 
-    /** How the last run ended, in full. */
-    String lastOutcome() {
-        return lastOutcome;
+    /** The same programs, with no outcome collected yet. */
+    FinalStateSimulation fresh() {
+        return new FinalStateSimulation(programs, shmSize);
+    }
+
+    /** The distinct outcomes of the runs so far, sorted. */
+    Set<String> outcomes() {
+        return new TreeSet<>(seen);
     }
 
     @Override
@@ -70,8 +83,10 @@ final class FinalStateSimulation implements Simulation {
             public List<ProcessOutcome> outcomes(Map<Integer, Ending> stopped) {
                 List<ProcessOutcome> outcomes = new ArrayList<>();
                 StringBuilder b = new StringBuilder();
+                boolean stoppedBySearch = false;
                 for (SimProcess p : started) {
                     Ending ending = stopped.getOrDefault(p.pid(), p.process().ending());
+                    stoppedBySearch |= ending instanceof Ending.Killed k && k.detail().startsWith(STOPPED);
                     outcomes.add(new ProcessOutcome(p.label(), p.pid(), p.output(), ending));
                     b.append(p.label()).append(": ").append(ending).append(" | ").append(p.output().replace("\n", "\\n"))
                             .append('\n');
@@ -88,7 +103,9 @@ final class FinalStateSimulation implements Simulation {
                             .append(" pages: ").append(HexFormat.of().formatHex(bytes, 0, end)).append('\n');
                 }
                 b.append("/dev/shm: ").append(kernel.tmpfs().usedPages()).append(" pages used\n");
-                lastOutcome = b.toString();
+                if (!stoppedBySearch) {
+                    seen.add(b.toString());
+                }
                 return outcomes;
             }
 

@@ -140,7 +140,9 @@ public final class AddressSpace {
 
     /**
      * The frame holding {@code address} for an access of the kernel on this process's behalf (a
-     * semaphore's word), checked as the MMU checks a user access.
+     * semaphore's word), checked as the MMU checks a user access. What the access touches is not told
+     * here: the caller tells it ({@link #tell}, {@link #tellCount}), as it alone knows how many bytes
+     * and to what end.
      *
      * @throws MemoryFault SIGSEGV outside every mapping or against the protection, SIGBUS past the
      *     object's end
@@ -153,17 +155,40 @@ public final class AddressSpace {
         }
         long offset = address - area.start();
         checkProtection(area, access, address, offset);
-        TouchLog log = kernel.touches();
-        if (log.recording()) {
-            // the callers (a semaphore's words) do not say how many bytes: the whole page is told
-            long page = offset - offset % Limits.PAGE_SIZE;
-            area.tell(log, page, Limits.PAGE_SIZE, access);
-        }
         PageFrame frame = area.frameFor(offset / Limits.PAGE_SIZE, access);
         if (frame == null) {
             throw busError(area, access, address, offset);
         }
         return frame;
+    }
+
+    /**
+     * Tells the kernel's {@link TouchLog} an access of {@code [address, address + size)} the kernel
+     * made on this process's behalf, after {@link #frameAt} allowed it (nothing for an address
+     * outside every mapping).
+     */
+    public void tell(long address, int size, Access access) {
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            VirtualMemoryArea area = find(address);
+            if (area != null) {
+                area.tell(log, address - area.start(), size, access);
+            }
+        }
+    }
+
+    /**
+     * Tells the kernel's {@link TouchLog} a change of the semaphore count whose 8-byte word is at
+     * {@code address} ({@link TouchLog#semaphoreCount}), after {@link #frameAt} allowed it.
+     */
+    public void tellCount(long address, boolean up, long valueBefore) {
+        TouchLog log = kernel.touches();
+        if (log.recording()) {
+            VirtualMemoryArea area = find(address);
+            if (area != null) {
+                area.tellCount(log, address - area.start(), up, valueBefore);
+            }
+        }
     }
 
     /**

@@ -45,6 +45,10 @@ public interface TouchLog {
         }
 
         @Override
+        public void semaphoreCount(long objectId, long offset, boolean up, long valueBefore) {
+        }
+
+        @Override
         public void fresh(long objectId) {
         }
 
@@ -72,6 +76,17 @@ public interface TouchLog {
 
     /** A name of a directory ("/dev/shm", or the file system's): looked up, made or removed. */
     void name(String directory, String name, Access access);
+
+    /**
+     * A semaphore's count changed by one where the change could not fail on the count: {@code up}, a
+     * post that found the value below SEM_VALUE_MAX; otherwise a wait that found it positive and took
+     * one. The count is the 8-byte {@code data} word at {@code offset} of an object (the value and the
+     * waiter count), and those bytes are written; {@code valueBefore} is the value found. Such changes
+     * may commute with each other (a reduction decides from the values which do); any other touch of
+     * those bytes is told as {@link #memory} (a sem_getvalue, a sem_trywait that found 0, a waiter
+     * registering) and commutes with none. A process's own (private) semaphore is told as memory.
+     */
+    void semaphoreCount(long objectId, long offset, boolean up, long valueBefore);
 
     /**
      * A name opened with O_CREAT (no O_EXCL, no O_TRUNC) by a process that may open what any of its

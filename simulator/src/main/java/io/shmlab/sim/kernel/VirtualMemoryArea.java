@@ -172,6 +172,21 @@ public final class VirtualMemoryArea {
     }
 
     /**
+     * Tells a change of a semaphore's count at {@code areaOffset} (the 8-byte {@code data} word), by
+     * physical identity like {@link #tell}: as a count in a shared area of an object, as the write of
+     * those bytes anywhere else (a private area's store reads the object's page; private anonymous
+     * memory tells nothing).
+     */
+    void tellCount(TouchLog log, long areaOffset, boolean up, long valueBefore) {
+        if (object == null || !shared()) {
+            tell(log, areaOffset, Long.BYTES, Access.WRITE);
+            return;
+        }
+        log.objectSize(object.id(), Access.READ);
+        log.semaphoreCount(object.id(), objectOffset(areaOffset), up, valueBefore);
+    }
+
+    /**
      * The first offset of {@code [offset, offset + length)} whose page lies wholly past the end of the
      * object, or -1 when there is none (always for anonymous memory).
      */

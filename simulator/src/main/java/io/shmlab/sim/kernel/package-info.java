@@ -27,7 +27,8 @@
  *       file ENOSPC, and every charge, refusal and release is told to the touch log;</li>
  *   <li>what a call or an access touches that another process could see is told to the dispatcher's
  *       {@link io.shmlab.sim.kernel.TouchLog} by physical identity (object and offset, futex key,
- *       name, pid), only when it records, so that a scheduler can tell which steps commute;</li>
+ *       name, pid; a semaphore's change of count as such), only when it records, so that a scheduler
+ *       can tell which steps commute;</li>
  *   <li>the kernel never reads a clock or waits by itself: time and blocking go through the
  *       dispatcher, so a scheduler can make them virtual; futex queues are the kernel's own, the
  *       dispatcher only parks a waiter and lets it run again, so a wake releases the same waiter

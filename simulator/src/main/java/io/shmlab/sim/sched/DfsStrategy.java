@@ -36,6 +36,11 @@ import java.util.Arrays;
  * </ul>
  * Every choice within the bound is therefore explored.
  *
+ * <p>A search may be confined to the schedules that start with given choices at the first points
+ * with more than one process enabled, and to one level ({@link #DfsStrategy(int, int, int[])}): what
+ * a parallel exploration ({@link SplitSearch}) hands each worker, so that the subtrees together are
+ * the whole search, in the same order.
+ *
  * <p>The program must be deterministic given the schedule (simulated programs are: no wall clock,
  * no shared Java state): a replayed prefix that meets a different point is reported as an
  * {@link IllegalStateException}.
@@ -43,6 +48,10 @@ import java.util.Arrays;
 public final class DfsStrategy implements Strategy {
 
     private final int preemptionBound;
+    /** The positions taken at the first choice points, fixed: a subtree's; empty for the whole search. */
+    private final int[] prefix;
+    /** The prefix had more preemptions than the level allows: this subtree has no schedule in it. */
+    private boolean outOfLevel;
     private int[] enabledCount = new int[64];
     private int[] chosen = new int[64];
     private int[] preemptionsBefore = new int[64];
@@ -70,15 +79,36 @@ public final class DfsStrategy implements Strategy {
             throw new IllegalArgumentException("preemptionBound=" + preemptionBound);
         }
         this.preemptionBound = preemptionBound;
+        this.prefix = new int[0];
         if (preemptionBound == ExploreOptions.NO_BOUND) {
             // no bound: every schedule, in one pass, with no level to repeat
             this.level = preemptionBound;
         }
     }
 
+    /**
+     * One level of the search, confined to the schedules that take the given positions at the first
+     * choice points.
+     *
+     * @param level the most preemptions of a schedule ({@link ExploreOptions#NO_BOUND} for none)
+     * @param previousLevel the level searched before, whose schedules are {@linkplain
+     *     #lastScheduleRepeated() repeated}; -1 for none
+     * @param prefix the position taken at each of the first choice points
+     */
+    DfsStrategy(int level, int previousLevel, int[] prefix) {
+        if (level < 0 || previousLevel >= level) {
+            throw new IllegalArgumentException("level=" + level + ", previousLevel=" + previousLevel);
+        }
+        this.preemptionBound = level;
+        this.level = level;
+        this.previousLevel = previousLevel;
+        this.prefix = prefix.clone();
+    }
+
     @Override
     public boolean beginSchedule() {
-        if (exhausted) {
+        if (exhausted || outOfLevel) {
+            exhausted = true;
             return false;
         }
         if (started && !backtrack()) {
@@ -89,7 +119,7 @@ public final class DfsStrategy implements Strategy {
                 return false;
             }
             previousLevel = level;
-            level = level < STEPPED_LEVELS ? level + 1 : preemptionBound;
+            level = nextLevel(level, preemptionBound);
             newAtLevel = 0;
             started = false;
         }
@@ -102,9 +132,22 @@ public final class DfsStrategy implements Strategy {
         return true;
     }
 
+    /**
+     * The level searched after {@code level} in a search bounded by {@code bound}: one preemption more
+     * up to {@link #STEPPED_LEVELS}, then the bound itself.
+     */
+    static int nextLevel(int level, int bound) {
+        return level < STEPPED_LEVELS ? level + 1 : bound;
+    }
+
+    /** The first level of a search bounded by {@code bound}: 0, or the whole search with no bound. */
+    static int firstLevel(int bound) {
+        return bound == ExploreOptions.NO_BOUND ? bound : 0;
+    }
+
     /** Moves to the next untried choice within the level's bound; false when there is none. */
     private boolean backtrack() {
-        for (int i = depth - 1; i >= 0; i--) {
+        for (int i = depth - 1; i >= prefix.length; i--) {
             int next = chosen[i] + 1;
             int cost = preemptive[i] ? 1 : 0;
             if (next < enabledCount[i] && preemptionsBefore[i] + cost <= level) {
@@ -118,7 +161,7 @@ public final class DfsStrategy implements Strategy {
 
     @Override
     public void endSchedule(long steps) {
-        lastRepeated = preemptions <= previousLevel;
+        lastRepeated = outOfLevel || preemptions <= previousLevel;
         if (!lastRepeated) {
             newAtLevel++;
         }
@@ -149,11 +192,19 @@ public final class DfsStrategy implements Strategy {
             enabledCount[cursor] = n;
             preemptive[cursor] = preemptable;
             preemptionsBefore[cursor] = preemptions;
-            chosen[cursor] = 0;
-            position = 0;
+            position = cursor < prefix.length ? prefix[cursor] : 0;
+            if (position >= n) {
+                throw new IllegalStateException("the program is not deterministic: choice point " + cursor
+                        + " has " + n + " enabled processes, fewer than when the search was split");
+            }
+            chosen[cursor] = position;
         }
         if (position != 0 && preemptable) {
             preemptions++;
+            if (preemptions > level) {
+                outOfLevel = true; // only the prefix can take a choice beyond the level
+                throw new ScheduleCut();
+            }
         }
         cursor++;
         depth = cursor;

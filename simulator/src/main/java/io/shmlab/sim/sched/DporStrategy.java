@@ -33,9 +33,23 @@ import java.util.Arrays;
  *       when each left room for both ({@code StepFootprint.SPACE}), since two charges that each fit
  *       alone from the same state may not fit together (a sleeping charge would then be kept asleep
  *       wrongly; {@code DporSoundnessTest}'s capacity programs catch that).</li>
+ *   <li>a semaphore's count: successful posts and decrements are labelled so that those that commute
+ *       in every order are independent (two posts; a post and a decrement that needed no post of its
+ *       segment; two decrements of a kind), everything else on the count dependent; every schedule
+ *       that keeps the order of the dependent steps has the same labels and the same state
+ *       ({@link StepFootprint}'s note argues it). A sleeping process is woken by a step after which
+ *       its explored step would lose its label ({@link StepFootprint#disturbs}), so sleep sets never
+ *       hide a wait that would now fail or block. The soundness test compares this search with plain
+ *       DFS on programs of several posters and waiters.</li>
  * </ul>
  * No preemption bound: with one, the reduction is not sound (Coons, Musuvathi, McKinley, "Bounded
  * partial-order reduction", OOPSLA 2013), so a bounded search is {@link DfsStrategy}'s.
+ *
+ * <p>A search may be confined to the schedules that start with a given prefix, with the sleep sets
+ * the points of the prefix have in the whole search ({@link #DporStrategy(int[], SleepSet[])}): what
+ * a parallel exploration ({@link SplitSearch}) hands each worker, having explored every process that
+ * is awake at those points. Races with steps of the prefix are then left alone: every process that
+ * could reverse them is explored there already.
  *
  * <p>Every decision depends on process indices and the order of steps alone, so a search is the same
  * on any machine. At most 64 processes (one bit each).
@@ -66,6 +80,28 @@ public final class DporStrategy implements Strategy, StepObserver {
     private SleepSet nextSleep = SleepSet.EMPTY;
     private boolean nextClockMoved;
     private long cutSchedules;
+    /** The processes chosen at the first points, fixed, and the sleep sets there: a subtree's; empty for all. */
+    private final int[] prefix;
+    private final SleepSet[] prefixSleep;
+
+    /** The whole search. */
+    public DporStrategy() {
+        this(new int[0], new SleepSet[0]);
+    }
+
+    /**
+     * The search of the schedules that start with {@code prefix}.
+     *
+     * @param prefix the process chosen at each of the first points
+     * @param prefixSleep the sleep set at each of those points in the whole search
+     */
+    DporStrategy(int[] prefix, SleepSet[] prefixSleep) {
+        if (prefix.length != prefixSleep.length) {
+            throw new IllegalArgumentException("prefix of " + prefix.length + " points, " + prefixSleep.length + " sleep sets");
+        }
+        this.prefix = prefix.clone();
+        this.prefixSleep = prefixSleep.clone();
+    }
 
     @Override
     public boolean beginSchedule() {
@@ -88,7 +124,7 @@ public final class DporStrategy implements Strategy, StepObserver {
 
     /** Moves to the deepest point with a process left to explore; false when there is none. */
     private boolean backtrack() {
-        for (int k = depth - 1; k >= 0; k--) {
+        for (int k = depth - 1; k >= prefix.length; k--) {
             sleep[k] = sleep[k].with(chosen[k], footprints[k]);
             long pending = backtrack[k] & ~done[k] & ~sleep[k].mask();
             if (pending != 0) {
@@ -127,6 +163,9 @@ public final class DporStrategy implements Strategy, StepObserver {
         enabled[k] = mask;
         current[k] = point.current();
         clockMovedBefore[k] = nextClockMoved;
+        if (k < prefix.length) {
+            return choosePrefix(k, mask);
+        }
         sleep[k] = nextSleep;
         long awake = mask & ~nextSleep.mask();
         if (awake == 0) {
@@ -139,6 +178,20 @@ public final class DporStrategy implements Strategy, StepObserver {
         chosen[k] = p;
         backtrack[k] = 1L << p;
         done[k] = 1L << p;
+        depth = k + 1;
+        return p;
+    }
+
+    private int choosePrefix(int k, long mask) {
+        int p = prefix[k];
+        if ((mask & 1L << p) == 0) {
+            throw new IllegalStateException("the program is not deterministic: process " + p + " is not enabled at"
+                    + " choice point " + k + " as it was when the search was split");
+        }
+        sleep[k] = prefixSleep[k];
+        chosen[k] = p;
+        backtrack[k] = mask;
+        done[k] = mask;
         depth = k + 1;
         return p;
     }
@@ -212,6 +265,9 @@ public final class DporStrategy implements Strategy, StepObserver {
      * {@code j} without it (the steps that do not happen after {@code j}, then {@code e}).
      */
     private void reverse(int j, int e) {
+        if (j < prefix.length) {
+            return; // every awake process is explored at a point of the prefix
+        }
         int[] rest = new int[e - j];
         int n = 0;
         for (int k = j + 1; k < e; k++) {

@@ -9,6 +9,10 @@ import java.util.Map;
  * independent; the first failing one and the shortest failing one are kept as tokens for
  * {@link Replayer}.
  *
+ * <p>A depth-first search (plain, bounded, or reduced by DPOR) runs on {@link ExploreOptions#threads()}
+ * threads with the same results on any number ({@link SplitSearch}); random and PCT run on the calling
+ * thread, one schedule after another.
+ *
  * <p>Counts are of distinct schedules: the runs a depth-first search repeats on its way through the
  * lower preemption levels are not counted again, nor do they use up the schedule budget; nor are the
  * runs a partial-order reduction ({@link DporStrategy}) cuts short because every way on from a point
@@ -26,12 +30,16 @@ public final class Explorer {
      * each schedule on a fresh world whose seed is the options' seed.
      *
      * @param processes how many processes each schedule starts
-     * @param listener told the counts every {@link ExploreOptions#progressEvery()} schedules and at the end
+     * @param listener told the counts every {@link ExploreOptions#progressEvery()} schedules (a DFS: as
+     *     its parts are counted, and every {@link SplitSearch#PROGRESS_MILLIS} ms) and at the end
      */
     public static ExplorationReport explore(Simulation simulation, int processes, ExploreOptions options,
             ProgressListener listener) {
         RunSettings settings = new RunSettings(processes, options.seed(), options.granularity(), options.stepLimit(),
                 false, options.spuriousEintr());
+        if (options.strategy() == StrategyKind.DFS) {
+            return SplitSearch.explore(simulation, settings, options, listener);
+        }
         Strategy strategy = options.newStrategy();
         Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
         long schedules = 0;
@@ -71,13 +79,6 @@ public final class Explorer {
                 if (schedules % options.progressEvery() == 0) {
                     listener.progress(new ExplorationReport(schedules, counts, first, shortest, shortestSteps, false));
                 }
-            }
-        }
-        if (!complete && !options.stopAtFirstFailure()) {
-            if (strategy instanceof DfsStrategy dfs) {
-                complete = !dfs.beginSchedule();
-            } else if (strategy instanceof DporStrategy dpor) {
-                complete = !dpor.beginSchedule();
             }
         }
         ExplorationReport report = new ExplorationReport(schedules, counts, first, shortest, shortestSteps, complete);

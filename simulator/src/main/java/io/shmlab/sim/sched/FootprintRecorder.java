@@ -11,6 +11,9 @@ import java.util.Arrays;
  * and hands it over as a {@link StepFootprint} when the step ends. A touch equal to, or (for memory)
  * next to, one of the last few is merged into it, so a loop over an array costs one entry.
  *
+ * <p>It labels the changes of a semaphore's count ({@link StepFootprint}'s class note): it keeps, per
+ * count changed since the last other touch of its bytes, how many posts its segment has had.
+ *
  * <p>Used only by the thread holding the run's baton, like the rest of the dispatcher.
  */
 final class FootprintRecorder implements TouchLog {
@@ -25,10 +28,16 @@ final class FootprintRecorder implements TouchLog {
     private boolean[] writes = new boolean[16];
     private String[] names = new String[16];
     private String[] signatures = new String[16];
+    private long[] values = new long[16];
     private int count;
     /** Objects the call in progress made: their touches are part of making them (see {@link #fresh}). */
     private long[] fresh = new long[2];
     private int freshCount;
+    /** The counts with a segment open: the object, the offset of the word, the posts in the segment. */
+    private long[] segmentObjects = new long[2];
+    private long[] segmentOffsets = new long[2];
+    private long[] segmentPosts = new long[2];
+    private int segments;
 
     @Override
     public boolean recording() {
@@ -41,6 +50,9 @@ final class FootprintRecorder implements TouchLog {
             return;
         }
         long end = offset + length < offset ? Long.MAX_VALUE : offset + length;
+        if (segments > 0) {
+            endSegments(objectId, offset, end);
+        }
         boolean write = access == Access.WRITE;
         for (int i = count - 1; i >= Math.max(0, count - MERGE_WINDOW); i--) {
             if (kinds[i] == StepFootprint.MEMORY && ids[i] == objectId && writes[i] == write
@@ -69,6 +81,66 @@ final class FootprintRecorder implements TouchLog {
     public void nameEnsured(String directory, String name, String signature) {
         add(StepFootprint.NAME, 0, 0, 0, true, directory + "\u0000" + name);
         signatures[count - 1] = signature;
+    }
+
+    @Override
+    public void semaphoreCount(long objectId, long offset, boolean up, long valueBefore) {
+        if (isFresh(objectId)) {
+            return;
+        }
+        int s = segment(objectId, offset);
+        if (up && valueBefore < StepFootprint.COUNT_LIMIT) {
+            segmentPosts[s]++;
+            addCount(StepFootprint.COUNT_UP, objectId, offset, valueBefore);
+            return;
+        }
+        if (up) {
+            memory(objectId, offset, Long.BYTES, Access.WRITE); // near SEM_VALUE_MAX: ends the segment
+            return;
+        }
+        long margin = valueBefore - segmentPosts[s];
+        if (margin >= 1) {
+            addCount(StepFootprint.COUNT_DOWN, objectId, offset, margin);
+        } else {
+            addCount(StepFootprint.COUNT_DOWN_ON_POSTS, objectId, offset, valueBefore);
+        }
+    }
+
+    private void addCount(byte kind, long objectId, long offset, long value) {
+        add(kind, objectId, offset, offset + Long.BYTES, true, null);
+        values[count - 1] = value;
+    }
+
+    /** The segment of the count at this word, opened if there is none. */
+    private int segment(long objectId, long offset) {
+        for (int i = 0; i < segments; i++) {
+            if (segmentObjects[i] == objectId && segmentOffsets[i] == offset) {
+                return i;
+            }
+        }
+        if (segments == segmentObjects.length) {
+            int n = segments * 2;
+            segmentObjects = Arrays.copyOf(segmentObjects, n);
+            segmentOffsets = Arrays.copyOf(segmentOffsets, n);
+            segmentPosts = Arrays.copyOf(segmentPosts, n);
+        }
+        segmentObjects[segments] = objectId;
+        segmentOffsets[segments] = offset;
+        segmentPosts[segments] = 0;
+        return segments++;
+    }
+
+    /** Ends the segments of the counts whose words overlap {@code [from, to)} of an object. */
+    private void endSegments(long objectId, long from, long to) {
+        for (int i = segments - 1; i >= 0; i--) {
+            long at = segmentOffsets[i];
+            if (segmentObjects[i] == objectId && at < to && from < at + Long.BYTES) {
+                segments--;
+                segmentObjects[i] = segmentObjects[segments];
+                segmentOffsets[i] = segmentOffsets[segments];
+                segmentPosts[i] = segmentPosts[segments];
+            }
+        }
     }
 
     @Override
@@ -130,13 +202,21 @@ final class FootprintRecorder implements TouchLog {
 
     /** The footprint of the step that just ended; the next step starts with nothing. */
     StepFootprint take() {
-        StepFootprint f = StepFootprint.copyOf(kinds, ids, starts, ends, writes, names, signatures, count);
-        clear();
+        StepFootprint f = StepFootprint.copyOf(kinds, ids, starts, ends, writes, names, signatures, values, count);
+        forgetTouches();
         return f;
     }
 
-    /** Forgets what was gathered (touches that belong to no step, as a timer's expiry). */
+    /**
+     * Forgets what was gathered (touches that belong to no step, as a timer's expiry), and ends every
+     * count's segment: what happened before is ordered before what comes after.
+     */
     void clear() {
+        segments = 0;
+        forgetTouches();
+    }
+
+    private void forgetTouches() {
         if (count > 0) {
             Arrays.fill(names, 0, count, null);
             Arrays.fill(signatures, 0, count, null);
@@ -165,6 +245,7 @@ final class FootprintRecorder implements TouchLog {
             writes = Arrays.copyOf(writes, n);
             names = Arrays.copyOf(names, n);
             signatures = Arrays.copyOf(signatures, n);
+            values = Arrays.copyOf(values, n);
         }
         kinds[count] = kind;
         ids[count] = id;
@@ -173,6 +254,7 @@ final class FootprintRecorder implements TouchLog {
         writes[count] = write;
         names[count] = name;
         signatures[count] = null;
+        values[count] = 0;
         count++;
     }
 }

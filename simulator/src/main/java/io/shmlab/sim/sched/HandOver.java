@@ -11,8 +11,9 @@ import java.util.List;
 final class HandOver {
 
     /**
-     * Runs with at most this many processes poll for their turn before parking; in larger runs a
-     * waiting process is unlikely to be next, and polling would take the running one's core.
+     * Runs with at most this many processes (all runs in progress together: an exploration on several
+     * threads runs several at once) poll for their turn before parking; in larger runs a waiting
+     * process is unlikely to be next, and polling would take a running one's core.
      */
     private static final int POLLING_PROCESSES = Math.max(2, Runtime.getRuntime().availableProcessors());
 
@@ -22,7 +23,7 @@ final class HandOver {
 
     /** @param processes how many processes the run starts with */
     HandOver(int processes) {
-        this.poll = processes <= POLLING_PROCESSES;
+        this.poll = processes * ExplorationWorkers.concurrentRuns() <= POLLING_PROCESSES;
     }
 
     /** Lets {@code next} run, or, when the run is over ({@code null}), the controller. */

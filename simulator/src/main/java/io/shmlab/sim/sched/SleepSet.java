@@ -46,7 +46,7 @@ final class SleepSet {
 
     /**
      * The sleep set after {@code process} ran a step with this footprint: that process wakes, and so
-     * does every one whose explored step depends on it.
+     * does every one whose explored step it {@linkplain StepFootprint#disturbs disturbs}.
      */
     SleepSet after(int process, StepFootprint step) {
         if (mask == 0) {
@@ -57,7 +57,7 @@ final class SleepSet {
         int n = 0;
         long m = 0;
         for (int i = 0; i < processes.length; i++) {
-            if (processes[i] != process && !steps[i].dependsOn(step)) {
+            if (processes[i] != process && !step.disturbs(steps[i])) {
                 p[n] = processes[i];
                 s[n] = steps[i];
                 m |= 1L << processes[i];

@@ -23,6 +23,10 @@
  *       {@link io.shmlab.sim.sched.DfsStrategy} (exhaustive: every schedule, or those within a
  *       preemption bound), {@link io.shmlab.sim.sched.DporStrategy} (exhaustive up to equivalence:
  *       source-set DPOR with sleep sets, the default of a complete search).</li>
+ *   <li>A depth-first exploration runs on every core ({@code SplitSearch}): the search is split into
+ *       subtrees by short runs along prefixes ({@code SearchSplit}, {@code PrefixProbe}), workers with
+ *       a scheduler each explore them ({@code ExplorationWorkers}), and their {@code Tally}s are taken
+ *       in the order of the subtrees.</li>
  *   <li>A strategy that reduces observes every step's {@code StepFootprint}: the scheduled run
  *       records what the kernel tells its {@link io.shmlab.sim.kernel.TouchLog} during the step
  *       ({@code FootprintRecorder}); other runs record nothing and allocate nothing for it.</li>
@@ -54,6 +58,8 @@
  *   <li>Decisions depend only on process indices (start order), the strategy's seeded state and the
  *       virtual clock: never on hash codes of identities, iteration order of hashed collections, thread
  *       timing or the wall clock. The same token or seed gives the same run on any machine.</li>
+ *   <li>What an exploration reports does not depend on how many threads explore: the split depends
+ *       on the program and the search alone, and counts are taken in the order of one thread.</li>
  *   <li>No real time passes in a simulated sleep or timed wait: the virtual clock moves to the earliest
  *       deadline only when every live process is blocked; with no deadline left that is a deadlock.</li>
  *   <li>A {@link io.shmlab.sim.sched.Simulation} that a reducing strategy runs tells every touch of

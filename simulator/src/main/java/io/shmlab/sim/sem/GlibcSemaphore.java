@@ -1,5 +1,6 @@
 package io.shmlab.sim.sem;
 
+import io.shmlab.api.Access;
 import io.shmlab.api.Errno;
 import io.shmlab.api.Limits;
 import io.shmlab.api.PosixException;
@@ -119,19 +120,26 @@ public final class GlibcSemaphore {
         return slowPath(caller, cell, deadline);
     }
 
-    /** __new_sem_wait_fast: decrement a positive value; retried on contention only when definitive. */
-    private static boolean tryFastPath(SemaphoreCell cell, boolean definitive) {
+    /**
+     * __new_sem_wait_fast: decrement a positive value; retried on contention only when definitive.
+     * Told as a change of the count down when it succeeds, as a read of {@code data} when it finds 0.
+     */
+    private static boolean tryFastPath(SemaphoreCell semaphore, boolean definitive) {
+        SemaphoreCell cell = semaphore.counting();
         long d = cell.loadData();
         do {
             if (SemT.value(d) == 0) {
+                cell.tellData(Access.READ);
                 return false;
             }
             long found = cell.compareAndExchangeData(d, d - 1);
             if (found == d) {
+                cell.tellCount(false, d);
                 return true;
             }
             d = found;
         } while (definitive);
+        cell.tellData(Access.WRITE);
         return false;
     }
 
@@ -183,22 +191,29 @@ public final class GlibcSemaphore {
         return caller.kernel().processes().futexWait(caller, key, deadline);
     }
 
-    /** Models sem_post(3): glibc loads {@code private} first, then {@code data}. */
+    /**
+     * Models sem_post(3): glibc loads {@code private} first, then {@code data}. Told as a change of
+     * the count up when it succeeds, as a read of {@code data} when it fails; the wake of a waiter
+     * touches the futex besides.
+     */
     public void post(KernelProcess caller, Semaphore sem) {
         long address = sem.address();
-        SemaphoreCell cell = SemaphoreCell.of(caller, sem);
+        SemaphoreCell cell = SemaphoreCell.of(caller, sem).counting();
         registry.checkUse(caller, cell, "sem_post");
         int flag = cell.loadPrivate();
         long d = cell.loadData();
         while (true) {
             if (SemT.value(d) == Limits.SEM_VALUE_MAX) {
+                cell.tellData(Access.READ);
                 throw new PosixException(Errno.EOVERFLOW, "sem_post", hex(address));
             }
             if (SemT.waiters(d) > 0 && !validFutexFlag(flag)) {
+                cell.tellData(Access.READ);
                 checkFutexFlag(cell, "sem_post"); // it would wake a waiter
             }
             long found = cell.compareAndExchangeData(d, d + 1);
             if (found == d) {
+                cell.tellCount(true, d);
                 break;
             }
             d = found;

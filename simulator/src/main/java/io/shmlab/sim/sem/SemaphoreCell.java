@@ -25,21 +25,47 @@ final class SemaphoreCell {
     private final KernelProcess process;
     private final long address;
     private final SemaphorePointer pointer;
+    /**
+     * Whether accesses to {@code data} are told to the kernel's touch log as they are made; false in
+     * a change of the count ({@link #counting()}), which tells what it did once it knows.
+     */
+    private final boolean tellsData;
 
-    private SemaphoreCell(KernelProcess process, long address, SemaphorePointer pointer) {
+    private SemaphoreCell(KernelProcess process, long address, SemaphorePointer pointer, boolean tellsData) {
         this.process = process;
         this.address = address;
         this.pointer = pointer;
+        this.tellsData = tellsData;
     }
 
     /** The {@code sem_t} a pointer of the api points at, as {@code process} reaches it. */
     static SemaphoreCell of(KernelProcess process, Semaphore sem) {
-        return new SemaphoreCell(process, sem.address(), sem instanceof SemaphorePointer p ? p : null);
+        return new SemaphoreCell(process, sem.address(), sem instanceof SemaphorePointer p ? p : null, true);
     }
 
     /** The {@code sem_t} at an address, with no mapping to hold it to (a page just mapped for it). */
     static SemaphoreCell at(KernelProcess process, long address) {
-        return new SemaphoreCell(process, address, null);
+        return new SemaphoreCell(process, address, null, true);
+    }
+
+    /**
+     * The same {@code sem_t} for a change of its count that may commute with others (a post, a
+     * wait's decrement of a positive value): its accesses to {@code data} are not told as they are
+     * made; the caller tells the outcome, {@link #tellCount} or {@link #tellData}, before the call
+     * ends.
+     */
+    SemaphoreCell counting() {
+        return new SemaphoreCell(process, address, pointer, false);
+    }
+
+    /** Tells the count changed by one ({@link io.shmlab.sim.kernel.TouchLog#semaphoreCount}). */
+    void tellCount(boolean up, long dataBefore) {
+        process.space().tellCount(address + SemT.DATA_OFFSET, up, SemT.value(dataBefore));
+    }
+
+    /** Tells an access to {@code data} that changed no count (a value found 0, an overflow). */
+    void tellData(Access access) {
+        process.space().tell(address + SemT.DATA_OFFSET, SemT.DATA_SIZE, access);
     }
 
     /** Refuses an access of {@code size} bytes at {@code at} outside the pointer's own mapping. */
@@ -64,6 +90,11 @@ final class SemaphoreCell {
         return (address + SemT.VALUE_OFFSET) % Integer.BYTES == 0;
     }
 
+    /** Whether an access at {@code at} is told: every one but those to {@code data} in a change of the count. */
+    private boolean told(long at) {
+        return tellsData || at < address + SemT.DATA_OFFSET || at >= address + SemT.DATA_OFFSET + SemT.DATA_SIZE;
+    }
+
     private long loadBytes(long at, int size) {
         checkInMapping(at, size, Access.READ);
         for (int i = 0; i < size; i++) {
@@ -73,6 +104,11 @@ final class SemaphoreCell {
         long value = 0;
         for (int i = size - 1; i >= 0; i--) {
             value = (value << 8) | (process.space().frameAt(at + i, Access.READ).getByte(inPage(at + i)) & 0xFF);
+        }
+        if (told(at)) {
+            for (int i = 0; i < size; i++) {
+                process.space().tell(at + i, 1, Access.READ);
+            }
         }
         return value;
     }
@@ -86,6 +122,11 @@ final class SemaphoreCell {
         for (int i = 0; i < size; i++) {
             process.space().frameAt(at + i, Access.WRITE).putByte(inPage(at + i), (byte) (value >>> (8 * i)));
         }
+        if (told(at)) {
+            for (int i = 0; i < size; i++) {
+                process.space().tell(at + i, 1, Access.WRITE);
+            }
+        }
     }
 
     long address() {
@@ -96,9 +137,14 @@ final class SemaphoreCell {
         return process;
     }
 
+    /** The frame of a naturally aligned field (so within one page), the access told unless it is a count's. */
     private PageFrame frame(int field, int size, Access access) {
         checkInMapping(address + field, size, access);
-        return process.space().frameAt(address + field, access);
+        PageFrame frame = process.space().frameAt(address + field, access);
+        if (told(address + field)) {
+            process.space().tell(address + field, size, access);
+        }
+        return frame;
     }
 
     private static int inPage(long at) {

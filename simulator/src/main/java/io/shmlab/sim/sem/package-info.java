@@ -11,6 +11,9 @@
  * happens to it (an overwrite by sem_init, a copy by fork, a fault) happens as on Linux; no outcome
  * is special-cased. The {@link io.shmlab.sim.sem.SemaphoreRegistry} only watches, to report
  * undefined behaviour and to say where the semaphores are for a traced run's picture (it reads them
- * without faulting or touching a page).
+ * without faulting or touching a page). Each access to a {@code sem_t} tells the kernel's touch log
+ * the bytes of its field alone; a post, and a wait that finds the value positive, tell their change
+ * of the count as one ({@link io.shmlab.sim.kernel.TouchLog#semaphoreCount}), so that a reduction can
+ * let such changes commute.
  */
 package io.shmlab.sim.sem;

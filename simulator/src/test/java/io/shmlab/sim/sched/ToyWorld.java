@@ -38,11 +38,13 @@ final class ToyWorld implements World {
 
         @Override
         public World boot(Dispatcher dispatcher, int processes, long seed) {
-            last = new ToyWorld(dispatcher);
+            // booted by several exploring threads at once: each boots its own world
+            ToyWorld world = new ToyWorld(dispatcher);
             for (int i = 0; i < processes; i++) {
-                last.start(100 + i, programs.apply(i));
+                world.start(100 + i, programs.apply(i));
             }
-            return last;
+            last = world;
+            return world;
         }
     }
 

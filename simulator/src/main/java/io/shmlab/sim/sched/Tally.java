@@ -1,0 +1,67 @@
+package io.shmlab.sim.sched;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The counts of schedules run, in the order they ran: how many ended each way, the first failing one
+ * and the shortest (the first of the shortest), as tokens. Tallies of consecutive parts of a search
+ * {@linkplain #append append} into the tally of the whole. Not thread-safe: one owner at a time.
+ */
+final class Tally {
+
+    private final long[] counts = new long[Outcome.values().length];
+    private long schedules;
+    private String first;
+    private String shortest;
+    private long shortestSteps;
+
+    /** Counts one schedule, run after all those counted so far. */
+    void add(ScheduledRun run) {
+        schedules++;
+        counts[run.outcome().ordinal()]++;
+        if (run.outcome().failing()) {
+            String token = run.token();
+            if (first == null) {
+                first = token;
+            }
+            if (shortest == null || run.steps() < shortestSteps) {
+                shortest = token;
+                shortestSteps = run.steps();
+            }
+        }
+    }
+
+    /** Counts the schedules of {@code later}, which ran after all those counted so far. */
+    void append(Tally later) {
+        schedules += later.schedules;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += later.counts[i];
+        }
+        if (first == null) {
+            first = later.first;
+        }
+        if (later.shortest != null && (shortest == null || later.shortestSteps < shortestSteps)) {
+            shortest = later.shortest;
+            shortestSteps = later.shortestSteps;
+        }
+    }
+
+    long schedules() {
+        return schedules;
+    }
+
+    /** Whether a failing schedule was counted. */
+    boolean failed() {
+        return first != null;
+    }
+
+    /** The report of what was counted. */
+    ExplorationReport report(boolean complete) {
+        Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            byOutcome.put(o, counts[o.ordinal()]);
+        }
+        return new ExplorationReport(schedules, byOutcome, first, shortest, shortestSteps, complete);
+    }
+}
