@@ -59,6 +59,17 @@ class DporSoundnessTest {
 
     private static void assertCoversBoundedSearch(String what, FinalStateSimulation simulation, int processes,
             Granularity granularity, int preemptions) {
+        assertCoversBoundedSearch(what, simulation, processes, granularity, preemptions, true);
+    }
+
+    /**
+     * @param sameCount whether the split search and the search of the whole tree must run as many
+     *     schedules: so where the dependence of two steps is a relation on what they are; two charges of
+     *     /dev/shm's pages commute or not by the room they left, which the order before them decides,
+     *     so a search split at other points may run one schedule more or fewer (the outcomes are the same)
+     */
+    private static void assertCoversBoundedSearch(String what, FinalStateSimulation simulation, int processes,
+            Granularity granularity, int preemptions, boolean sameCount) {
         Outcomes bounded = Outcomes.exploreBounded(simulation, processes, granularity, preemptions, Long.MAX_VALUE);
         Outcomes reduced = Outcomes.explore(simulation, processes, granularity, true, Long.MAX_VALUE);
         assertTrue(reduced.complete(), what);
@@ -68,7 +79,9 @@ class DporSoundnessTest {
             assertTrue(whole.outcomes().contains(outcome), what + ": DPOR over the whole tree missed an outcome of plain"
                     + " DFS:\n" + outcome);
         }
-        assertEquals(reduced.schedules(), whole.schedules(), what + ": one schedule per class, split or not");
+        if (sameCount) {
+            assertEquals(reduced.schedules(), whole.schedules(), what + ": one schedule per class, split or not");
+        }
     }
 
     private static FinalStateSimulation lab(Lab lab) {
@@ -143,7 +156,7 @@ class DporSoundnessTest {
             CapacityProgram.Scenario scenario) {
         FinalStateSimulation simulation = new FinalStateSimulation(i -> new CapacityProgram(scenario, i % 2),
                 ShmSize.ofPages(CapacityProgram.TMPFS_PAGES));
-        assertCoversBoundedSearch(scenario + " in 3 processes", simulation, 3, Granularity.SYSCALL);
+        assertCoversBoundedSearch(scenario + " in 3 processes", simulation, 3, Granularity.SYSCALL, 2, false);
     }
 
     @Test
