@@ -11,22 +11,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The benchmark driver: every figure of shmlab against its reference, measured in the same run on
  * the same machine, printed as a Markdown table (figure, shmlab, reference, ratio).
  *
  * <p>{@code --smoke} runs each figure with tiny counts: it proves the harness works (CI runs it as a
- * test) and its numbers mean nothing.
+ * test) and its numbers mean nothing. {@code --only=1,3,3b} runs some figures only, by number:
+ * {@code 1} ... {@code 6}, where {@code 3} is exploration's rates and first deadlocks, {@code 3b} its
+ * reduction (DPOR against plain DFS, minutes) and {@code 3c} its speed-up on every core.
  */
 public final class BenchMain {
     private final boolean smoke;
     private final Jmh jmh;
     private final Path scratch;
     private final PrintStream log;
+    /** The figures to run, by number; empty for all. */
+    private final Set<String> only;
 
     BenchMain(boolean smoke, Path scratch, PrintStream log) {
+        this(smoke, Set.of(), scratch, log);
+    }
+
+    BenchMain(boolean smoke, Set<String> only, Path scratch, PrintStream log) {
         this.smoke = smoke;
+        this.only = only;
         this.jmh = new Jmh(smoke, log);
         this.scratch = scratch;
         this.log = log;
@@ -35,13 +47,27 @@ public final class BenchMain {
     /** Runs every figure; a figure that cannot run here is a row saying why. */
     List<Figure> run() throws Exception {
         List<Figure> figures = new ArrayList<>();
-        figures.add(semaphorePair().numbered(1));
-        ringBuffer().forEach(f -> figures.add(f.numbered(2)));
+        if (runs("1")) {
+            figures.add(semaphorePair().numbered(1));
+        }
+        if (runs("2")) {
+            ringBuffer().forEach(f -> figures.add(f.numbered(2)));
+        }
         exploration().forEach(f -> figures.add(f.numbered(3)));
-        simulatedMapping().forEach(f -> figures.add(f.numbered(4)));
-        thousandProcesses().forEach(f -> figures.add(f.numbered(5)));
-        figures.add(execExploration().numbered(6));
+        if (runs("4")) {
+            simulatedMapping().forEach(f -> figures.add(f.numbered(4)));
+        }
+        if (runs("5")) {
+            thousandProcesses().forEach(f -> figures.add(f.numbered(5)));
+        }
+        if (runs("6")) {
+            figures.add(execExploration().numbered(6));
+        }
         return figures;
+    }
+
+    private boolean runs(String figure) {
+        return only.isEmpty() || only.contains(figure);
     }
 
     private Figure execExploration() throws Exception {
@@ -75,11 +101,21 @@ public final class BenchMain {
         if (reason != null) {
             return List.of(skipped("Exercise 5 exploration", reason));
         }
-        log.println("figure 3: exploring Exercise 5");
+        List<Figure> figures = new ArrayList<>();
         ExplorationFigures exploration = new ExplorationFigures(smoke, log);
-        List<Figure> figures = new ArrayList<>(exploration.simulated());
-        figures.addAll(new ReductionFigures(smoke, log).measure());
-        figures.addAll(new ParallelFigures(smoke, log).measure());
+        if (runs("3")) {
+            log.println("figure 3: exploring Exercise 5");
+            figures.addAll(exploration.simulated());
+        }
+        if (runs("3b")) {
+            figures.addAll(new ReductionFigures(smoke, log).measure());
+        }
+        if (runs("3c")) {
+            figures.addAll(new ParallelFigures(smoke, log).measure());
+        }
+        if (!runs("3")) {
+            return figures;
+        }
         String real = unavailable("native");
         if (real != null) {
             figures.add(skipped("Exercise 5, real runs that deadlock", real));
@@ -175,10 +211,12 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         boolean smoke = List.of(args).contains("--smoke");
+        Set<String> only = Stream.of(args).filter(a -> a.startsWith("--only="))
+                .flatMap(a -> Stream.of(a.substring("--only=".length()).split(","))).collect(Collectors.toSet());
         Path scratch = Files.createTempDirectory("shmlab-bench");
         try {
             double loadBefore = loadAverage();
-            List<Figure> figures = new BenchMain(smoke, scratch, System.err).run();
+            List<Figure> figures = new BenchMain(smoke, only, scratch, System.err).run();
             System.out.print(table(figures, loadBefore, loadAverage(), smoke));
         } finally {
             try (var files = Files.walk(scratch)) {
