@@ -90,7 +90,7 @@ final class ParallelFigures {
         String search = dpor ? "DPOR" : "plain DFS";
         log.printf(Locale.ROOT, "  %s, %d processes, %s: %.0f schedules/s on 1 thread, %.0f on %d%n", lab.id(), processes,
                 search, oneRate, allRate, cores);
-        return new Figure(String.format(Locale.ROOT, "%s, %d sim processes, complete %s: schedules/s on %d cores vs 1 thread",
+        return new Figure(String.format(Locale.ROOT, "%s, %d sim processes, complete %s: schedules/s on %d threads (one per core) vs 1 thread",
                 lab.id(), processes, search, cores), allRate, oneRate, "schedules/s", true, String.format(Locale.ROOT,
                 "%,.0f schedules, the same on both; in turns, median of %d; target ≥ 1.6x on 2 cores", schedules, rounds));
     }

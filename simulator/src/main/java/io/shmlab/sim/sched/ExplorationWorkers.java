@@ -97,7 +97,7 @@ final class ExplorationWorkers implements AutoCloseable {
 
     /**
      * How many runs may be in progress at once in this JVM: the workers exploring now, or 1. A run's
-     * processes poll for their turn only when all the runs' processes together fit the cores.
+     * processes poll for their turn only when the runs together leave each two cores ({@link HandOver}).
      */
     static int concurrentRuns() {
         return Math.max(1, BUSY.get());

@@ -11,32 +11,44 @@ import java.util.List;
 final class HandOver {
 
     /**
-     * Runs with at most this many processes (all runs in progress together: an exploration on several
-     * threads runs several at once) poll for their turn before parking; in larger runs a waiting
-     * process is unlikely to be next, and polling would take a running one's core.
+     * The cores one run keeps busy when its processes poll for their turn: the process that runs, and
+     * the next one, polling on another core until it is handed the turn. A hand-over then takes a
+     * fraction of a microsecond; parked, it takes a wake-up by the kernel: some microseconds, tens when
+     * the woken thread's core was idle, more than a step of a small program.
      */
-    private static final int POLLING_PROCESSES = Math.max(2, Runtime.getRuntime().availableProcessors());
+    private static final int CORES_PER_RUN = 2;
+    private static final int CORES = Math.max(CORES_PER_RUN, Runtime.getRuntime().availableProcessors());
+    /**
+     * Runs of at most this many processes poll: a waiting process polls a moment and then yields, so a
+     * few of them leave the running one its core; in a run of hundreds, polling would take it.
+     */
+    private static final int POLLING_PROCESSES = 4 * CORES;
 
     private final Baton controller = new Baton();
-    /** Whether waiting processes poll before parking: only in runs of few processes. */
+    /** Whether waiting processes poll before parking. */
     private final boolean poll;
 
-    /** @param processes how many processes the run starts with */
+    /**
+     * Waiting processes poll when the run is small and every run in progress (an exploration on
+     * several threads runs several at once) has {@link #CORES_PER_RUN} cores; else they park.
+     *
+     * @param processes how many processes the run starts with
+     */
     HandOver(int processes) {
-        this.poll = processes * ExplorationWorkers.concurrentRuns() <= POLLING_PROCESSES;
+        this.poll = processes <= POLLING_PROCESSES && ExplorationWorkers.concurrentRuns() * CORES_PER_RUN <= CORES;
     }
 
     /** Lets {@code next} run, or, when the run is over ({@code null}), the controller. */
     void give(ScheduledProcess next, List<ScheduledProcess> processes) {
         if (next != null) {
-            next.baton.give();
+            next.giveTurn(poll);
             return;
         }
         // back to the controller: to the first process's own wait if it is still live (it is then
         // unwound, since the run is over), else to the controller's baton
         ScheduledProcess first = processes.get(0);
         if (first.live()) {
-            first.baton.give();
+            first.giveTurn(poll);
         } else {
             controller.give();
         }
@@ -60,7 +72,7 @@ final class HandOver {
         for (int i = 1; i < processes.size(); i++) {
             ScheduledProcess p = processes.get(i);
             if (p.live()) {
-                p.baton.give();
+                p.giveTurn(poll);
                 controller.await();
             }
         }

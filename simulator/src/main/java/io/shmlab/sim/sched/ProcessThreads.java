@@ -56,6 +56,8 @@ final class ProcessThreads implements AutoCloseable {
         private final Baton baton = new Baton();
         private final ProcessThreads pool;
         private volatile Runnable task;
+        /** Whether it polls for its next task before parking: as the processes of the run it served did. */
+        private volatile boolean pollWhenIdle = true;
         private volatile boolean stopping;
 
         Worker(ProcessThreads pool, String name) {
@@ -64,9 +66,14 @@ final class ProcessThreads implements AutoCloseable {
             setDaemon(true);
         }
 
-        /** Runs the task on this worker. */
-        void run(Runnable next) {
+        /**
+         * Runs the task on this worker.
+         *
+         * @param poll whether, once the task is done, it polls for the next before parking
+         */
+        void run(Runnable next, boolean poll) {
             task = next;
+            pollWhenIdle = poll;
             baton.give();
         }
 
@@ -83,7 +90,7 @@ final class ProcessThreads implements AutoCloseable {
         @Override
         public void run() {
             while (true) {
-                baton.await();
+                baton.await(pollWhenIdle);
                 if (stopping) {
                     return;
                 }

@@ -321,13 +321,20 @@ final class ScheduledDispatcher implements Dispatcher {
             return;
         }
         ProcessThreads.Worker worker = threads.acquire();
-        worker.run(new ProcessTask(p, body, worker));
+        p.startOn(worker, new ProcessTask(p, body, worker));
     }
 
     // ---------------------------------------------------------------- the processes' side
 
+    /**
+     * Runs a process's body to its end, then hands the turn on. The first process (no worker: the
+     * controller runs it) waits for its first turn here; another is started on its worker at its first
+     * turn, so it has the turn already.
+     */
     private void runProcess(ScheduledProcess p, Runnable body, ProcessThreads.Worker worker) {
-        handOver.await(p);
+        if (worker == null) {
+            handOver.await(p);
+        }
         Throwable crash = null;
         try {
             body.run();

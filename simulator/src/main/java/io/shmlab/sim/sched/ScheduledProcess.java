@@ -30,6 +30,10 @@ final class ScheduledProcess {
     final int pid;
     final String label;
     final Baton baton = new Baton();
+    /** The thread that runs it, until its first turn; then null. */
+    private ProcessThreads.Worker thread;
+    /** What its thread runs from its first turn. */
+    private Runnable body;
 
     State state = State.RUNNABLE;
     /** The call it is in or about to make; {@code null} before its first step. */
@@ -75,6 +79,32 @@ final class ScheduledProcess {
     /** A, B, ..., Z, then P26, P27, ... */
     static String label(int index) {
         return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
+    }
+
+    /**
+     * Its body will run on {@code thread} from its first turn: the thread is not woken before, so a
+     * process costs one wake-up to start, not one to take the body and one more to take the turn.
+     */
+    void startOn(ProcessThreads.Worker thread, Runnable body) {
+        this.thread = thread;
+        this.body = body;
+    }
+
+    /**
+     * Lets it run: its thread, handed its body, at its first turn; its baton after that.
+     *
+     * @param poll whether its thread, once the body is done, polls for its next before parking
+     */
+    void giveTurn(boolean poll) {
+        ProcessThreads.Worker t = thread;
+        if (t == null) {
+            baton.give();
+            return;
+        }
+        thread = null;
+        Runnable b = body;
+        body = null;
+        t.run(b, poll);
     }
 
     boolean live() {
