@@ -9,22 +9,28 @@ import java.util.List;
  * @param schedule the simulator's schedule token that replays this run, or {@code null} on native
  * @param check what the run's {@link FinalCheck} said, or {@code null} when none ran (there was none,
  *     or a process did not exit)
+ * @param made the entries of /dev/shm (as {@link Machine#listShm} shows them) whose names the
+ *     processes' calls created, a shm_open or sem_open with O_CREAT that made the name, in the order
+ *     made: on the native backend, where they outlive the run, so that the names of a program that
+ *     declares none can be removed after it (and only those); empty on the simulator, whose names go
+ *     with its machine
  */
-public record RunReport(List<ProcessOutcome> processes, String schedule, CheckVerdict check) {
+public record RunReport(List<ProcessOutcome> processes, String schedule, CheckVerdict check, List<String> made) {
 
     /** Copies. */
     public RunReport {
         processes = List.copyOf(processes);
+        made = List.copyOf(made);
     }
 
-    /** A report without a final check. */
+    /** A report without a final check, of processes that made no name the run must tell of. */
     public RunReport(List<ProcessOutcome> processes, String schedule) {
-        this(processes, schedule, null);
+        this(processes, schedule, null, List.of());
     }
 
     /** The same report with a final check's verdict. */
     public RunReport withCheck(CheckVerdict verdict) {
-        return new RunReport(processes, schedule, verdict);
+        return new RunReport(processes, schedule, verdict, made);
     }
 
     /** True when every process exited (with any status): none blocked or was killed. */

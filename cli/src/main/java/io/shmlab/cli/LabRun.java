@@ -22,8 +22,9 @@ import java.util.List;
  * run: a name that already existed is used as it is (with a note, since a left-over semaphore changes
  * the run); the names the run makes are claimed first ({@link MadeNames}) and removed on every way
  * out but SIGKILL, whose leftovers the next command recognises and removes ({@link OwnedNames}). A
- * program that declares no names (one of the user's) has whatever appeared in /dev/shm during the
- * run removed after it. A program's final check runs after the run, before that clean-up.
+ * program that declares no names (one of the user's) has the names its processes made removed after
+ * the run ({@link CreatedNames}); what others made in /dev/shm meanwhile is left alone. A program's
+ * final check runs after the run, before that clean-up.
  */
 final class LabRun {
 
@@ -63,13 +64,14 @@ final class LabRun {
             console.println("running " + lab.id() + " in " + options.processes() + " process(es) on " + backend.name()
                     + (backend.isDeterministic() ? " (seed " + options.seed() + ")" : "") + shmNote(backend, machineOptions));
             CreatedNames created = hostShm && declaresNoNames(lab, settings) ? CreatedNames.since(machine) : null;
+            RunReport ran = null;
             RunReport report;
             try {
-                report = machine.run(lab.spec(settings), options);
-                report = FinalCheckRun.after(lab.spec(settings), report, machine);
+                ran = machine.run(lab.spec(settings), options);
+                report = FinalCheckRun.after(lab.spec(settings), ran, machine);
             } finally {
-                if (created != null) {
-                    created.remove(machine, machine.spawn());
+                if (created != null && ran != null) {
+                    created.remove(machine.spawn(), ran.made());
                 }
             }
             RunReportPrinter.print(report, console);

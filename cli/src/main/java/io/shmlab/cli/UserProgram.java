@@ -13,7 +13,8 @@ import java.util.Locale;
  * that ships with shmlab): a class on a class path, or one compiled from a single {@code .java} file,
  * with the arguments given after {@code --}. Its race may be anywhere: the scheduler switches at system
  * calls unless {@code --per-access} asks for memory accesses too. It declares no names of its own:
- * after a run on real processes the names the run created are removed ({@link CreatedNames}).
+ * after a run on real processes the names its processes made are removed, and no other
+ * ({@link io.shmlab.replay.CreatedNames}).
  *
  * @param spec the class name, its arguments and its class path
  * @param replayForm how the command line names it: the file, or {@code --class ... --classpath ...}

@@ -25,7 +25,7 @@ import java.util.List;
  * processes in that order ({@link ScheduledNativeRun}): what {@code shmlab replay <lab> <token>
  * --backend=native} does. The lab's objects and semaphores must not exist before (a left-over one
  * would change the run); every one of them, and the control block, is removed afterwards (for a
- * program of one's own, which declares no names, whatever appeared in /dev/shm during the run). The
+ * program of one's own, which declares no names, the names its processes made: {@link CreatedNames}). The
  * program's final check, if it has one, runs in this JVM after the real run, before that clean-up.
  */
 public final class NativeReplay {
@@ -113,13 +113,14 @@ public final class NativeReplay {
             }
             Os os = machine.spawn();
             CreatedNames created = CreatedNames.since(machine);
+            ScheduledNativeRun.Result real = null;
             try {
-                ScheduledNativeRun.Result real = ScheduledNativeRun.run(lab.spec(settings), order, control, SETTLE, timeout);
+                real = ScheduledNativeRun.run(lab.spec(settings), order, control, SETTLE, timeout);
                 return new Replay(simulated, order, real, FinalCheckRun.after(lab.spec(settings), real.report(), machine));
             } finally {
                 lab.removeNames(os, settings, List.of());
-                if (lab.sharedNames(settings).isEmpty() && lab.semaphoreNames(settings).isEmpty()) {
-                    created.remove(machine, os);
+                if (real != null && lab.sharedNames(settings).isEmpty() && lab.semaphoreNames(settings).isEmpty()) {
+                    created.remove(os, real.report().made());
                 }
             }
         }

@@ -6,8 +6,9 @@
  * {@link io.shmlab.replay.NativeReplay} replays the token on the simulator, runs the lab's program in
  * child JVMs in that order ({@link io.shmlab.libc.ScheduledNativeRun}) and removes every name. Both it
  * and the {@code run} command run a program's own final check after the run, before the clean-up
- * ({@link io.shmlab.replay.FinalCheckRun}), and remove what a program that declares no names (a user's)
- * made in /dev/shm during the run ({@link io.shmlab.replay.CreatedNames}).
+ * ({@link io.shmlab.replay.FinalCheckRun}), and remove the names a program that declares no names (a
+ * user's) made, as its processes told them, and nothing someone else made meanwhile
+ * ({@link io.shmlab.replay.CreatedNames}).
  *
  * <p>Invariants: only schedules at system-call granularity are forced (a single memory access of one
  * process cannot be ordered against another's); a lab's name that already exists is never used nor

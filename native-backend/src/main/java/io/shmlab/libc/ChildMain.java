@@ -26,7 +26,8 @@ import java.util.List;
  * <p>Usage: {@code java -cp ... io.shmlab.libc.ChildMain CLASS [ARG...]}. Before the program starts
  * the child reports the thread it runs on, and while it runs, every {@link #PROGRESS_EVERY}, how many
  * of its calls have returned if that changed ({@link ObservedOs}): what the parent decides a deadlock
- * and a run without progress from. When the parent stops it (SIGTERM), a shutdown hook reports the
+ * and a run without progress from; and, as each call makes it, a name of /dev/shm that a call of the
+ * program made ({@link MadeNamesOs}): what the parent's clean-up may remove. When the parent stops it (SIGTERM), a shutdown hook reports the
  * blocking call the process was in and what it waits on. In an ordered run
  * (see {@link ScheduledNativeRun}) the program's handle is a {@link TurnstileOs}, and the process takes
  * its exit turn once the program has ended.
@@ -60,7 +61,7 @@ public final class ChildMain {
         NativeMachine machine = new NativeBackend().start();
         ThisProcess process = ThisProcess.get();
         TurnTaking turns = turnsOf(machine, process);
-        ObservedOs observed = new ObservedOs(machine.spawn());
+        ObservedOs observed = new ObservedOs(new MadeNamesOs(machine.spawn(), entry -> err.println(ChildReport.made(entry))));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!finished) {
                 System.out.flush();

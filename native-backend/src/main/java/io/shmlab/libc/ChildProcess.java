@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One child JVM of a {@link ChildRun}, with threads draining its standard output (kept) and standard
  * error (its {@link ChildReport} lines taken out as they come, the rest forwarded): what it has said
- * of itself (the thread that runs the program, how many of its calls returned, how it ended), and
+ * of itself (the thread that runs the program, how many of its calls returned, the names they made,
+ * how it ended), and
  * whether and why the parent stopped it.
  */
 final class ChildProcess {
@@ -24,6 +25,7 @@ final class ChildProcess {
     private final StreamDrain stdout;
     private final StreamDrain stderr;
     private final List<String> endReports = new ArrayList<>();
+    private final List<String> made = new ArrayList<>();
     private volatile int programThread;
     private volatile long returnedCalls;
     private volatile boolean finished;
@@ -49,6 +51,11 @@ final class ChildProcess {
         switch (ChildReport.kind(line)) {
             case ChildReport.THREAD -> programThread = parse(ChildReport.argument(line));
             case ChildReport.PROGRESS -> returnedCalls = Math.max(returnedCalls, parse(ChildReport.argument(line)));
+            case ChildReport.MADE -> {
+                synchronized (made) {
+                    made.add(ChildReport.madeEntry(ChildReport.argument(line)));
+                }
+            }
             default -> {
                 String kind = ChildReport.kind(line);
                 if (kind.equals(ChildReport.EXIT) || kind.equals(ChildReport.FAULT)) {
@@ -122,6 +129,16 @@ final class ChildProcess {
         }
         return new ProcessOutcome(label, (int) process.pid(), output,
                 ChildRun.ending(reports, process.exitValue(), stopped, timeout));
+    }
+
+    /**
+     * The entries of /dev/shm its program's calls made, in order, as far as it has told them: all of
+     * them once {@link #awaitOutcome} has returned.
+     */
+    List<String> made() {
+        synchronized (made) {
+            return List.copyOf(made);
+        }
     }
 
     void killIfAlive() {

@@ -11,6 +11,8 @@ import io.shmlab.api.Signal;
  * <pre>
  * PREFIX thread TID            the program runs on thread TID (sent once, before it starts)
  * PREFIX progress N            N calls of the program have returned so far (sent when it changed)
+ * PREFIX made ENTRY            a call of the program made the entry ENTRY of /dev/shm ({@link MadeNamesOs});
+ *                              a backslash, line feed and carriage return in it are written \\, \n and \r
  * PREFIX exit STATUS           the program returned STATUS
  * PREFIX fault SIGNAL DETAIL   an uncaught MemoryFault: killed by SIGBUS or SIGSEGV
  * PREFIX waits-on NAME         (before stopped) the semaphore wait it is in waits on NAME
@@ -27,6 +29,7 @@ final class ChildReport {
     static final String THREAD = "thread";
     static final String PROGRESS = "progress";
     static final String WAITS_ON = "waits-on";
+    static final String MADE = "made";
     /** The call of a process stopped outside any blocking call. */
     static final String NO_CALL = "-";
 
@@ -55,6 +58,25 @@ final class ChildReport {
 
     static String waitsOn(String name) {
         return PREFIX + WAITS_ON + " " + name.replace('\n', ' ');
+    }
+
+    static String made(String entry) {
+        return PREFIX + MADE + " " + entry.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    /** The entry of /dev/shm a {@link #MADE} line's argument names. */
+    static String madeEntry(String argument) {
+        StringBuilder entry = new StringBuilder(argument.length());
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            if (c == '\\' && i + 1 < argument.length()) {
+                char next = argument.charAt(++i);
+                entry.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else {
+                entry.append(c);
+            }
+        }
+        return entry.toString();
     }
 
     /** The kind of a report line: {@link #EXIT}, {@link #THREAD}, ... */

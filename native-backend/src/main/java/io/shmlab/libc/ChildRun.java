@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 import org.slf4j.Logger;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One {@link NativeMachine#run}: starts N child JVMs (this JVM's java and class path, and the
  * program's own class path after it) running
- * {@link ChildMain} on the program, collects each one's standard output and how it ended, and stops
+ * {@link ChildMain} on the program, collects each one's standard output, how it ended and the names
+ * of /dev/shm its calls made (the report's {@link RunReport#made}), and stops
  * those that cannot end by themselves (SIGTERM, which makes the child report the call it is blocked
  * in, then SIGKILL if it does not go). The backend's own settings, the system properties named
  * {@code shmlab.native.*} of this JVM (such as {@link NativeSettings#SEMAPHORE_SPINS}), are passed
@@ -147,10 +150,12 @@ final class ChildRun {
             }
             watch(children);
             List<ProcessOutcome> outcomes = new ArrayList<>();
+            Set<String> made = new LinkedHashSet<>();
             for (ChildProcess child : children) {
                 outcomes.add(child.awaitOutcome(STOP_GRACE, options.timeout()));
+                made.addAll(child.made());
             }
-            return new RunReport(outcomes, null);
+            return new RunReport(outcomes, null, null, List.copyOf(made));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a child JVM for " + program.className(), e);
         } catch (InterruptedException e) {
@@ -276,6 +281,7 @@ final class ChildRun {
                     return stoppedIn(rest.equals(ChildReport.NO_CALL) ? null : rest, waitsOn, exitStatus, stopped, timeout);
                 case ChildReport.THREAD:
                 case ChildReport.PROGRESS:
+                case ChildReport.MADE:
                     break;
                 default:
                     LOG.warn("unknown report from a child: {}", line);

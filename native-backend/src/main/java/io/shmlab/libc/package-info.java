@@ -52,6 +52,10 @@
  *       as stalled, not deadlocked.</li>
  *   <li>Child JVMs end with the JVM that started them: a shutdown kills them, and none starts once
  *       it has begun.</li>
+ *   <li>A run tells which names of /dev/shm its processes made ({@link io.shmlab.api.RunReport#made}):
+ *       a child learns it exactly, by an O_CREAT open made with O_EXCL first and then as the program
+ *       made it, so that the program sees what it would have seen ({@link io.shmlab.libc.MadeNamesOs}),
+ *       and reports it ({@link io.shmlab.libc.ChildReport}).</li>
  * </ul>
  */
 package io.shmlab.libc;

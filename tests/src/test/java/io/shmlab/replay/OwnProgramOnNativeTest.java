@@ -1,9 +1,17 @@
 package io.shmlab.replay;
 
+import static io.shmlab.api.OpenFlags.O_CREAT;
+import static io.shmlab.api.OpenFlags.O_EXCL;
+import static io.shmlab.api.OpenFlags.O_RDWR;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shmlab.api.Machine;
+import io.shmlab.api.Os;
+import io.shmlab.api.Semaphore;
+import io.shmlab.api.ShmNamespace;
+import io.shmlab.api.Unlink;
 import io.shmlab.cli.Console;
 import io.shmlab.cli.Main;
 import io.shmlab.contract.ShmLeakCheck;
@@ -14,7 +22,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A program of one's own, a single .java file, run and replayed on real processes: the child JVMs get
- * its compiled classes, its final check runs in the parent after the run, and what it made in /dev/shm
- * is removed after the check.
+ * its compiled classes, its final check runs in the parent after the run, and the names its processes
+ * made in /dev/shm are removed after the check, and nothing another process made there meanwhile.
  */
 class OwnProgramOnNativeTest {
     private static final String TAG = ShmLeakCheck.RUN_TAG + "-own";
@@ -63,6 +76,62 @@ class OwnProgramOnNativeTest {
                     if (total != expected) {
                         throw new AssertionError("the tally is " + total + ", not " + expected);
                     }
+                }
+            }
+            """;
+
+    /** Leaves an object and a semaphore behind, and waits, after saying it is ready, for the test's go. */
+    private static final String LEAVER = """
+            import static io.shmlab.api.OpenFlags.O_CREAT;
+            import static io.shmlab.api.OpenFlags.O_RDWR;
+
+            import io.shmlab.api.*;
+            import java.time.Duration;
+
+            public class Leaver implements Program {
+                private final String[] names;
+
+                public Leaver(String[] args) {
+                    names = args;
+                }
+
+                public int main(Os os) {
+                    os.ftruncate(os.shmOpen(names[0], O_RDWR | O_CREAT, 0600), 8);
+                    os.semOpen(names[0] + "-left", O_CREAT, 0600, 0);
+                    os.semPost(os.semOpen(names[1], 0));
+                    // timed: a wait for the test's go is no deadlock
+                    return os.semTimedwait(os.semOpen(names[2], 0), os.clockGettime().plus(Duration.ofMinutes(2))) ? 0 : 1;
+                }
+            }
+            """;
+
+    /** Leaves an object behind, and a file of /dev/shm made through no call of its Os, named after its pid. */
+    private static final String FILE_MAKER = """
+            import static io.shmlab.api.OpenFlags.O_CREAT;
+            import static io.shmlab.api.OpenFlags.O_RDWR;
+
+            import io.shmlab.api.*;
+            import java.io.IOException;
+            import java.nio.file.*;
+
+            public class FileMaker implements Program {
+                private final String[] names;
+
+                public FileMaker(String[] args) {
+                    names = args;
+                }
+
+                public int main(Os os) {
+                    os.shmOpen(names[0], O_RDWR | O_CREAT, 0600);
+                    try {
+                        // one file a JVM: the simulator's processes all run in the one that simulates them
+                        Files.createFile(Path.of("/dev/shm", names[1] + "-" + ProcessHandle.current().pid()));
+                    } catch (FileAlreadyExistsException sameJvm) {
+                        return 0;
+                    } catch (IOException e) {
+                        return 1;
+                    }
+                    return 0;
                 }
             }
             """;
@@ -118,5 +187,81 @@ class OwnProgramOnNativeTest {
         assertEquals(0, status, text + err);
         assertTrue(text.contains("native (followed"), text);
         assertTrue(text.substring(text.indexOf("native (")).contains("final check passed"), text);
+    }
+
+    @Test
+    void aRunRemovesWhatItsProcessesMadeAndNotWhatAnotherProcessMadeMeanwhile() throws Exception {
+        Path file = Files.writeString(dir.resolve("Leaver.java"), LEAVER);
+        Os os = machine.spawn();
+        String own = "/" + TAG + "-leaver";
+        String ready = "/" + TAG + "-ready";
+        String go = "/" + TAG + "-go";
+        String foreign = "/" + TAG + "-foreign";
+        ExecutorService runner = Executors.newSingleThreadExecutor();
+        try {
+            Semaphore readySem = os.semOpen(ready, O_CREAT | O_EXCL, 0600, 0);
+            Semaphore goSem = os.semOpen(go, O_CREAT | O_EXCL, 0600, 0);
+            Future<Integer> run = runner.submit(() -> shmlab("run", file.toString(), "--backend=native", "--procs=2",
+                    "--timeout=120s", "--", own, ready, go));
+            for (int i = 0; i < 2; i++) {
+                while (!os.semTimedwait(readySem, os.clockGettime().plus(Duration.ofMillis(200)))) {
+                    assertFalse(run.isDone(), () -> "the run ended before its processes were ready: " + out + err);
+                }
+            }
+            // both processes have made their names and wait: another process makes an object and a semaphore now
+            os.close(os.shmOpen(foreign, O_RDWR | O_CREAT | O_EXCL, 0600));
+            os.semClose(os.semOpen(foreign, O_CREAT | O_EXCL, 0600, 0));
+            os.semPost(goSem);
+            os.semPost(goSem);
+            assertEquals(0, run.get(3, TimeUnit.MINUTES), () -> out.toString(StandardCharsets.UTF_8) + err);
+            List<String> left = machine.listShm();
+            assertTrue(left.contains(ShmNamespace.objectFile(foreign)), left::toString);
+            assertTrue(left.contains(ShmNamespace.semaphoreFile(foreign)), left::toString);
+            assertFalse(left.contains(ShmNamespace.objectFile(own)), left::toString);
+            assertFalse(left.contains(ShmNamespace.semaphoreFile(own + "-left")), left::toString);
+            assertTrue(left.contains(ShmNamespace.semaphoreFile(ready)), "a name that existed before the run is left: " + left);
+            os.semClose(readySem);
+            os.semClose(goSem);
+        } finally {
+            runner.shutdownNow();
+            runner.awaitTermination(3, TimeUnit.MINUTES);
+            for (String name : List.of(foreign, own)) {
+                Unlink.shmIfPresent(os, name);
+            }
+            for (String name : List.of(foreign, ready, go, own + "-left")) {
+                Unlink.semIfPresent(os, name);
+            }
+        }
+    }
+
+    @Test
+    void aReplayRemovesWhatItsProcessesMadeAndNotAFileTheyMadeOutsideTheirCalls() throws Exception {
+        Path file = Files.writeString(dir.resolve("FileMaker.java"), FILE_MAKER);
+        String own = "/" + TAG + "-maker";
+        String foreign = TAG + "-file";
+        try {
+            assertEquals(0, shmlab("run", file.toString(), "--seed=3", "--", own, foreign), err::toString);
+            Matcher token = Pattern.compile("schedule: (\\S+)").matcher(out.toString(StandardCharsets.UTF_8));
+            assertTrue(token.find(), out::toString);
+            removeFiles(foreign);
+            int status = shmlab("replay", file.toString(), token.group(1), "--backend=native", "--", own, foreign);
+            assertEquals(0, status, () -> out.toString(StandardCharsets.UTF_8) + err);
+            String thisJvm = foreign + "-" + ProcessHandle.current().pid();
+            List<String> left = machine.listShm();
+            assertTrue(left.stream().anyMatch(n -> n.startsWith(foreign + "-") && !n.equals(thisJvm)),
+                    () -> "the child JVMs' files are gone: " + left);
+            assertFalse(left.contains(ShmNamespace.objectFile(own)), left::toString);
+        } finally {
+            removeFiles(foreign);
+            Unlink.shmIfPresent(machine.spawn(), own);
+        }
+    }
+
+    private void removeFiles(String prefix) throws IOException {
+        for (String entry : machine.listShm()) {
+            if (entry.startsWith(prefix + "-")) {
+                Files.deleteIfExists(Path.of("/dev/shm", entry));
+            }
+        }
     }
 }
