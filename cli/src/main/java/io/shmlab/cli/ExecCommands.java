@@ -32,6 +32,8 @@ import java.util.regex.Pattern;
  * The {@code --exec} forms of {@code trace}, {@code explore} and {@code replay}: a C binary in real
  * processes under the preloaded turnstile ({@link ExecRuns}), its runs drawn with the simulator's
  * timeline and reported with the runs' printer, tokens that record the binary's name and arguments.
+ * Ctrl-C or SIGTERM stops the run in progress; {@code explore} then prints the counts of the schedules
+ * run before it, as the simulator's explore does, and a run cut short is printed by no command.
  */
 final class ExecCommands {
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,{}-]+");
@@ -49,6 +51,9 @@ final class ExecCommands {
             ExternalChoices record = ExternalChoices.recording();
             record.beginSchedule();
             ExecRun.Result result = runs.run(new ArrivalTurns(record));
+            if (result.end() == ExecRun.End.INTERRUPTED) {
+                return ExitCodes.INTERRUPTED;
+            }
             printRun(result, console);
             String token = record.schedule(procs, ExecToken.foundFor(runs.program())).encode();
             console.println("schedule: " + token);
@@ -71,7 +76,6 @@ final class ExecCommands {
                     + (options.strategy().userName().equals("dfs") ? ", " + Exploration.searchKind(options) : "")
                     + ", switching at every call the turnstile orders" + sleeps(exec)
                     + (options.maxSchedules() == Long.MAX_VALUE ? "" : ", at most " + options.maxSchedules() + " schedules"));
-            ExplorationReport[] soFar = {null};
             CountDownLatch summarised = new CountDownLatch(1);
             cleanUp.onInterrupt(() -> {
                 try {
@@ -81,25 +85,20 @@ final class ExecCommands {
                 }
             });
             ExplorationReport report;
-            Exploration.Cut cut;
             try {
                 report = ExecExploration.explore(runs.program(), procs, options, runs::run, latest -> {
-                    soFar[0] = latest;
                     console.status("  " + latest.schedules() + " schedules, " + latest.failing() + " failing");
-                    return cleanUp.isInterrupted();
+                    if (latest.schedules() == 1) {
+                        TestHook.reached(TestHook.SCHEDULE_COUNTED);
+                    }
                 });
-                cut = cleanUp.isInterrupted() ? Exploration.Cut.INTERRUPTED : report.complete() ? Exploration.Cut.COMPLETE
-                        : options.stopAtFirstFailure() && report.failing() > 0 ? Exploration.Cut.FIRST_FAILURE : Exploration.Cut.BUDGET;
             } catch (NotRepeatableException e) {
                 console.status(null);
                 throw new UsageError("cannot explore " + runs.program().name() + ": " + e.getMessage());
-            } catch (UsageError e) {
-                if (!cleanUp.isInterrupted() || soFar[0] == null) {
-                    throw e;
-                }
-                report = soFar[0];
-                cut = Exploration.Cut.INTERRUPTED;
             }
+            Exploration.Cut cut = cleanUp.isInterrupted() ? Exploration.Cut.INTERRUPTED
+                    : report.complete() ? Exploration.Cut.COMPLETE
+                    : options.stopAtFirstFailure() && report.failing() > 0 ? Exploration.Cut.FIRST_FAILURE : Exploration.Cut.BUDGET;
             console.status(null);
             try {
                 Exploration.printSummary(report, cut, options, console,
@@ -139,6 +138,9 @@ final class ExecCommands {
                 result = runs.run(new StrategyTurns(choices));
             } catch (NotRepeatableException e) {
                 throw new UsageError("cannot replay " + Echo.quoted(token) + ": " + e.getMessage());
+            }
+            if (result.end() == ExecRun.End.INTERRUPTED) {
+                return ExitCodes.INTERRUPTED;
             }
             choices.endSchedule();
             printRun(result, console);
@@ -189,6 +191,9 @@ final class ExecCommands {
                     + ": " + order.size() + " turns taken from the simulator's trace" + sleeps(exec));
             ForcedTurns forced = new ForcedTurns(order);
             ExecRun.Result result = runs.run(forced);
+            if (result.end() == ExecRun.End.INTERRUPTED) {
+                return ExitCodes.INTERRUPTED;
+            }
             printRun(result, console);
             console.println("simulator (" + simulated.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "):");
             RunReportPrinter.print(simulated.report(), console);

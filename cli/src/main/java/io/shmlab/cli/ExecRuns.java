@@ -30,7 +30,9 @@ import java.util.stream.Stream;
  * refused in one line), the turnstile built on first use (one line where there is no C compiler), the
  * control block's name claimed in the clean-up registry (an old one left by a SIGKILL is swept first),
  * and each run's names, told as the processes make them, written down ({@link OwnedNames}) and removed
- * on every way out; what a SIGKILL of shmlab leaves, the next command sweeps.
+ * on every way out; what a SIGKILL of shmlab leaves, the next command sweeps. A run asks the clean-up
+ * registry whether a signal is ending the command, and stops at once when one is
+ * ({@link ExecRun.End#INTERRUPTED}).
  */
 final class ExecRuns implements AutoCloseable {
     private static int sequence;
@@ -99,7 +101,7 @@ final class ExecRuns implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         ExecRuns runs = new ExecRuns(new ExecProgram(checked, args, options.stdinEach),
-                new ExecRun.Settings(processes, options.realTime, quiet), library, control, outputs);
+                new ExecRun.Settings(processes, options.realTime, quiet, cleanUp::isInterrupted), library, control, outputs);
         try (Machine machine = new NativeBackend().boot()) {
             Os os = machine.spawn();
             OwnedNames.sweep(os).forEach(console::println);

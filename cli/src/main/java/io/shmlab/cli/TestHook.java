@@ -8,14 +8,16 @@ import java.util.Locale;
  * Fixed points of a command where a test can have it signal itself, so that an interruption (SIGINT,
  * SIGTERM) lands exactly there: {@value #SIGNAL_AT_PROPERTY} names the point, {@value #SIGNAL_PROPERTY}
  * the signal ({@code INT} by default, or {@code TERM}). At a point the command sends the signal to its
- * own JVM with kill(1) and waits for it to end the JVM, except at {@link #CLEAN_UP}, where it goes on
- * cleaning up while the signal's clean-up starts beside it. Without the properties the points cost
- * nothing.
+ * own JVM with kill(1) and waits for it to end the JVM, except at {@link #CLEAN_UP} and
+ * {@link #SCHEDULE_COUNTED}, where it goes on while the signal's clean-up starts beside it. Without the
+ * properties the points cost nothing.
  *
  * <p>The points: {@link #START_UP} (the command has claimed its names and is about to make them),
  * {@link #CHILDREN_STARTED} (the child processes of {@code run} or {@code replay} are running; the
  * program of an interactive lab has started), {@link #MID_RUN} (a second later for children, half a
- * second for a lab), {@link #CLEAN_UP} (the command's normal clean-up begins).
+ * second for a lab), {@link #SCHEDULE_COUNTED} ({@code explore --exec} has counted its first schedule:
+ * the signal lands as the next run starts or runs), {@link #CLEAN_UP} (the command's normal clean-up
+ * begins).
  */
 final class TestHook {
     static final String SIGNAL_AT_PROPERTY = "shmlab.test.signalAt";
@@ -23,6 +25,7 @@ final class TestHook {
     static final String START_UP = "start-up";
     static final String CHILDREN_STARTED = "children-started";
     static final String MID_RUN = "mid-run";
+    static final String SCHEDULE_COUNTED = "schedule-counted";
     static final String CLEAN_UP = "clean-up";
     private static final Duration CHILDREN_MID_RUN = Duration.ofSeconds(1);
     private static final Duration LAB_MID_RUN = Duration.ofMillis(500);
@@ -41,7 +44,7 @@ final class TestHook {
             return;
         }
         signalSelf();
-        if (!point.equals(CLEAN_UP)) {
+        if (!point.equals(CLEAN_UP) && !point.equals(SCHEDULE_COUNTED)) {
             pause();
         }
     }

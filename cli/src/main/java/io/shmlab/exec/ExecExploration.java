@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Explores a C binary's schedules on real processes, at the granularity of its libc calls: one run per
  * schedule the strategy gives (bounded DFS, PCT, random), outcomes counted, failing schedules kept as
- * tokens ({@link ExecToken}).
+ * tokens ({@link ExecToken}). A run cut short by an interruption of shmlab
+ * ({@link ExecRun.End#INTERRUPTED}) is not counted: the search ends there with the counts so far.
  */
 public final class ExecExploration {
 
@@ -24,11 +25,11 @@ public final class ExecExploration {
         ExecRun.Result run(TurnChooser chooser);
     }
 
-    /** Told after each schedule counted; true stops the search (an interruption). */
+    /** Told after each schedule counted. */
     @FunctionalInterface
     public interface Progress {
-        /** @return true to stop */
-        boolean counted(ExplorationReport soFar);
+        /** @param soFar the counts so far */
+        void counted(ExplorationReport soFar);
     }
 
     private ExecExploration() {
@@ -37,7 +38,8 @@ public final class ExecExploration {
     /**
      * Explores.
      *
-     * @return the counts; complete when the strategy ran every schedule it has (a DFS within its bound)
+     * @return the counts; complete when the strategy ran every schedule it has (a DFS within its bound);
+     *     the counts so far, not complete, when a run was interrupted
      * @throws NotRepeatableException when the program does not run the same way twice
      */
     public static ExplorationReport explore(ExecProgram program, int processes, ExploreOptions options, Runs runs,
@@ -58,6 +60,9 @@ public final class ExecExploration {
                 break;
             }
             ExecRun.Result result = runs.run(new StrategyTurns(choices));
+            if (result.end() == ExecRun.End.INTERRUPTED) {
+                break;
+            }
             choices.endSchedule();
             if (choices.lastScheduleRepeated()) {
                 continue;
@@ -76,7 +81,8 @@ public final class ExecExploration {
                 }
             }
             ExplorationReport soFar = new ExplorationReport(schedules, counts, first, shortest, shortestSteps, false);
-            if (progress.counted(soFar) || (options.stopAtFirstFailure() && first != null)) {
+            progress.counted(soFar);
+            if (options.stopAtFirstFailure() && first != null) {
                 return soFar;
             }
         }

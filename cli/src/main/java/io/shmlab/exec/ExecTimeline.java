@@ -75,6 +75,7 @@ public final class ExecTimeline {
             }
             case QUIET -> "stopped: " + result.detail();
             case DIVERGED -> "stopped: the run left the schedule: " + result.detail();
+            case INTERRUPTED -> "stopped: " + result.detail();
         };
     }
 }

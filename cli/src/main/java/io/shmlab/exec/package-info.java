@@ -8,7 +8,8 @@
  *       {@link io.shmlab.exec.ForcedTurns}: who takes each turn — a search strategy or a token's choices,
  *       the order the processes arrived in, or an order of turns the simulator found on the Java port
  *       (checked call by call: a divergence says which process, which call was expected, which came).</li>
- *   <li>{@link io.shmlab.exec.ExecExploration}: many schedules, outcomes counted, failing ones as tokens.</li>
+ *   <li>{@link io.shmlab.exec.ExecExploration}: many schedules, outcomes counted, failing ones as tokens;
+ *       a run cut short by an interruption is not counted and ends the search.</li>
  *   <li>{@link io.shmlab.exec.ExecTimeline}: a run as the simulator's {@link io.shmlab.sim.sched.Trace},
  *       so the one timeline printer draws it; {@link io.shmlab.exec.ExecOutcome}: how a run counts.</li>
  *   <li>{@link io.shmlab.exec.ExecToken}: what a token of a binary records (its file name and arguments).</li>

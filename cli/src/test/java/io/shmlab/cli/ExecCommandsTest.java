@@ -395,6 +395,64 @@ class ExecCommandsTest {
         }
     }
 
+    /**
+     * Ctrl-C during {@code explore --exec}, as the second run sleeps: the run in progress is stopped and
+     * not counted, the first schedule's count is printed as the simulator's explore prints an interrupted
+     * search (with its failing token, when it failed), the status is 130, nothing is left.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "the first schedule exits {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1})
+    void ctrlCDuringAnExplorationPrintsTheCountsSoFarAndLeavesNothingBehind(int firstStatus) throws Exception {
+        String program = compile("second-sleeps", """
+                #include <fcntl.h>
+                #include <semaphore.h>
+                #include <stdlib.h>
+                #include <sys/mman.h>
+                #include <unistd.h>
+                int main(int argc, char **argv) {
+                  int marker = open(argv[1], O_CREAT | O_EXCL | O_WRONLY, 0600);
+                  if (marker != -1) {
+                    close(marker);
+                    return atoi(argv[2]);
+                  }
+                  int fd = shm_open(NAME, O_RDWR | O_CREAT, 0600);
+                  ftruncate(fd, 4096);
+                  sem_t *sem = sem_open(NAME "-sem", O_CREAT, 0600, 0);
+                  sleep(30);
+                  sem_post(sem);
+                  return 0;
+                }
+                """);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-D" + TestHook.SIGNAL_AT_PROPERTY + "=" + TestHook.SCHEDULE_COUNTED, "-D" + TestHook.SIGNAL_PROPERTY + "=INT",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "explore", "--exec", program, "--procs=2", "--real-time", "--", dir.resolve("first-{i}").toString(),
+                Integer.toString(firstStatus));
+        long start = System.nanoTime();
+        Process shmlab = new ProcessBuilder(command).redirectError(dir.resolve("err.txt").toFile()).start();
+        String out = new String(shmlab.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(shmlab.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), out);
+        long seconds = java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+        String said = out + "--- err\n" + Files.readString(dir.resolve("err.txt"));
+        assertEquals(ExitCodes.INTERRUPTED, shmlab.exitValue(), said);
+        assertTrue(seconds < 25, "the sleeping run was waited for: " + seconds + " s\n" + said);
+        assertTrue(said.contains("\n1 schedules run (interrupted: the counts so far; not a verdict)\n"), said);
+        if (firstStatus == 0) {
+            assertTrue(out.contains("\n  clean             1\n"
+                    + "no failing schedule found in the 1 schedules run (the search was cut short: not a verdict)\n"), said);
+        } else {
+            assertTrue(out.contains("\n  failed assertion  1\nfailing schedule (shortest): "), said);
+            assertTrue(out.contains("see it: shmlab replay --exec " + program + " " + token(new Shmlab.Result(130, out, ""))), said);
+        }
+        assertTrue(said.contains("shmlab: interrupted"), said);
+        assertFalse(said.contains("could not be started"), said);
+        try (Stream<Path> entries = Files.list(Path.of("/dev/shm"))) {
+            List<String> left = entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains(tag) || n.startsWith("shmlab-exec-" + shmlab.pid() + "-")).toList();
+            assertEquals(List.of(), left, said);
+        }
+    }
+
     @Test
     void aTokenOfAnotherBinaryIsRefused() throws Exception {
         String ex5 = compile("ex5", EX5);

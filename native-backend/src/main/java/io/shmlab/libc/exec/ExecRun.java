@@ -35,9 +35,12 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The run ends when no process may go: every process ended, or those left are all blocked in an
  * untimed wait with no sleep pending (a deadlock, decided by what the processes are doing, never by a
  * timeout); or when a process makes no wrapped call for the quiet limit (a spin loop, reported as
- * such); or when the chooser says the run left the order it forces. Whatever happened, every process
+ * such); or when the chooser says the run left the order it forces; or when shmlab is interrupted
+ * ({@link Interruption}: the run is cut short and means nothing). Whatever happened, every process
  * is gone at the end, every name the processes made (that did not exist before) is removed, and so is
- * the control block.
+ * the control block. A process that could not be started, or was killed by SIGINT or SIGTERM, as the
+ * interruption came is the interruption's ({@link InterruptionWatch}): neither "could not be started"
+ * nor a failure.
  */
 public final class ExecRun {
     /** How long the conductor waits on its doorbell before it looks for processes that died. */
@@ -53,8 +56,13 @@ public final class ExecRun {
      * @param processes how many processes to start
      * @param realTime whether sleeps take real time
      * @param quietLimit how long a process may run without a wrapped call before it is reported as spinning
+     * @param interruption whether shmlab is being stopped, asked as the run goes
      */
-    public record Settings(int processes, boolean realTime, Duration quietLimit) {
+    public record Settings(int processes, boolean realTime, Duration quietLimit, Interruption interruption) {
+        /** Runs that only end by themselves. */
+        public Settings(int processes, boolean realTime, Duration quietLimit) {
+            this(processes, realTime, quietLimit, Interruption.NONE);
+        }
     }
 
     /** How a run ended. */
@@ -66,7 +74,9 @@ public final class ExecRun {
         /** A process made no wrapped call for the quiet limit. */
         QUIET,
         /** The run left the order forced on it. */
-        DIVERGED
+        DIVERGED,
+        /** shmlab was interrupted (Ctrl-C, SIGTERM): the run was cut short, and counts for nothing. */
+        INTERRUPTED
     }
 
     /**
@@ -95,6 +105,7 @@ public final class ExecRun {
     private final Path library;
     private final TurnChooser chooser;
     private final Path outputs;
+    private final InterruptionWatch interruption;
     private ConductedBlock block;
     private RunFollower follower;
     private List<Slot> slots;
@@ -108,6 +119,7 @@ public final class ExecRun {
         this.library = library;
         this.chooser = chooser;
         this.outputs = outputs;
+        this.interruption = new InterruptionWatch(settings.interruption());
     }
 
     /**
@@ -146,17 +158,25 @@ public final class ExecRun {
         List<String> removed;
         try {
             try {
-                for (int i = 0; i < settings.processes(); i++) {
-                    slots.add(start(i, controlName));
+                if (!interrupted()) {
+                    for (int i = 0; i < settings.processes(); i++) {
+                        slots.add(start(i, controlName));
+                    }
+                    loop();
                 }
-                loop();
             } catch (ExecDivergence e) {
                 end = End.DIVERGED;
                 detail = e.getMessage();
             } catch (IOException e) {
-                throw new NotRunnableException(program.binary() + " could not be started: " + e.getMessage());
+                if (!interruption.explainsAFailedStart()) {
+                    throw new NotRunnableException(program.binary() + " could not be started: " + e.getMessage());
+                }
+                endInterrupted();
             } finally {
                 stopAll();
+            }
+            if (end != End.INTERRUPTED) {
+                interrupted();
             }
         } finally {
             removed = removeNames(os);
@@ -187,8 +207,7 @@ public final class ExecRun {
 
     private void loop() {
         while (true) {
-            if (!settle()) {
-                end = End.QUIET;
+            if (!settle() || interrupted()) {
                 return;
             }
             List<Integer> enabled = new ArrayList<>();
@@ -262,12 +281,34 @@ public final class ExecRun {
     }
 
     /**
+     * True when shmlab is interrupted, or a process was killed by SIGINT or SIGTERM and the interruption
+     * comes within the grace; then the run's end is {@link End#INTERRUPTED}.
+     */
+    private boolean interrupted() {
+        boolean interrupted = interruption.interrupted(slots);
+        if (interrupted) {
+            endInterrupted();
+        }
+        return interrupted;
+    }
+
+    private void endInterrupted() {
+        end = End.INTERRUPTED;
+        detail = "shmlab was interrupted";
+    }
+
+    /**
      * Waits until every process is parked at a call, blocked in one or gone, recording the steps of
-     * what it sees on the way; false when nothing changed for the quiet limit.
+     * what it sees on the way; false, the run's end set, when nothing changed for the quiet limit or
+     * shmlab is interrupted.
      */
     private boolean settle() {
         long lastChange = System.nanoTime();
         while (true) {
+            if (interruption.now()) {
+                endInterrupted();
+                return false;
+            }
             boolean changed = follower.look();
             boolean settled = true;
             boolean polling = false;
@@ -293,6 +334,7 @@ public final class ExecRun {
                 return true;
             }
             if (now - lastChange > settings.quietLimit().toNanos()) {
+                end = End.QUIET;
                 detail = quietDetail();
                 return false;
             }

@@ -81,6 +81,15 @@ final class Slot {
         return "gone without exit(3): a signal or _exit";
     }
 
+    /** Gone, killed by SIGINT or SIGTERM: what a terminal's Ctrl-C, or a signal to shmlab's process group, does. */
+    boolean killedByInterrupt() {
+        if (!dead || process == null || process.isAlive()) {
+            return false;
+        }
+        int v = process.exitValue();
+        return v == 128 + Signal.SIGINT.number() || v == 128 + Signal.SIGTERM.number();
+    }
+
     void kill() {
         if (process != null) {
             process.destroyForcibly();

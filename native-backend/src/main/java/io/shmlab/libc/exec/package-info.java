@@ -32,6 +32,10 @@
  *       sleep's end when no process may go, as the simulator's does.</li>
  *   <li>After every run every process is gone, every name its processes made that did not exist
  *       before is removed, and so is the control block.</li>
+ *   <li>A run asks its {@link io.shmlab.libc.exec.Interruption} (shmlab's Ctrl-C or SIGTERM) as it
+ *       goes: interrupted, it ends at once as {@code INTERRUPTED} and starts no process; a process that
+ *       cannot start, or is killed by SIGINT or SIGTERM, as the interruption comes is the
+ *       interruption's, not a failure.</li>
  *   <li>Only the thread that attached (the main thread) takes turns; calls of other threads go
  *       straight through, unordered.</li>
  * </ul>
