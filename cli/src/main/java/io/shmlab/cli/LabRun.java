@@ -63,16 +63,22 @@ final class LabRun {
             }
             console.println("running " + lab.id() + " in " + options.processes() + " process(es) on " + backend.name()
                     + (backend.isDeterministic() ? " (seed " + options.seed() + ")" : "") + shmNote(backend, machineOptions));
-            CreatedNames created = hostShm && declaresNoNames(lab, settings) ? CreatedNames.since(machine) : null;
-            RunReport ran = null;
+            OwnProgramNames made = hostShm && declaresNoNames(lab, settings)
+                    ? OwnProgramNames.watch(CreatedNames.since(machine), machine.spawn(), cleanUp) : null;
             RunReport report;
             try {
-                ran = machine.run(lab.spec(settings), options);
+                RunReport ran = machine.run(lab.spec(settings), options);
+                if (made != null) {
+                    made.ran(ran);
+                }
                 report = FinalCheckRun.after(lab.spec(settings), ran, machine);
             } finally {
-                if (created != null && ran != null) {
-                    created.remove(machine.spawn(), ran.made());
+                if (made != null) {
+                    made.remove();
                 }
+            }
+            if (cleanUp.isInterrupted()) {
+                return ExitCodes.INTERRUPTED; // its processes were stopped by the signal: no verdict
             }
             RunReportPrinter.print(report, console);
             if (report.schedule() != null) {

@@ -165,6 +165,106 @@ class InterruptionTest {
         }
     }
 
+
+    /**
+     * One's own program: each process makes an object and a semaphore named after its pid, then says
+     * so with a file in a directory of the test's (each call has told its parent the name it made
+     * before it returned), then sleeps.
+     */
+    private static final String SLEEPER = """
+            import static io.shmlab.api.OpenFlags.O_CREAT;
+            import static io.shmlab.api.OpenFlags.O_RDWR;
+
+            import io.shmlab.api.Os;
+            import io.shmlab.api.Program;
+
+            public class Sleeper implements Program {
+                private final String base;
+                private final String ready;
+
+                public Sleeper(String[] args) {
+                    base = args[0];
+                    ready = args[1];
+                }
+
+                @Override
+                public int main(Os os) {
+                    os.ftruncate(os.shmOpen(base + "-" + os.pid(), O_RDWR | O_CREAT, 0600), 8);
+                    os.semOpen(base + "-sem-" + os.pid(), O_CREAT, 0600, 0);
+                    try {
+                        java.nio.file.Files.createFile(java.nio.file.Path.of(ready, "ready-" + os.pid()));
+                        Thread.sleep(60_000);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return 0;
+                }
+            }
+            """;
+
+    /**
+     * A signal in the middle of a native run of one's own program, once its processes have made their
+     * names (the test signals when both said so, no hook): the command says it was interrupted, with
+     * the signal's status and no verdict, and what the processes made is gone.
+     */
+    @ParameterizedTest(name = "own program, SIG{0} mid-run")
+    @CsvSource({"INT", "TERM"})
+    void anOwnProgramsRunLeavesNothingBehind(String signal) throws Exception {
+        String name = name("own");
+        Path dir = Files.createTempDirectory("shmlab-own");
+        Path source = dir.resolve("Sleeper.java");
+        Files.writeString(source, SLEEPER);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "run", source.toString(), "--procs=2", "--backend=native", "--timeout=120s", "--", name, dir.toString()));
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        String file = name.substring(1);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (ready(dir) < 2 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(2, ready(dir), () -> "the processes did not make their names: " + read(out) + read(err));
+        assertEquals(4, made(file), () -> read(out) + read(err));
+        new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        Ended ended = new Ended(p.exitValue(), read(out), read(err));
+        assertInterrupted(ended, TestHook.MID_RUN, signal);
+        assertTrue(!ended.out().contains("FAILED"), ended::toString);
+        assertEquals(List.of(), leftIn(name), ended::toString);
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(dir);
+    }
+
+    private static long ready(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ready-")).count();
+        }
+    }
+
+    private static long made(String file) throws IOException {
+        try (Stream<Path> entries = Files.list(Path.of("/dev/shm"))) {
+            return entries.filter(e -> e.getFileName().toString().contains(file)).count();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(" + e.getMessage() + ")";
+        }
+    }
+
     @Test
     void theSameCommandsThenRunClean() throws Exception {
         String name = name("again");

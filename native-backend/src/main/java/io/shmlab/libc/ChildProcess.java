@@ -143,7 +143,9 @@ final class ChildProcess {
 
     void killIfAlive() {
         if (process.isAlive()) {
-            process.destroyForcibly();
+            // through the handle, as above: the pipes stay open, so what it reported (the names it
+            // made among it) is read to the end and a reader meets no closed stream
+            process.toHandle().destroyForcibly();
         }
     }
 }
