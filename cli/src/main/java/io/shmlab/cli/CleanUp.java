@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -74,6 +75,24 @@ final class CleanUp implements AutoCloseable {
         synchronized (actions) {
             actions.add(new Action(undo, true));
         }
+    }
+
+    /**
+     * Registers work of the command's thread that cleans up after itself as it ends (a run that removes
+     * what its processes made): when a signal ends the command, the clean-up waits for it, up to a few
+     * seconds, before the actions registered earlier. Run what this returns when the work has ended.
+     */
+    Runnable awaitedWhenInterrupted() {
+        CountDownLatch ended = new CountDownLatch(1);
+        whenInterrupted(() -> {
+            try {
+                ended.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return List.of();
+        });
+        return ended::countDown;
     }
 
     /** Registers what to do first when a signal ends the command; it may take up to a few seconds. */

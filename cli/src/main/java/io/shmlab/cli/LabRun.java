@@ -63,19 +63,19 @@ final class LabRun {
             }
             console.println("running " + lab.id() + " in " + options.processes() + " process(es) on " + backend.name()
                     + (backend.isDeterministic() ? " (seed " + options.seed() + ")" : "") + shmNote(backend, machineOptions));
-            OwnProgramNames made = hostShm && declaresNoNames(lab, settings)
-                    ? OwnProgramNames.watch(CreatedNames.since(machine), machine.spawn(), cleanUp) : null;
+            CreatedNames created = hostShm && declaresNoNames(lab, settings) ? CreatedNames.since(machine) : null;
+            // the names its processes made are known from the run's report: a signal's clean-up waits for it
+            Runnable ended = created == null ? () -> { } : cleanUp.awaitedWhenInterrupted();
+            RunReport ran = null;
             RunReport report;
             try {
-                RunReport ran = machine.run(lab.spec(settings), options);
-                if (made != null) {
-                    made.ran(ran);
-                }
+                ran = machine.run(lab.spec(settings), options);
                 report = FinalCheckRun.after(lab.spec(settings), ran, machine);
             } finally {
-                if (made != null) {
-                    made.remove();
+                if (created != null && ran != null) {
+                    created.remove(machine.spawn(), ran.made());
                 }
+                ended.run();
             }
             if (cleanUp.isInterrupted()) {
                 return ExitCodes.INTERRUPTED; // its processes were stopped by the signal: no verdict

@@ -137,12 +137,19 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
         }
         claimNames(chosen, settings, console, privateShm == null);
         NativeReplay.Replay replay;
+        // the replay removes what it made when it ends; a signal's clean-up waits for that
+        Runnable ended = root.cleanUp().awaitedWhenInterrupted();
         try {
             replay = NativeReplay.replay(chosen, settings, token, timeout, privateShm);
         } catch (NotReplayableException e) {
             throw new UsageError("cannot replay " + Echo.quoted(token) + " of " + chosen.id() + " on native: " + e.getMessage());
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + chosen.id() + ": " + Echo.cut(e.getMessage()));
+        } finally {
+            ended.run();
+        }
+        if (root.cleanUp().isInterrupted()) {
+            return ExitCodes.INTERRUPTED; // its processes were stopped by the signal: no verdict
         }
         ScheduledRun simulated = replay.simulated();
         console.println("replaying " + chosen.id() + " " + token + " on native: " + replay.order().size()

@@ -51,8 +51,9 @@
  *       ({@link io.shmlab.cli.OwnedNames}) so that the next command removes a SIGKILL's leftovers
  *       with a note; names that existed before are left alone (a
  *       program's final check runs before the clean-up); a program of one's own declares no names,
- *       and what its processes made is known from the run's report ({@link io.shmlab.cli.OwnProgramNames},
- *       for which the clean-up of a signal waits); {@link io.shmlab.cli.TestHook} lets a
+ *       and what its processes made is known from the run's report, removed by the command's thread,
+ *       which the clean-up of a signal waits for ({@link io.shmlab.cli.CleanUp#awaitedWhenInterrupted});
+ *       {@link io.shmlab.cli.TestHook} lets a
  *       test signal a command at fixed points;</li>
  *   <li>all input and output goes through a {@link io.shmlab.cli.Console}, so tests drive the commands
  *       by their standard input; on a terminal it reads lines with JLine (editing, history,
