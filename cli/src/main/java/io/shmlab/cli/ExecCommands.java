@@ -96,9 +96,7 @@ final class ExecCommands {
                 console.status(null);
                 throw new UsageError("cannot explore " + runs.program().name() + ": " + e.getMessage());
             }
-            Exploration.Cut cut = cleanUp.isInterrupted() ? Exploration.Cut.INTERRUPTED
-                    : report.complete() ? Exploration.Cut.COMPLETE
-                    : options.stopAtFirstFailure() && report.failing() > 0 ? Exploration.Cut.FIRST_FAILURE : Exploration.Cut.BUDGET;
+            Exploration.Cut cut = cleanUp.isInterrupted() ? Exploration.Cut.INTERRUPTED : Exploration.Cut.of(report, options);
             console.status(null);
             try {
                 Exploration.printSummary(report, cut, options, console,

@@ -31,7 +31,13 @@ final class Exploration {
         /** It stopped at the first failing schedule, as asked. */
         FIRST_FAILURE,
         /** A signal stopped it. */
-        INTERRUPTED
+        INTERRUPTED;
+
+        /** Why a search that ended by itself (not by a signal) ended. */
+        static Cut of(ExplorationReport report, ExploreOptions options) {
+            return report.complete() ? COMPLETE
+                    : options.stopAtFirstFailure() && report.failing() > 0 ? FIRST_FAILURE : BUDGET;
+        }
     }
 
     /** The exploration was interrupted: thrown from the progress listener to stop it. */
@@ -72,8 +78,7 @@ final class Exploration {
                     console.status("  " + latest.schedules() + " schedules, " + latest.failing() + " failing");
                 }
             });
-            cut = report.complete() ? Cut.COMPLETE
-                    : options.stopAtFirstFailure() && report.failing() > 0 ? Cut.FIRST_FAILURE : Cut.BUDGET;
+            cut = Cut.of(report, options);
         } catch (Stop interrupted) {
             report = soFar[0] != null ? soFar[0]
                     : new ExplorationReport(0, java.util.Map.of(), null, null, 0, false);

@@ -31,11 +31,6 @@ final class LabRun {
     private LabRun() {
     }
 
-    /** True for a program that says nothing of the names it makes (a program of one's own). */
-    static boolean declaresNoNames(LabDefinition lab, LabSettings settings) {
-        return lab.sharedNames(settings).isEmpty() && lab.semaphoreNames(settings).isEmpty();
-    }
-
     /**
      * Runs and prints; returns the exit status: 0 when every process exited with status 0 and the
      * program's final check, if it has one, passed.
@@ -63,7 +58,7 @@ final class LabRun {
             }
             console.println("running " + lab.id() + " in " + options.processes() + " process(es) on " + backend.name()
                     + (backend.isDeterministic() ? " (seed " + options.seed() + ")" : "") + shmNote(backend, machineOptions));
-            CreatedNames created = hostShm && declaresNoNames(lab, settings) ? CreatedNames.since(machine) : null;
+            CreatedNames created = hostShm && lab.declaresNoNames(settings) ? CreatedNames.since(machine) : null;
             // the names its processes made are known from the run's report: a signal's clean-up waits for it
             Runnable ended = created == null ? () -> { } : cleanUp.awaitedWhenInterrupted();
             RunReport ran = null;

@@ -112,14 +112,14 @@ public final class NativeReplay {
                 }
             }
             Os os = machine.spawn();
-            CreatedNames created = CreatedNames.since(machine);
+            CreatedNames created = lab.declaresNoNames(settings) ? CreatedNames.since(machine) : null;
             ScheduledNativeRun.Result real = null;
             try {
                 real = ScheduledNativeRun.run(lab.spec(settings), order, control, SETTLE, timeout);
                 return new Replay(simulated, order, real, FinalCheckRun.after(lab.spec(settings), real.report(), machine));
             } finally {
                 lab.removeNames(os, settings, List.of());
-                if (real != null && lab.sharedNames(settings).isEmpty() && lab.semaphoreNames(settings).isEmpty()) {
+                if (real != null && created != null) {
                     created.remove(os, real.report().made());
                 }
             }

@@ -213,8 +213,7 @@ class InterruptionTest {
     void anOwnProgramsRunLeavesNothingBehind(String signal) throws Exception {
         String name = name("own");
         Path dir = Files.createTempDirectory("shmlab-own");
-        Path source = dir.resolve("Sleeper.java");
-        Files.writeString(source, SLEEPER);
+        Path source = Files.writeString(dir.resolve("Sleeper.java"), SLEEPER);
         interruptWhenReady(dir, name, signal, 2,
                 List.of("run", source.toString(), "--procs=2", "--backend=native", "--timeout=120s", "--", name, dir.toString()));
     }
@@ -225,8 +224,7 @@ class InterruptionTest {
     void anOwnProgramsReplayLeavesNothingBehind(String signal) throws Exception {
         String name = name("own-replay");
         Path dir = Files.createTempDirectory("shmlab-own");
-        Path source = dir.resolve("Sleeper.java");
-        Files.writeString(source, SLEEPER);
+        Path source = Files.writeString(dir.resolve("Sleeper.java"), SLEEPER);
         Shmlab.Result simulated = Shmlab.run("run", source.toString(), "--procs=2", "--", name, dir.toString());
         Matcher token = Pattern.compile("schedule: (\\S+)").matcher(simulated.out());
         assertTrue(token.find(), simulated::toString);

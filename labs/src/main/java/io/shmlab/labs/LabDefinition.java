@@ -63,6 +63,14 @@ public interface LabDefinition {
         return List.of();
     }
 
+    /**
+     * True for a program that says nothing of the names it makes (a program of one's own): what a run
+     * on real processes made is then known only from what its processes report.
+     */
+    default boolean declaresNoNames(LabSettings settings) {
+        return sharedNames(settings).isEmpty() && semaphoreNames(settings).isEmpty();
+    }
+
     /** The name in use: the user's, or the default. */
     default String name(LabSettings settings) {
         return settings.nameOr(defaultName());

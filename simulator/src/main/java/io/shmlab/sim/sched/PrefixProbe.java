@@ -19,7 +19,6 @@ final class PrefixProbe implements Strategy, StepObserver {
     private boolean begun;
     private int cursor;
     private int[] enabledAfter;
-    private int currentAfter = -1;
 
     PrefixProbe(int[] prefix) {
         this.prefix = prefix.clone();
@@ -56,7 +55,6 @@ final class PrefixProbe implements Strategy, StepObserver {
         for (int i = 0; i < enabledAfter.length; i++) {
             enabledAfter[i] = point.atPosition(i);
         }
-        currentAfter = point.current();
         throw new ScheduleCut();
     }
 
@@ -77,11 +75,6 @@ final class PrefixProbe implements Strategy, StepObserver {
     /** The processes enabled at the point after the prefix, in the rotated order (position 0 first). */
     int[] enabledAfter() {
         return enabledAfter.clone();
-    }
-
-    /** Who reached the point after the prefix (-1 at the first point). */
-    int currentAfter() {
-        return currentAfter;
     }
 
     /** The footprint of the prefix's step at point {@code k}. */

@@ -1,9 +1,7 @@
 package io.shmlab.sim.sched;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -140,7 +138,7 @@ final class SplitSearch implements ExplorationWorkers.Progress {
             try {
                 return part.get(PROGRESS_MILLIS, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                listener.progress(report(workers.runningCounts()));
+                listener.progress(total.reportWith(workers.runningCounts()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while exploring", e);
@@ -164,18 +162,5 @@ final class SplitSearch implements ExplorationWorkers.Progress {
         soFar.append(total);
         soFar.append(part);
         listener.progress(soFar.report(false));
-    }
-
-    /** A report of counts the workers ran, with the first and shortest failing of what is taken in order. */
-    private ExplorationReport report(long[] counts) {
-        Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
-        long schedules = 0;
-        for (Outcome o : Outcome.values()) {
-            byOutcome.put(o, counts[o.ordinal()]);
-            schedules += counts[o.ordinal()];
-        }
-        ExplorationReport ordered = total.report(false);
-        return new ExplorationReport(schedules, byOutcome, ordered.firstFailing(), ordered.shortestFailing(),
-                ordered.shortestFailingSteps(), false);
     }
 }

@@ -51,17 +51,28 @@ final class Tally {
         return schedules;
     }
 
-    /** Whether a failing schedule was counted. */
-    boolean failed() {
-        return first != null;
-    }
-
     /** The report of what was counted. */
     ExplorationReport report(boolean complete) {
+        return new ExplorationReport(schedules, byOutcome(counts), first, shortest, shortestSteps, complete);
+    }
+
+    /**
+     * A report in progress: the schedules of {@code counts} (indexed by {@link Outcome#ordinal()}, which
+     * may include some not counted here yet), with the first and shortest failing of what was counted.
+     */
+    ExplorationReport reportWith(long[] counts) {
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        return new ExplorationReport(n, byOutcome(counts), first, shortest, shortestSteps, false);
+    }
+
+    private static Map<Outcome, Long> byOutcome(long[] counts) {
         Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
         for (Outcome o : Outcome.values()) {
             byOutcome.put(o, counts[o.ordinal()]);
         }
-        return new ExplorationReport(schedules, byOutcome, first, shortest, shortestSteps, complete);
+        return byOutcome;
     }
 }
