@@ -33,7 +33,7 @@ final class ThousandProcessesFigure {
     List<Figure> measure() throws Exception {
         int many = smoke ? 40 : 1_000;
         int few = 10;
-        int rounds = smoke ? 1 : 3;
+        int rounds = smoke ? 1 : 5;
         run(few);
         run(many);
         double[] heap = new double[3];
