@@ -9,6 +9,7 @@ import io.shmlab.sim.SimMachine;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,6 +22,11 @@ import java.util.Locale;
  */
 final class ThousandProcessesFigure {
     private static final double MIB = 1024 * 1024;
+    /**
+     * Runs of each size: a run's wall time and its peak heap vary a lot from one run to the next (thread
+     * start-up, when a collection happens), so each figure is the median of several.
+     */
+    private static final int ROUNDS = 7;
 
     private final boolean smoke;
     private final PrintStream log;
@@ -33,22 +39,15 @@ final class ThousandProcessesFigure {
     List<Figure> measure() throws Exception {
         int many = smoke ? 40 : 1_000;
         int few = 10;
-        int rounds = smoke ? 1 : 5;
+        int rounds = smoke ? 1 : ROUNDS;
         run(few);
         run(many);
-        double[] heap = new double[3];
-        double manyMillis = Rounds.median(rounds, () -> {
-            double[] m = run(many);
-            heap[0] = Math.max(heap[0], m[1]);
-            heap[2] = Math.max(heap[2], m[2]);
-            return m[0];
-        });
-        double fewMillis = Rounds.median(rounds, () -> {
-            double[] m = run(few);
-            heap[1] = Math.max(heap[1], m[1]);
-            heap[2] = Math.max(heap[2], m[2]);
-            return m[0];
-        });
+        double[][] runsOfMany = runs(many, rounds);
+        double[][] runsOfFew = runs(few, rounds);
+        double manyMillis = Rounds.median(runsOfMany[0]);
+        double fewMillis = Rounds.median(runsOfFew[0]);
+        double[] heap = {Rounds.median(runsOfMany[1]), Rounds.median(runsOfFew[1]),
+                Math.max(Arrays.stream(runsOfMany[2]).max().orElse(0), Arrays.stream(runsOfFew[2]).max().orElse(0))};
         log.printf(Locale.ROOT, "  %d processes: %.0f ms, %.1f MiB; %d processes: %.1f ms, %.1f MiB%n", many, manyMillis,
                 heap[0], few, fewMillis, heap[1]);
         String name = String.format(Locale.ROOT, "%,d simulated processes over one ring buffer (%d producers, %d consumers)",
@@ -59,7 +58,19 @@ final class ThousandProcessesFigure {
                 new Figure(name + ": heap used", heap[0], heap[1], "MiB", false, String.format(Locale.ROOT,
                         "reference is the same run in %d processes; peak heap in use during the run, sampled every ms,"
                                 + " garbage and the driver's own heap (%.1f MiB after a GC before each run) included;"
-                                + " max of %d", few, heap[2], rounds)));
+                                + " median of %d", few, heap[2], rounds)));
+    }
+
+    /** {@code rounds} runs: {wall milliseconds of each, peak MiB of heap in use in each, MiB in use before each}. */
+    private static double[][] runs(int processes, int rounds) throws InterruptedException {
+        double[][] measured = new double[3][rounds];
+        for (int i = 0; i < rounds; i++) {
+            double[] m = run(processes);
+            for (int k = 0; k < 3; k++) {
+                measured[k][i] = m[k];
+            }
+        }
+        return measured;
     }
 
     /** One run: {wall milliseconds, peak MiB of heap in use, MiB in use before it}. */
