@@ -181,6 +181,14 @@ static void result_number(long r, int error) {
     result_of(r, error, ok);
 }
 
+/* Writes what a call that returns a number returned, and returns it with the call's errno kept. */
+static int returning(int r) {
+    int e = errno;
+    result_number(r, e);
+    errno = e;
+    return r;
+}
+
 /* ---- names the processes make, removed after the run ---- */
 
 static int exists(const char *prefix, const char *name) {
@@ -265,11 +273,7 @@ int shm_unlink(const char *name) {
     char text[SHMLAB_CALL_TEXT_BYTES];
     snprintf(text, sizeof text, "shm_unlink(\"%s\")", name);
     park("shm_unlink", text);
-    int r = REAL(shm_unlink)(name);
-    int e = errno;
-    result_number(r, e);
-    errno = e;
-    return r;
+    return returning(REAL(shm_unlink)(name));
 }
 
 int ftruncate(int fd, off_t length) {
@@ -279,11 +283,7 @@ int ftruncate(int fd, off_t length) {
     char text[SHMLAB_CALL_TEXT_BYTES];
     snprintf(text, sizeof text, "ftruncate(%d, %ld)", fd, (long) length);
     park("ftruncate", text);
-    int r = REAL(ftruncate)(fd, length);
-    int e = errno;
-    result_number(r, e);
-    errno = e;
-    return r;
+    return returning(REAL(ftruncate)(fd, length));
 }
 
 int posix_fallocate(int fd, off_t offset, off_t length) {
@@ -340,11 +340,7 @@ int munmap(void *address, size_t length) {
     char text[SHMLAB_CALL_TEXT_BYTES];
     snprintf(text, sizeof text, "munmap(%p, %zu)", address, length);
     park("munmap", text);
-    int r = REAL(munmap)(address, length);
-    int e = errno;
-    result_number(r, e);
-    errno = e;
-    return r;
+    return returning(REAL(munmap)(address, length));
 }
 
 int msync(void *address, size_t length, int flags) {
@@ -354,11 +350,7 @@ int msync(void *address, size_t length, int flags) {
     char text[SHMLAB_CALL_TEXT_BYTES];
     snprintf(text, sizeof text, "msync(%p, %zu, %s)", address, length, flags & MS_SYNC ? "MS_SYNC" : flags & MS_ASYNC ? "MS_ASYNC" : "0");
     park("msync", text);
-    int r = REAL(msync)(address, length, flags);
-    int e = errno;
-    result_number(r, e);
-    errno = e;
-    return r;
+    return returning(REAL(msync)(address, length, flags));
 }
 
 int close(int fd) {
@@ -368,11 +360,7 @@ int close(int fd) {
     char text[SHMLAB_CALL_TEXT_BYTES];
     snprintf(text, sizeof text, "close(%d)", fd);
     park("close", text);
-    int r = REAL(close)(fd);
-    int e = errno;
-    result_number(r, e);
-    errno = e;
-    return r;
+    return returning(REAL(close)(fd));
 }
 
 /* ---- semaphores ---- */
@@ -411,21 +399,19 @@ sem_t *sem_open(const char *name, int oflag, ...) {
     return r;
 }
 
-#define SEM_CALL(call, expression)                          \
-    char text[SHMLAB_CALL_TEXT_BYTES];                      \
-    snprintf(text, sizeof text, #call "(%p)", (void *) s);  \
-    park(#call, text);                                      \
-    int r = expression;                                     \
-    int e = errno;                                          \
-    result_number(r, e);                                    \
-    errno = e;                                              \
-    return r;
+/* Parks at a call on one semaphore, written as call(s). */
+static void park_on(const char *call, sem_t *s) {
+    char text[SHMLAB_CALL_TEXT_BYTES];
+    snprintf(text, sizeof text, "%s(%p)", call, (void *) s);
+    park(call, text);
+}
 
 int sem_close(sem_t *s) {
     if (!ordered()) {
         return REAL(sem_close)(s);
     }
-    SEM_CALL(sem_close, REAL(sem_close)(s))
+    park_on("sem_close", s);
+    return returning(REAL(sem_close)(s));
 }
 
 int sem_unlink(const char *name) {
@@ -435,11 +421,7 @@ int sem_unlink(const char *name) {
     char text[SHMLAB_CALL_TEXT_BYTES];
     snprintf(text, sizeof text, "sem_unlink(\"%s\")", name);
     park("sem_unlink", text);
-    int r = REAL(sem_unlink)(name);
-    int e = errno;
-    result_number(r, e);
-    errno = e;
-    return r;
+    return returning(REAL(sem_unlink)(name));
 }
 
 int sem_init(sem_t *s, int pshared, unsigned value) {
@@ -449,32 +431,31 @@ int sem_init(sem_t *s, int pshared, unsigned value) {
     char text[SHMLAB_CALL_TEXT_BYTES];
     snprintf(text, sizeof text, "sem_init(%p, %d, %u)", (void *) s, pshared, value);
     park("sem_init", text);
-    int r = REAL(sem_init)(s, pshared, value);
-    int e = errno;
-    result_number(r, e);
-    errno = e;
-    return r;
+    return returning(REAL(sem_init)(s, pshared, value));
 }
 
 int sem_destroy(sem_t *s) {
     if (!ordered()) {
         return REAL(sem_destroy)(s);
     }
-    SEM_CALL(sem_destroy, REAL(sem_destroy)(s))
+    park_on("sem_destroy", s);
+    return returning(REAL(sem_destroy)(s));
 }
 
 int sem_trywait(sem_t *s) {
     if (!ordered()) {
         return REAL(sem_trywait)(s);
     }
-    SEM_CALL(sem_trywait, REAL(sem_trywait)(s))
+    park_on("sem_trywait", s);
+    return returning(REAL(sem_trywait)(s));
 }
 
 int sem_post(sem_t *s) {
     if (!ordered()) {
         return REAL(sem_post)(s);
     }
-    SEM_CALL(sem_post, REAL(sem_post)(s))
+    park_on("sem_post", s);
+    return returning(REAL(sem_post)(s));
 }
 
 int sem_getvalue(sem_t *s, int *value) {
