@@ -4,7 +4,6 @@ import io.shmlab.api.BackendUnavailableException;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
 import io.shmlab.api.ShmNamespace;
-import io.shmlab.api.Unlink;
 import io.shmlab.libc.NativeBackend;
 import io.shmlab.libc.exec.CBuild;
 import io.shmlab.libc.exec.ExecProgram;
@@ -142,9 +141,8 @@ final class ExecRuns implements AutoCloseable {
     /** A process made a name: written down first, so that a SIGKILL's leftover is recognised later. */
     private void made(MadeName name) {
         live.add(name);
-        String entry = name.semaphore() ? ShmNamespace.semaphoreFile(name.name()) : ShmNamespace.objectFile(name.name());
-        if (record != null && recorded.add(entry)) {
-            record.add(entry);
+        if (record != null && recorded.add(name.entry())) {
+            record.add(name.entry());
         }
     }
 
@@ -157,9 +155,8 @@ final class ExecRuns implements AutoCloseable {
         try (Machine machine = new NativeBackend().boot()) {
             Os os = machine.spawn();
             for (MadeName name : live) {
-                boolean gone = name.semaphore() ? Unlink.semIfPresent(os, name.name()) : Unlink.shmIfPresent(os, name.name());
-                if (gone) {
-                    removed.add((name.semaphore() ? "semaphore " : "") + name.name());
+                if (name.unlinkIfPresent(os)) {
+                    removed.add(name.shown());
                 }
             }
         } catch (RuntimeException e) {

@@ -6,7 +6,6 @@ import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.RunReport;
 import io.shmlab.api.Signal;
 import io.shmlab.api.Syscall;
-import io.shmlab.api.Unlink;
 import io.shmlab.libc.NativeBackend;
 import io.shmlab.libc.turns.ControlBlock;
 import io.shmlab.libc.turns.ControlBlockLayout;
@@ -424,9 +423,8 @@ public final class ExecRun {
         }
         for (MadeName name : names) {
             try {
-                boolean gone = name.semaphore() ? Unlink.semIfPresent(os, name.name()) : Unlink.shmIfPresent(os, name.name());
-                if (gone) {
-                    removed.add((name.semaphore() ? "semaphore " : "") + name.name());
+                if (name.unlinkIfPresent(os)) {
+                    removed.add(name.shown());
                 }
             } catch (RuntimeException e) {
                 // a name the program spelt wrongly (it failed for it too): nothing to remove

@@ -5,8 +5,10 @@ import static io.shmlab.libc.turns.ControlBlockLayout.CALL_NAME_BYTES;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.Os;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.ShmNamespace;
 import io.shmlab.api.Syscall;
 import io.shmlab.api.Timespec;
+import io.shmlab.api.Unlink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,23 @@ import java.util.List;
 public final class ConductedBlock implements AutoCloseable {
     /** A name a process of the run made in /dev/shm. */
     public record MadeName(boolean semaphore, String name) {
+        /** Its entry in /dev/shm: {@code x} for the object {@code /x}, {@code sem.x} for the semaphore {@code /x}. */
+        public String entry() {
+            return semaphore ? ShmNamespace.semaphoreFile(name) : ShmNamespace.objectFile(name);
+        }
+
+        /**
+         * Removes it (sem_unlink or shm_unlink) if it is there: true when it was removed, false when it
+         * was not there.
+         */
+        public boolean unlinkIfPresent(Os os) {
+            return semaphore ? Unlink.semIfPresent(os, name) : Unlink.shmIfPresent(os, name);
+        }
+
+        /** As a clean-up names what it removed: {@code /x}, or {@code semaphore /x}. */
+        public String shown() {
+            return (semaphore ? "semaphore " : "") + name;
+        }
     }
 
     private final ControlBlock block;
