@@ -381,16 +381,7 @@ public final class ExecRun {
             return new Ending.Exited(s.exitStatus);
         }
         if (s.ended) {
-            String words = s.deathWords();
-            if (s.process != null && !s.process.isAlive()) {
-                int v = s.process.exitValue();
-                Signal signal = v > 128 ? Signal.of(v - 128) : null;
-                if (signal != null) {
-                    return new Ending.Killed(signal, s.lastCall.isEmpty() ? null : "after " + s.lastCall);
-                }
-                return new Ending.Exited(v);
-            }
-            return new Ending.Killed(Signal.SIGKILL, words);
+            return s.deathEnding();
         }
         return switch (end == null ? End.DIVERGED : end) {
             case DEADLOCK -> new Ending.Blocked(s.blockedText);
