@@ -3,6 +3,7 @@ package io.shmlab.libc.exec;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Signal;
 import io.shmlab.api.Syscall;
+import io.shmlab.libc.turns.ProcessLabel;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -46,15 +47,10 @@ final class Slot {
 
     Slot(int index, Process process, Path output) {
         this.index = index;
-        this.label = label(index);
+        this.label = ProcessLabel.of(index);
         this.process = process;
         this.output = output;
         this.pid = process == null ? 0 : (int) process.pid();
-    }
-
-    /** A, B, ... as the runs label processes. */
-    static String label(int index) {
-        return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
     }
 
     boolean alive() {

@@ -67,7 +67,7 @@ public final class TurnTaking {
             Turn due = k < block.turns() ? block.turn(k) : null;
             if (due == null || due.owner() != me
                     || (due.kind() != TurnKind.CALL && due.kind() != TurnKind.BLOCKS) || due.call() != call) {
-                diverge("process " + label(me) + " calls " + call + " but turn " + k + " is "
+                diverge("process " + ProcessLabel.of(me) + " calls " + call + " but turn " + k + " is "
                         + (due == null ? "past the end of the schedule" : describe(due)));
             }
             block.setEnteredOn(me, k);
@@ -85,7 +85,7 @@ public final class TurnTaking {
             int k = block.enteredOn(me);
             if (block.kind(k) == TurnKind.CALL) {
                 if (block.cursor() != k) {
-                    diverge("process " + label(me) + " came back from " + block.call(k) + " of turn " + k
+                    diverge("process " + ProcessLabel.of(me) + " came back from " + block.call(k) + " of turn " + k
                             + " after the turn was handed on");
                 }
                 block.advance();
@@ -124,7 +124,7 @@ public final class TurnTaking {
             int k = block.cursor();
             Turn due = k < block.turns() ? block.turn(k) : null;
             if (due == null || due.owner() != me || due.kind() != kind || (call != null && due.call() != call)) {
-                diverge("process " + label(me) + " is due a " + kind + " turn but turn " + k + " is "
+                diverge("process " + ProcessLabel.of(me) + " is due a " + kind + " turn but turn " + k + " is "
                         + (due == null ? "past the end of the schedule" : describe(due)));
             }
             block.advance();
@@ -141,12 +141,7 @@ public final class TurnTaking {
     }
 
     static String describe(Turn t) {
-        return label(t.owner()) + "'s " + t.kind().name().toLowerCase(Locale.ROOT) + " " + t.call();
-    }
-
-    /** A, B, ... as the runs label processes. */
-    static String label(int index) {
-        return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
+        return ProcessLabel.of(t.owner()) + "'s " + t.kind().name().toLowerCase(Locale.ROOT) + " " + t.call();
     }
 
     /** The kernel id of the calling thread, from the /proc/thread-self link; 0 when it cannot be read. */
