@@ -9,11 +9,14 @@ import java.nio.file.Path;
  * A thread of a real process as Linux shows it in {@code /proc/PID/task/TID}: its state, the field of
  * {@code stat} after the command's closing parenthesis ({@code S} asleep, {@code T} stopped, {@code Z}
  * a zombie, ...), and the system call it is in, from {@code syscall} (the call's number, then its six
- * arguments in hex; {@code running} while it runs in user space). The one reader of those files: the
+ * arguments in hex; {@code running} while it runs in user space); and the calling thread's own id, from
+ * {@code /proc/thread-self}. The one reader of those files: the
  * supervisor of an ordered run ({@link SleepProbe}), the deadlock watch of a run of child JVMs and the
  * conductor of C programs ask it whether a process sleeps in the kernel, and in what.
  */
 public final class ProcThread {
+    private static final Path THREAD_SELF = Path.of("/proc/thread-self");
+
     /** The state of a thread whose {@code stat} cannot be read: gone, or not known yet (pid or tid 0). */
     public static final char UNREADABLE = '?';
 
@@ -86,6 +89,15 @@ public final class ProcThread {
             return new Call(Long.parseLong(fields[0]), arguments);
         } catch (NumberFormatException e) {
             return null;
+        }
+    }
+
+    /** The kernel id (TID) of the calling thread, as {@code /proc/thread-self} names it ({@code PID/task/TID}); 0 when it cannot be read. */
+    public static int callingThread() {
+        try {
+            return Integer.parseInt(Files.readSymbolicLink(THREAD_SELF).getFileName().toString());
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 

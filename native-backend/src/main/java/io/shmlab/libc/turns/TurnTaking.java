@@ -1,9 +1,6 @@
 package io.shmlab.libc.turns;
 
 import io.shmlab.api.Syscall;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -21,8 +18,6 @@ import java.util.Locale;
  * </ol>
  */
 public final class TurnTaking {
-    private static final Path THREAD_SELF = Path.of("/proc/thread-self");
-
     private final ControlBlock block;
     private final int me;
     private final int pid;
@@ -52,7 +47,7 @@ public final class TurnTaking {
      * @throws ScheduleDivergence when the turn now due is not this call of this process
      */
     public void enter(Syscall call) {
-        int tid = callingThread();
+        int tid = ProcThread.callingThread();
         block.lock();
         try {
             block.setThread(me, pid, tid);
@@ -142,15 +137,5 @@ public final class TurnTaking {
 
     static String describe(Turn t) {
         return ProcessLabel.of(t.owner()) + "'s " + t.kind().name().toLowerCase(Locale.ROOT) + " " + t.call();
-    }
-
-    /** The kernel id of the calling thread, from the /proc/thread-self link; 0 when it cannot be read. */
-    static int callingThread() {
-        try {
-            String link = Files.readSymbolicLink(THREAD_SELF).toString();
-            return Integer.parseInt(link.substring(link.lastIndexOf('/') + 1));
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 }
