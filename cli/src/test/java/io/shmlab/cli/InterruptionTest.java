@@ -100,7 +100,7 @@ class InterruptionTest {
     }
 
     private static String name(String base) {
-        return "/shmlab-test-sig-" + base + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        return HostNames.unique("sig-" + base);
     }
 
     private static void assertInterrupted(Ended ended, String point, String signal) {
