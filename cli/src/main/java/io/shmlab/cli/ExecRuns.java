@@ -114,8 +114,7 @@ final class ExecRuns implements AutoCloseable {
             return removed;
         });
         cleanUp.always(runs::removeOutputs);
-        TestHook.reached(TestHook.START_UP);
-        TestHook.watchChildren();
+        TestHook.startingChildren();
         return runs;
     }
 

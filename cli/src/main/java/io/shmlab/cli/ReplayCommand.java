@@ -201,8 +201,7 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
             entries.add(control);
             MadeNames.removedOnExit(root.cleanUp(), os, "replay " + chosen.id(), entries, present);
         }
-        TestHook.reached(TestHook.START_UP);
-        TestHook.watchChildren();
+        TestHook.startingChildren();
     }
 
     static ScheduledRun replay(LabDefinition lab, LabSettings settings, String token) {
