@@ -58,7 +58,7 @@ final class ExecCommands {
             String token = record.schedule(procs, ExecToken.foundFor(runs.program())).encode();
             console.println("schedule: " + token);
             console.println("replay it: " + replayHint(exec.binary, token, root.programArgs()));
-            return result.report().failed() || result.end() != ExecRun.End.ENDED ? ExitCodes.FAILED : ExitCodes.OK;
+            return status(result);
         }
     }
 
@@ -145,7 +145,7 @@ final class ExecCommands {
             if (choices.misfit() != null) {
                 console.println("note: the token no longer fits the program: " + choices.misfit());
             }
-            return result.report().failed() || result.end() != ExecRun.End.ENDED ? ExitCodes.FAILED : ExitCodes.OK;
+            return status(result);
         }
     }
 
@@ -200,8 +200,13 @@ final class ExecCommands {
             } else {
                 console.println("the C program followed the schedule: " + forced.taken() + " of " + order.size() + " turns taken");
             }
-            return result.report().failed() || result.end() != ExecRun.End.ENDED ? ExitCodes.FAILED : ExitCodes.OK;
+            return status(result);
         }
+    }
+
+    /** A run's exit status: FAILED when a process failed or the run did not end by itself (a deadlock, a spin, a divergence). */
+    private static int status(ExecRun.Result result) {
+        return result.report().failed() || result.end() != ExecRun.End.ENDED ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     private static void printRun(ExecRun.Result result, Console console) {
