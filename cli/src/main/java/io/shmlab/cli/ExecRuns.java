@@ -82,9 +82,9 @@ final class ExecRuns implements AutoCloseable {
             throw new UsageError("--stdin-each given " + options.stdinEach.size() + " times for " + processes
                     + " processes: give it once, or once per process");
         }
+        ExecProgram program = new ExecProgram(checked, args, options.stdinEach);
         for (int i = 0; i < processes; i++) {
-            ExecProgram probe = new ExecProgram(checked, args, options.stdinEach);
-            Path in = probe.stdinOf(i);
+            Path in = program.stdinOf(i);
             if (in != null && !Files.isReadable(in)) {
                 throw new UsageError("--stdin-each: " + in + " cannot be read");
             }
@@ -99,7 +99,7 @@ final class ExecRuns implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ExecRuns runs = new ExecRuns(new ExecProgram(checked, args, options.stdinEach),
+        ExecRuns runs = new ExecRuns(program,
                 new ExecRun.Settings(processes, options.realTime, quiet, cleanUp::isInterrupted), library, control, outputs);
         try (Machine machine = new NativeBackend().boot()) {
             Os os = machine.spawn();
