@@ -126,7 +126,7 @@ final class ExecCommands {
             try {
                 schedule = ExecToken.decode(token, runs.program());
             } catch (IllegalArgumentException e) {
-                throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + exec.binary + ": " + Echo.cut(e.getMessage()));
+                throw ReplayCommand.cannotReplay(token, exec.binary, e);
             }
             console.println("replaying " + runs.program().name() + " " + token + " on real processes" + sleeps(exec));
             ExternalChoices choices = ExternalChoices.replaying(schedule);
@@ -162,7 +162,7 @@ final class ExecCommands {
         } catch (NotReplayableException e) {
             throw new UsageError("cannot force " + Echo.quoted(token) + " of " + lab.id() + " on a binary: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + lab.id() + ": " + Echo.cut(e.getMessage()));
+            throw ReplayCommand.cannotReplay(token, lab.id(), e);
         }
         TurnOrder order;
         try {
