@@ -37,8 +37,9 @@ final class Slot {
     long waitAddress;
     /** Back from its blocked call (or its virtual sleep is over): its next turn is the call going on. */
     boolean resuming;
-    String resumeResult;
-    String resumeNote;
+    /** What ended its blocked call, for the step of its going on: the process that woke it ({@code null}: none), or its deadline. */
+    String wokenBy;
+    boolean timedOut;
     /** Took its exit turn, or is gone. */
     boolean ended;
     boolean dead;
