@@ -83,11 +83,6 @@ public final class ConductedBlock implements AutoCloseable {
         return new ConductedBlock(ControlBlock.createConducted(os, name, started, realTime));
     }
 
-    /** How many processes the block has room for. */
-    public int capacity() {
-        return capacity;
-    }
-
     /** How many slots are in use: the started processes and those their forks added. Under the mutex. */
     public int slotsUsed() {
         return Math.min(capacity, mapping.getInt(section + ControlBlockLayout.SLOTS_USED));
@@ -112,11 +107,6 @@ public final class ConductedBlock implements AutoCloseable {
     /** Process {@code i}'s state. Under the mutex. */
     public ProcessState state(int i) {
         return block.state(i);
-    }
-
-    /** Sets process {@code i}'s state. Under the mutex. */
-    public void setState(int i, ProcessState state) {
-        block.setState(i, state);
     }
 
     /** Gives process {@code i} its turn: {@link ProcessState#IN_CALL}, then its turnstile posted. Under the mutex. */
@@ -168,11 +158,6 @@ public final class ConductedBlock implements AutoCloseable {
     /** The arrival stamp of process {@code i}'s last park. */
     public int arrival(int i) {
         return mapping.getInt(record(i) + ControlBlockLayout.CALL_ARRIVAL);
-    }
-
-    /** The slot of the process whose fork made process {@code i}, or -1. */
-    public int parent(int i) {
-        return mapping.getInt(record(i) + ControlBlockLayout.CALL_PARENT);
     }
 
     /** The status process {@code i}'s exit was called with. */
