@@ -24,8 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -76,14 +74,7 @@ final class ExecCommands {
                     + (options.strategy().userName().equals("dfs") ? ", " + Exploration.searchKind(options) : "")
                     + ", switching at every call the turnstile orders" + sleeps(exec)
                     + (options.maxSchedules() == Long.MAX_VALUE ? "" : ", at most " + options.maxSchedules() + " schedules"));
-            CountDownLatch summarised = new CountDownLatch(1);
-            cleanUp.onInterrupt(() -> {
-                try {
-                    summarised.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            Runnable summarised = cleanUp.awaitedFirstWhenInterrupted();
             ExplorationReport report;
             try {
                 report = ExecExploration.explore(runs.program(), procs, options, runs::run, latest -> {
@@ -102,7 +93,7 @@ final class ExecCommands {
                 Exploration.printSummary(report, cut, options, console,
                         token -> replayHint(exec.binary, token, root.programArgs()));
             } finally {
-                summarised.countDown();
+                summarised.run();
             }
             return report.failing() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
         }
