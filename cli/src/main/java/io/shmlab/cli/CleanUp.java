@@ -23,6 +23,8 @@ import java.util.function.Supplier;
 final class CleanUp implements AutoCloseable {
     /** How long the hook lets the command's own handlers and the children take. */
     private static final Duration PATIENCE = Duration.ofSeconds(3);
+    /** How long the hook waits for the command's thread to print what it must print first. */
+    private static final Duration FIRST_PATIENCE = Duration.ofSeconds(5);
     /** How often, and how many times in a row, the hook must see no child before it removes names. */
     private static final Duration POLL = Duration.ofMillis(50);
     private static final int QUIET_POLLS = 4;
@@ -85,14 +87,29 @@ final class CleanUp implements AutoCloseable {
     Runnable awaitedWhenInterrupted() {
         CountDownLatch ended = new CountDownLatch(1);
         whenInterrupted(() -> {
-            try {
-                ended.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            await(ended, PATIENCE);
             return List.of();
         });
         return ended::countDown;
+    }
+
+    /**
+     * Registers work of the command's thread that a signal's clean-up waits for first, up to a few
+     * seconds, before it stops anything (an exploration printing the counts so far). Run what this
+     * returns when the work has ended.
+     */
+    Runnable awaitedFirstWhenInterrupted() {
+        CountDownLatch done = new CountDownLatch(1);
+        onInterrupt(() -> await(done, FIRST_PATIENCE));
+        return done::countDown;
+    }
+
+    private static void await(CountDownLatch latch, Duration patience) {
+        try {
+            latch.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Registers what to do first when a signal ends the command; it may take up to a few seconds. */

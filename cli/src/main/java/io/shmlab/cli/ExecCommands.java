@@ -24,8 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
@@ -58,7 +56,7 @@ final class ExecCommands {
             String token = record.schedule(procs, ExecToken.foundFor(runs.program())).encode();
             console.println("schedule: " + token);
             console.println("replay it: " + replayHint(exec.binary, token, root.programArgs()));
-            return result.report().failed() || result.end() != ExecRun.End.ENDED ? ExitCodes.FAILED : ExitCodes.OK;
+            return status(result);
         }
     }
 
@@ -76,14 +74,7 @@ final class ExecCommands {
                     + (options.strategy().userName().equals("dfs") ? ", " + Exploration.searchKind(options) : "")
                     + ", switching at every call the turnstile orders" + sleeps(exec)
                     + (options.maxSchedules() == Long.MAX_VALUE ? "" : ", at most " + options.maxSchedules() + " schedules"));
-            CountDownLatch summarised = new CountDownLatch(1);
-            cleanUp.onInterrupt(() -> {
-                try {
-                    summarised.await(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            Runnable summarised = cleanUp.awaitedFirstWhenInterrupted();
             ExplorationReport report;
             try {
                 report = ExecExploration.explore(runs.program(), procs, options, runs::run, latest -> {
@@ -102,7 +93,7 @@ final class ExecCommands {
                 Exploration.printSummary(report, cut, options, console,
                         token -> replayHint(exec.binary, token, root.programArgs()));
             } finally {
-                summarised.countDown();
+                summarised.run();
             }
             return report.failing() > 0 ? ExitCodes.FAILED : ExitCodes.OK;
         }
@@ -126,7 +117,7 @@ final class ExecCommands {
             try {
                 schedule = ExecToken.decode(token, runs.program());
             } catch (IllegalArgumentException e) {
-                throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + exec.binary + ": " + Echo.cut(e.getMessage()));
+                throw ReplayCommand.cannotReplay(token, exec.binary, e);
             }
             console.println("replaying " + runs.program().name() + " " + token + " on real processes" + sleeps(exec));
             ExternalChoices choices = ExternalChoices.replaying(schedule);
@@ -145,7 +136,7 @@ final class ExecCommands {
             if (choices.misfit() != null) {
                 console.println("note: the token no longer fits the program: " + choices.misfit());
             }
-            return result.report().failed() || result.end() != ExecRun.End.ENDED ? ExitCodes.FAILED : ExitCodes.OK;
+            return status(result);
         }
     }
 
@@ -162,7 +153,7 @@ final class ExecCommands {
         } catch (NotReplayableException e) {
             throw new UsageError("cannot force " + Echo.quoted(token) + " of " + lab.id() + " on a binary: " + e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + lab.id() + ": " + Echo.cut(e.getMessage()));
+            throw ReplayCommand.cannotReplay(token, lab.id(), e);
         }
         TurnOrder order;
         try {
@@ -200,8 +191,13 @@ final class ExecCommands {
             } else {
                 console.println("the C program followed the schedule: " + forced.taken() + " of " + order.size() + " turns taken");
             }
-            return result.report().failed() || result.end() != ExecRun.End.ENDED ? ExitCodes.FAILED : ExitCodes.OK;
+            return status(result);
         }
+    }
+
+    /** A run's exit status: FAILED when a process failed or the run did not end by itself (a deadlock, a spin, a divergence). */
+    private static int status(ExecRun.Result result) {
+        return result.report().failed() || result.end() != ExecRun.End.ENDED ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
     private static void printRun(ExecRun.Result result, Console console) {

@@ -4,7 +4,6 @@ import io.shmlab.api.BackendUnavailableException;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
 import io.shmlab.api.ShmNamespace;
-import io.shmlab.api.Unlink;
 import io.shmlab.libc.NativeBackend;
 import io.shmlab.libc.exec.CBuild;
 import io.shmlab.libc.exec.ExecProgram;
@@ -83,9 +82,9 @@ final class ExecRuns implements AutoCloseable {
             throw new UsageError("--stdin-each given " + options.stdinEach.size() + " times for " + processes
                     + " processes: give it once, or once per process");
         }
+        ExecProgram program = new ExecProgram(checked, args, options.stdinEach);
         for (int i = 0; i < processes; i++) {
-            ExecProgram probe = new ExecProgram(checked, args, options.stdinEach);
-            Path in = probe.stdinOf(i);
+            Path in = program.stdinOf(i);
             if (in != null && !Files.isReadable(in)) {
                 throw new UsageError("--stdin-each: " + in + " cannot be read");
             }
@@ -100,7 +99,7 @@ final class ExecRuns implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ExecRuns runs = new ExecRuns(new ExecProgram(checked, args, options.stdinEach),
+        ExecRuns runs = new ExecRuns(program,
                 new ExecRun.Settings(processes, options.realTime, quiet, cleanUp::isInterrupted), library, control, outputs);
         try (Machine machine = new NativeBackend().boot()) {
             Os os = machine.spawn();
@@ -115,8 +114,7 @@ final class ExecRuns implements AutoCloseable {
             return removed;
         });
         cleanUp.always(runs::removeOutputs);
-        TestHook.reached(TestHook.START_UP);
-        TestHook.watchChildren();
+        TestHook.startingChildren();
         return runs;
     }
 
@@ -142,9 +140,8 @@ final class ExecRuns implements AutoCloseable {
     /** A process made a name: written down first, so that a SIGKILL's leftover is recognised later. */
     private void made(MadeName name) {
         live.add(name);
-        String entry = name.semaphore() ? ShmNamespace.semaphoreFile(name.name()) : ShmNamespace.objectFile(name.name());
-        if (record != null && recorded.add(entry)) {
-            record.add(entry);
+        if (record != null && recorded.add(name.entry())) {
+            record.add(name.entry());
         }
     }
 
@@ -157,9 +154,8 @@ final class ExecRuns implements AutoCloseable {
         try (Machine machine = new NativeBackend().boot()) {
             Os os = machine.spawn();
             for (MadeName name : live) {
-                boolean gone = name.semaphore() ? Unlink.semIfPresent(os, name.name()) : Unlink.shmIfPresent(os, name.name());
-                if (gone) {
-                    removed.add((name.semaphore() ? "semaphore " : "") + name.name());
+                if (name.unlinkIfPresent(os)) {
+                    removed.add(name.shown());
                 }
             }
         } catch (RuntimeException e) {

@@ -8,8 +8,6 @@ import io.shmlab.sim.sched.ExplorationReport;
 import io.shmlab.sim.sched.ExploreOptions;
 import io.shmlab.sim.sched.Explorer;
 import io.shmlab.sim.sched.Outcome;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Explores a lab, with a status line while it runs (on a terminal only), then the summary, whose
@@ -62,8 +60,7 @@ final class Exploration {
                 + (shmSize == null ? "" : ", /dev/shm " + shmSize.describe()));
         ExplorationReport[] soFar = {null};
         long[] drawn = {0};
-        CountDownLatch summarised = new CountDownLatch(1);
-        cleanUp.onInterrupt(() -> awaitSummary(summarised));
+        Runnable summarised = cleanUp.awaitedFirstWhenInterrupted();
         ExplorationReport report;
         Cut cut;
         try {
@@ -88,7 +85,7 @@ final class Exploration {
         try {
             printSummary(lab, settings, report, cut, options, console);
         } finally {
-            summarised.countDown();
+            summarised.run();
         }
         return report;
     }
@@ -100,14 +97,6 @@ final class Exploration {
         }
         return options.reduced() ? "complete: one schedule per class of equivalent ones (DPOR)"
                 : "complete: every schedule (no reduction)";
-    }
-
-    private static void awaitSummary(CountDownLatch summarised) {
-        try {
-            summarised.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     static void printSummary(LabDefinition lab, LabSettings settings, ExplorationReport report, Cut cut,

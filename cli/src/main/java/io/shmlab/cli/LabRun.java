@@ -53,8 +53,7 @@ final class LabRun {
                 claimNames(machine, lab, settings, console, cleanUp);
             } else if (backend.runsRealProcesses()) {
                 // the tmpfs's keeper is a child like the others: a signal stops it too, and the tmpfs goes
-                TestHook.reached(TestHook.START_UP);
-                TestHook.watchChildren();
+                TestHook.startingChildren();
             }
             console.println("running " + lab.id() + " in " + options.processes() + " process(es) on " + backend.name()
                     + (backend.isDeterministic() ? " (seed " + options.seed() + ")" : "") + shmNote(backend, machineOptions));
@@ -104,7 +103,6 @@ final class LabRun {
             console.println("note: " + ShmEntries.display(entry) + " already exists; the run uses it as it is"
                     + " (shmlab rm " + ShmEntries.display(entry).replace("semaphore ", "") + " to start afresh)");
         }
-        TestHook.reached(TestHook.START_UP);
-        TestHook.watchChildren();
+        TestHook.startingChildren();
     }
 }

@@ -131,9 +131,9 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
         try {
             NativeReplay.simulate(chosen, settings, token, privateShm);
         } catch (NotReplayableException e) {
-            throw new UsageError("cannot replay " + Echo.quoted(token) + " of " + chosen.id() + " on native: " + e.getMessage());
+            throw notOnNative(token, chosen.id(), e);
         } catch (IllegalArgumentException e) {
-            throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + chosen.id() + ": " + Echo.cut(e.getMessage()));
+            throw cannotReplay(token, chosen.id(), e);
         }
         claimNames(chosen, settings, console, privateShm == null);
         NativeReplay.Replay replay;
@@ -142,9 +142,9 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
         try {
             replay = NativeReplay.replay(chosen, settings, token, timeout, privateShm);
         } catch (NotReplayableException e) {
-            throw new UsageError("cannot replay " + Echo.quoted(token) + " of " + chosen.id() + " on native: " + e.getMessage());
+            throw notOnNative(token, chosen.id(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + chosen.id() + ": " + Echo.cut(e.getMessage()));
+            throw cannotReplay(token, chosen.id(), e);
         } finally {
             ended.run();
         }
@@ -201,8 +201,16 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
             entries.add(control);
             MadeNames.removedOnExit(root.cleanUp(), os, "replay " + chosen.id(), entries, present);
         }
-        TestHook.reached(TestHook.START_UP);
-        TestHook.watchChildren();
+        TestHook.startingChildren();
+    }
+
+    /** A token that does not replay on {@code target} (a lab, a binary): malformed, or not a schedule of it. */
+    static UsageError cannotReplay(String token, String target, RuntimeException e) {
+        return new UsageError("cannot replay " + Echo.quoted(token) + " on " + target + ": " + Echo.cut(e.getMessage()));
+    }
+
+    private static UsageError notOnNative(String token, String lab, NotReplayableException e) {
+        return new UsageError("cannot replay " + Echo.quoted(token) + " of " + lab + " on native: " + e.getMessage());
     }
 
     static ScheduledRun replay(LabDefinition lab, LabSettings settings, String token) {
@@ -214,7 +222,7 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
         try {
             return Replayer.replay(new ProgramSimulation(lab.spec(settings)).withShmSize(shmSize), token);
         } catch (IllegalArgumentException e) {
-            throw new UsageError("cannot replay " + Echo.quoted(token) + " on " + lab.id() + ": " + Echo.cut(e.getMessage()));
+            throw cannotReplay(token, lab.id(), e);
         }
     }
 }

@@ -49,6 +49,15 @@ final class TestHook {
         }
     }
 
+    /**
+     * The command is about to start its child processes, its names claimed: {@link #START_UP} is reached,
+     * and the children are watched for {@link #CHILDREN_STARTED} and {@link #MID_RUN}.
+     */
+    static void startingChildren() {
+        reached(START_UP);
+        watchChildren();
+    }
+
     /** The program of an interactive lab has started (its first output); mid-run follows half a second later. */
     static void labStarted() {
         if (started) {
@@ -62,7 +71,7 @@ final class TestHook {
     }
 
     /** Watches, on a daemon thread, for this JVM's first child process: children-started, then mid-run. */
-    static void watchChildren() {
+    private static void watchChildren() {
         if (!armed(CHILDREN_STARTED) && !armed(MID_RUN)) {
             return;
         }

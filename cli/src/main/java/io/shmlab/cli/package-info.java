@@ -53,6 +53,8 @@
  *       program's final check runs before the clean-up); a program of one's own declares no names,
  *       and what its processes made is known from the run's report, removed by the command's thread,
  *       which the clean-up of a signal waits for ({@link io.shmlab.cli.CleanUp#awaitedWhenInterrupted});
+ *       an interrupted exploration prints its counts so far before the clean-up goes on
+ *       ({@link io.shmlab.cli.CleanUp#awaitedFirstWhenInterrupted});
  *       {@link io.shmlab.cli.TestHook} lets a
  *       test signal a command at fixed points;</li>
  *   <li>all input and output goes through a {@link io.shmlab.cli.Console}, so tests drive the commands

@@ -25,18 +25,6 @@ public final class ExecTimeline {
         List<Step> steps = new ArrayList<>();
         for (ExecStep s : result.steps()) {
             String label = result.labels().get(s.process());
-            String wokenBy = null;
-            boolean timedOut = false;
-            List<String> wakes = new ArrayList<>();
-            for (String note : s.notes()) {
-                if (note.startsWith("woken by ")) {
-                    wokenBy = note.substring("woken by ".length());
-                } else if (note.equals("timed out")) {
-                    timedOut = true;
-                } else if (note.startsWith("wakes ")) {
-                    wakes.add(note.substring("wakes ".length()));
-                }
-            }
             Step.Kind kind = switch (s.kind()) {
                 case CALL -> Step.Kind.CALL;
                 case BLOCKED -> Step.Kind.BLOCKED;
@@ -44,8 +32,8 @@ public final class ExecTimeline {
                 case EXIT -> Step.Kind.EXIT;
             };
             steps.add(new Step(steps.size(), label, result.pids().get(s.process()), kind, s.call(), arguments(s),
-                    s.result(), ExternalChoices.EPOCH_NANOS + s.clockNanos(), s.call().footprint(), wokenBy, timedOut,
-                    wakes, s.warnings()));
+                    s.result(), ExternalChoices.EPOCH_NANOS + s.clockNanos(), s.call().footprint(), s.wokenBy(), s.timedOut(),
+                    s.wakes(), s.warnings()));
         }
         return new Trace(result.labels(), result.pids(), steps, ending(result));
     }

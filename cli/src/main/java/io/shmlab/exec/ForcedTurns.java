@@ -4,6 +4,7 @@ import io.shmlab.libc.exec.Choice;
 import io.shmlab.libc.exec.ExecDivergence;
 import io.shmlab.libc.exec.ExecStep;
 import io.shmlab.libc.exec.TurnChooser;
+import io.shmlab.libc.turns.ProcessLabel;
 import io.shmlab.libc.turns.Turn;
 import io.shmlab.libc.turns.TurnKind;
 import io.shmlab.libc.turns.TurnOrder;
@@ -33,12 +34,12 @@ public final class ForcedTurns implements TurnChooser {
     public int choose(Choice choice) {
         if (next >= order.size()) {
             int p = choice.enabled()[0];
-            throw new ExecDivergence("the schedule has no turn left, but process " + label(p) + " "
+            throw new ExecDivergence("the schedule has no turn left, but process " + ProcessLabel.of(p) + " "
                     + (choice.resuming(p) ? "is back from " : "calls ") + choice.call(p));
         }
         Turn t = order.turn(next);
         int p = t.owner();
-        String where = "at turn " + next + " process " + label(p) + " was to ";
+        String where = "at turn " + next + " process " + ProcessLabel.of(p) + " was to ";
         if (p >= choice.processes() || !choice.isEnabled(p)) {
             throw new ExecDivergence(where + describe(t) + ", but it is not at a call (blocked, or gone)");
         }
@@ -65,19 +66,19 @@ public final class ForcedTurns implements TurnChooser {
         Turn t = awaited;
         awaited = null;
         if (t.kind() == TurnKind.BLOCKS && step.kind() != ExecStep.Kind.BLOCKED) {
-            throw new ExecDivergence("at turn " + awaitedIndex + " process " + label(t.owner()) + "'s " + t.call()
+            throw new ExecDivergence("at turn " + awaitedIndex + " process " + ProcessLabel.of(t.owner()) + "'s " + t.call()
                     + " was to block, and returned " + step.result());
         }
         if (t.kind() == TurnKind.BLOCKS_AGAIN && step.kind() != ExecStep.Kind.BLOCKED) {
-            throw new ExecDivergence("at turn " + awaitedIndex + " process " + label(t.owner()) + "'s " + t.call()
+            throw new ExecDivergence("at turn " + awaitedIndex + " process " + ProcessLabel.of(t.owner()) + "'s " + t.call()
                     + " was to block again, and returned " + step.result());
         }
         if (t.kind() == TurnKind.RESUMED && step.kind() == ExecStep.Kind.BLOCKED) {
-            throw new ExecDivergence("at turn " + awaitedIndex + " process " + label(t.owner()) + "'s " + t.call()
+            throw new ExecDivergence("at turn " + awaitedIndex + " process " + ProcessLabel.of(t.owner()) + "'s " + t.call()
                     + " was to come back, and blocked again");
         }
         if (t.kind() == TurnKind.CALL && step.kind() == ExecStep.Kind.BLOCKED) {
-            throw new ExecDivergence("at turn " + awaitedIndex + " process " + label(t.owner()) + "'s " + t.call()
+            throw new ExecDivergence("at turn " + awaitedIndex + " process " + ProcessLabel.of(t.owner()) + "'s " + t.call()
                     + " was to return, and blocked");
         }
     }
@@ -87,7 +88,7 @@ public final class ForcedTurns implements TurnChooser {
         if (next < order.size()) {
             Turn t = order.turn(next);
             throw new ExecDivergence("the run has no turn left to give, but the schedule goes on: at turn " + next
-                    + " process " + label(t.owner()) + " was to " + describe(t));
+                    + " process " + ProcessLabel.of(t.owner()) + " was to " + describe(t));
         }
     }
 
@@ -105,9 +106,5 @@ public final class ForcedTurns implements TurnChooser {
             case EXIT -> "end";
             default -> t.kind().name().toLowerCase(Locale.ROOT) + " " + t.call();
         };
-    }
-
-    private static String label(int index) {
-        return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
     }
 }

@@ -379,10 +379,8 @@ class ExecCommandsTest {
                   return 0;
                 }
                 """);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + TestHook.SIGNAL_AT_PROPERTY + "=" + TestHook.MID_RUN, "-D" + TestHook.SIGNAL_PROPERTY + "=INT",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "trace", "--exec", sleeper, "--procs=2", "--real-time");
+        List<String> command = Shmlab.inItsOwnJvm(Shmlab.signalAt(TestHook.MID_RUN, "INT"),
+                List.of("trace", "--exec", sleeper, "--procs=2", "--real-time"));
         Process shmlab = new ProcessBuilder(command).redirectErrorStream(true).start();
         String said = new String(shmlab.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(shmlab.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), said);
@@ -423,11 +421,9 @@ class ExecCommandsTest {
                   return 0;
                 }
                 """);
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-D" + TestHook.SIGNAL_AT_PROPERTY + "=" + TestHook.SCHEDULE_COUNTED, "-D" + TestHook.SIGNAL_PROPERTY + "=INT",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "explore", "--exec", program, "--procs=2", "--real-time", "--", dir.resolve("first-{i}").toString(),
-                Integer.toString(firstStatus));
+        List<String> command = Shmlab.inItsOwnJvm(Shmlab.signalAt(TestHook.SCHEDULE_COUNTED, "INT"),
+                List.of("explore", "--exec", program, "--procs=2", "--real-time", "--", dir.resolve("first-{i}").toString(),
+                        Integer.toString(firstStatus)));
         long start = System.nanoTime();
         Process shmlab = new ProcessBuilder(command).redirectError(dir.resolve("err.txt").toFile()).start();
         String out = new String(shmlab.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

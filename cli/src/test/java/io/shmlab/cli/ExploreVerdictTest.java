@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -41,9 +42,8 @@ class ExploreVerdictTest {
     @Test
     void anInterruptedSearchPrintsItsCountsSoFar() throws Exception {
         Path out = Files.createTempFile("shmlab-explore", ".txt");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "explore", "ex1", "--strategy=random",
-                "--max-schedules=100000000").redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process p = new ProcessBuilder(Shmlab.inItsOwnJvm(List.of(), List.of("explore", "ex1", "--strategy=random",
+                "--max-schedules=100000000"))).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (!Files.readString(out).contains("exploring") && System.nanoTime() < deadline) {

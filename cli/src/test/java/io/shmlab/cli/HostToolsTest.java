@@ -3,17 +3,11 @@ package io.shmlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
-import io.shmlab.api.Machine;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.OpenFlags;
-import io.shmlab.api.Os;
 import io.shmlab.api.Semaphore;
 import io.shmlab.api.ShmNamespace;
-import io.shmlab.api.Unlink;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -21,52 +15,25 @@ import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code shmlab ls} and {@code rm} on the host's /dev/shm, and what interactive labs say on native. */
 class HostToolsTest {
-    private Machine machine;
-    private Os os;
-    private final List<String> objects = new ArrayList<>();
-    private final List<String> semaphores = new ArrayList<>();
-
-    @BeforeEach
-    void bootNative() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, () -> "native backend: " + backend.unavailableReason());
-        machine = backend.boot();
-        os = machine.spawn();
-    }
-
-    @AfterEach
-    void removeNames() {
-        if (machine != null) {
-            objects.forEach(n -> Unlink.shmIfPresent(os, n));
-            semaphores.forEach(n -> Unlink.semIfPresent(os, n));
-        }
-    }
-
-    private String name(String base) {
-        String name = "/shmlab-test-" + base + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        objects.add(name);
-        semaphores.add(name);
-        return name;
-    }
+    @RegisterExtension
+    final HostNames names = new HostNames();
 
     @Test
     void lsShowsObjectsWithTheirUsersAndSemaphoresWithValueWaitersAndAHolderDiedHint() {
-        String object = name("lsobj");
-        String dead = name("lsdead");
-        OpenFile fd = os.shmOpen(object, OpenFlags.O_RDWR | OpenFlags.O_CREAT, 0640);
-        os.ftruncate(fd, 1234);
-        Semaphore sem = os.semOpen(dead, OpenFlags.O_CREAT, 0600, 0);
-        os.semClose(sem);
+        String object = names.objectAndSemaphore("lsobj");
+        String dead = names.objectAndSemaphore("lsdead");
+        OpenFile fd = names.os().shmOpen(object, OpenFlags.O_RDWR | OpenFlags.O_CREAT, 0640);
+        names.os().ftruncate(fd, 1234);
+        Semaphore sem = names.os().semOpen(dead, OpenFlags.O_CREAT, 0600, 0);
+        names.os().semClose(sem);
         try {
             Shmlab.Result r = Shmlab.run("ls");
             assertEquals(0, r.status(), r::toString);
@@ -75,26 +42,26 @@ class HostToolsTest {
             assertTrue(r.out().matches("(?s).*  " + dead + " +semaphore +32  0600  \\S+ +\\d+s  0/0 +-\\n.*"), r::toString);
             assertTrue(r.out().contains("holder died? semaphore " + dead + " is 0 and no process has it open"), r::toString);
         } finally {
-            os.close(fd);
+            names.os().close(fd);
         }
     }
 
     @Test
     void rmRemovesObjectAndSemaphoreOfANameAndSaysWhatIsMissing() {
-        String both = name("rmboth");
-        os.close(os.shmOpen(both, OpenFlags.O_RDWR | OpenFlags.O_CREAT, 0600));
-        os.semClose(os.semOpen(both, OpenFlags.O_CREAT, 0600, 1));
+        String both = names.objectAndSemaphore("rmboth");
+        names.os().close(names.os().shmOpen(both, OpenFlags.O_RDWR | OpenFlags.O_CREAT, 0600));
+        names.os().semClose(names.os().semOpen(both, OpenFlags.O_CREAT, 0600, 1));
         Shmlab.Result dry = Shmlab.run("rm", "--dry-run", both);
         assertEquals(0, dry.status(), dry::toString);
         assertTrue(dry.out().contains("would remove " + both + "\nwould remove semaphore " + both), dry::toString);
-        assertTrue(machine.listShm().contains(ShmNamespace.semaphoreFile(both)), "a dry run removes nothing");
+        assertTrue(names.machine().listShm().contains(ShmNamespace.semaphoreFile(both)), "a dry run removes nothing");
 
         Shmlab.Result r = Shmlab.run("rm", both, "/shmlab-test-never-there");
         assertEquals(ExitCodes.FAILED, r.status(), r::toString);
         assertTrue(r.out().contains("removed " + both + "\nremoved semaphore " + both), r::toString);
         assertTrue(r.err().contains("no object or semaphore '/shmlab-test-never-there'"), r::toString);
-        assertFalse(machine.listShm().contains(ShmNamespace.objectFile(both)), "removed");
-        assertFalse(machine.listShm().contains(ShmNamespace.semaphoreFile(both)), "removed");
+        assertFalse(names.machine().listShm().contains(ShmNamespace.objectFile(both)), "removed");
+        assertFalse(names.machine().listShm().contains(ShmNamespace.semaphoreFile(both)), "removed");
     }
 
     @Test
@@ -118,11 +85,11 @@ class HostToolsTest {
      */
     @Test
     void ex4SaysWhichSemaphoreALongWaitIsOn() throws Exception {
-        String ring = name("ringwait");
-        semaphores.add(ring + "-empty");
-        semaphores.add(ring + "-full");
-        semaphores.add(ring + "-mutex");
-        os.semClose(os.semOpen(ring + "-mutex", OpenFlags.O_CREAT, 0600, 0));
+        String ring = names.objectAndSemaphore("ringwait");
+        names.semaphore(ring + "-empty");
+        names.semaphore(ring + "-full");
+        names.semaphore(ring + "-mutex");
+        names.os().semClose(names.os().semOpen(ring + "-mutex", OpenFlags.O_CREAT, 0600, 0));
         PipedOutputStream typing = new PipedOutputStream();
         PipedInputStream stdin = new PipedInputStream(typing);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -136,7 +103,7 @@ class HostToolsTest {
         while (!err.toString(StandardCharsets.UTF_8).contains("note: still blocked") && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        os.semPost(os.semOpen(ring + "-mutex", 0));
+        names.os().semPost(names.os().semOpen(ring + "-mutex", 0));
         typing.write("g\nq\n".getBytes(StandardCharsets.UTF_8));
         typing.close();
         assertEquals(0, ex4.get(30, TimeUnit.SECONDS), () -> out + "\n" + err);
@@ -148,7 +115,7 @@ class HostToolsTest {
 
     @Test
     void nativeEx1SaysTheSameAsTheSimulatorOfCIsms() {
-        String name = name("ex1cism");
+        String name = names.objectAndSemaphore("ex1cism");
         Shmlab.Result r = Shmlab.withInput("i abc\n   \nrubbish\nq\n", "ex1", "--backend=native", "--name=" + name);
         assertEquals(0, r.status(), r::toString);
         assertTrue(r.out().contains("note: 'abc' is not a number: atoi reads it as 0, as in the C program"), r::toString);
@@ -158,7 +125,7 @@ class HostToolsTest {
 
     @Test
     void aMappingTooLargeForTheJvmSaysWhy() {
-        String name = name("huge");
+        String name = names.objectAndSemaphore("huge");
         Shmlab.Result r = Shmlab.withInput("q\n", "ex1", "--backend=native", "--name=" + name, "--map-size=99999999999999");
         assertEquals(ExitCodes.FAILED, r.status(), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
@@ -170,8 +137,8 @@ class HostToolsTest {
 
     @Test
     void whatAKilledCommandLeftIsRecognisedAndRemovedByTheNextOne() throws IOException {
-        String name = name("leftover");
-        os.semClose(os.semOpen(name, OpenFlags.O_CREAT, 0600, 1));
+        String name = names.objectAndSemaphore("leftover");
+        names.os().semClose(names.os().semOpen(name, OpenFlags.O_CREAT, 0600, 1));
         Path dir = OwnedNames.directory();
         Files.createDirectories(dir);
         Path record = dir.resolve("999999999-1-1.names");
@@ -181,7 +148,7 @@ class HostToolsTest {
         assertEquals(0, r.status(), r::toString);
         assertTrue(r.out().contains("note: removed semaphore " + name + ", left by shmlab run ex5-fixed (pid 999999999,"
                 + " killed before it could clean up)"), r::toString);
-        assertFalse(machine.listShm().contains(ShmNamespace.semaphoreFile(name)), "removed");
+        assertFalse(names.machine().listShm().contains(ShmNamespace.semaphoreFile(name)), "removed");
         assertFalse(Files.exists(record), "the record is gone");
     }
 }

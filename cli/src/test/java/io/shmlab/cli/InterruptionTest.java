@@ -53,11 +53,9 @@ class InterruptionTest {
     /** Runs shmlab in a JVM of its own, signalling itself at the point; input is typed and left open unless {@code close}. */
     private static Ended shmlab(String point, String signal, String input, boolean close, List<String> args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-D" + TestHook.SIGNAL_AT_PROPERTY + "=" + point, "-D" + TestHook.SIGNAL_PROPERTY + "=" + signal,
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
+        List<String> jvmOptions = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        jvmOptions.addAll(Shmlab.signalAt(point, signal));
+        List<String> command = Shmlab.inItsOwnJvm(jvmOptions, args);
         Path out = Files.createTempFile("shmlab-out", ".txt");
         Path err = Files.createTempFile("shmlab-err", ".txt");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -100,7 +98,7 @@ class InterruptionTest {
     }
 
     private static String name(String base) {
-        return "/shmlab-test-sig-" + base + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        return HostNames.unique("sig-" + base);
     }
 
     private static void assertInterrupted(Ended ended, String point, String signal) {
@@ -240,9 +238,7 @@ class InterruptionTest {
      */
     private static void interruptWhenReady(Path dir, String name, String signal, int processes, List<String> args)
             throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(args);
+        List<String> command = Shmlab.inItsOwnJvm(List.of(), args);
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();

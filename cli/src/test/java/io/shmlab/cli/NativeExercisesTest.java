@@ -3,30 +3,21 @@ package io.shmlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.shmlab.api.Backend;
-import io.shmlab.api.Backends;
-import io.shmlab.api.Machine;
-import io.shmlab.api.Os;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.MapFlags;
 import io.shmlab.api.OpenFile;
 import io.shmlab.api.OpenFlags;
 import io.shmlab.api.Protection;
-import io.shmlab.api.Unlink;
 import io.shmlab.labs.Exercise4;
 import io.shmlab.labs.SemDataLayout;
 import io.shmlab.api.ShmNamespace;
 import io.shmlab.api.layout.SemT;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -100,43 +91,12 @@ class NativeExercisesTest {
     @TempDir
     Path dir;
 
-    private Machine machine;
-    private Os os;
-    private final List<String> objects = new ArrayList<>();
-    private final List<String> semaphores = new ArrayList<>();
-
-    @BeforeEach
-    void bootNative() {
-        Backend backend = Backends.get("native");
-        assumeTrue(backend.unavailableReason() == null, () -> "native backend: " + backend.unavailableReason());
-        machine = backend.boot();
-        os = machine.spawn();
-    }
-
-    @AfterEach
-    void removeNames() {
-        if (machine == null) {
-            return;
-        }
-        objects.forEach(n -> Unlink.shmIfPresent(os, n));
-        semaphores.forEach(n -> Unlink.semIfPresent(os, n));
-        machine.close();
-    }
-
-    private String object(String base) {
-        String name = "/shmlab-test-" + base + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        objects.add(name);
-        return name;
-    }
-
-    private String semaphore(String name) {
-        semaphores.add(name);
-        return name;
-    }
+    @RegisterExtension
+    final HostNames names = new HostNames();
 
     @Test
     void exercise1CommandsReadWriteAndCount() {
-        String name = object("ex1");
+        String name = names.object("ex1");
         Shmlab.Result r = Shmlab.withInput("w hello there\nr\ni 5\nd 2\nr\nq\n", "ex1", "--backend=native", "--name=" + name);
         assertEquals(0, r.status(), r::toString);
         assertTrue(r.out().contains("version: 1\n   text: hello there\ncounter: 0\n"), r::toString);
@@ -146,7 +106,7 @@ class NativeExercisesTest {
 
     @Test
     void exercise1SharesStructMyDataWithC() throws Exception {
-        String name = object("ex1c");
+        String name = names.object("ex1c");
         CProgram c = CProgram.compile(dir, "mydata", MY_DATA_C);
         c.run(name, "w");
         Shmlab.Result r = Shmlab.withInput("r\nw from Java\ni 8\nq\n", "ex1", "--backend=native", "--name=" + name);
@@ -157,8 +117,8 @@ class NativeExercisesTest {
 
     @Test
     void exercise4PassesItemsBothWaysWithC() throws Exception {
-        String name = object("ring");
-        Exercise4.semaphoreNames(name).forEach(this::semaphore);
+        String name = names.object("ring");
+        Exercise4.semaphoreNames(name).forEach(names::semaphore);
         CProgram c = CProgram.compile(dir, "ring", RING_C, "-DMAX_ELEMENTS_PLUS_ONE=4");
         Shmlab.Result put = Shmlab.withInput("pfrom Java\npsecond\n", "ex4", "--backend=native", "--name=" + name, "--capacity=3");
         assertEquals(0, put.status(), put::toString);
@@ -171,11 +131,11 @@ class NativeExercisesTest {
 
     @Test
     void exercise3PostWakesTheWaiter() throws Exception {
-        String name = semaphore("/shmlab-test-ex3-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        String name = names.semaphore(HostNames.unique("ex3"));
         CompletableFuture<Shmlab.Result> waiter = CompletableFuture.supplyAsync(
                 () -> Shmlab.run("ex3", "wait", "--backend=native", "--name=" + name));
         String listed = ShmNamespace.semaphoreFile(name);
-        while (!machine.listShm().contains(listed) && !waiter.isDone()) {
+        while (!names.machine().listShm().contains(listed) && !waiter.isDone()) {
             Thread.onSpinWait();
         }
         Shmlab.Result post = Shmlab.run("ex3", "post", "--backend=native", "--name=" + name);
@@ -183,12 +143,12 @@ class NativeExercisesTest {
         Shmlab.Result waited = waiter.get(30, TimeUnit.SECONDS);
         assertEquals(0, waited.status(), waited::toString);
         assertTrue(waited.out().contains("woken up"), waited::toString);
-        assertTrue(!machine.listShm().contains(listed), "the waiter removes the name");
+        assertTrue(!names.machine().listShm().contains(listed), "the waiter removes the name");
     }
 
     @Test
     void exercise3PostWithoutAWaiterIsOneLine() {
-        String name = semaphore("/shmlab-test-none-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        String name = names.semaphore(HostNames.unique("none"));
         Shmlab.Result r = Shmlab.run("ex3", "post", "--backend=native", "--name=" + name);
         assertEquals(ExitCodes.FAILED, r.status(), r::toString);
         assertEquals(1, r.err().lines().count(), r::toString);
@@ -205,10 +165,10 @@ class NativeExercisesTest {
      */
     @Test
     void exercise5sLostWakeupOnRealProcessesIsDetectedAndReported() throws Exception {
-        String name = object("ex5");
-        OpenFile fd = os.shmOpen(name, OpenFlags.O_RDWR | OpenFlags.O_CREAT | OpenFlags.O_EXCL, 0600);
-        os.ftruncate(fd, SemDataLayout.SIZE);
-        Mapping data = os.mmap(SemDataLayout.SIZE, Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED, fd, 0);
+        String name = names.object("ex5");
+        OpenFile fd = names.os().shmOpen(name, OpenFlags.O_RDWR | OpenFlags.O_CREAT | OpenFlags.O_EXCL, 0600);
+        names.os().ftruncate(fd, SemDataLayout.SIZE);
+        Mapping data = names.os().mmap(SemDataLayout.SIZE, Protection.PROT_READ | Protection.PROT_WRITE, MapFlags.MAP_SHARED, fd, 0);
         CompletableFuture<Shmlab.Result> run = CompletableFuture.supplyAsync(() -> Shmlab.run(
                 "run", "ex5", "--backend=native", "--procs=1", "--name=" + name, "--timeout=8s"));
         // the waiter must be asleep in the kernel before sem_init stores the value, or the futex wait
@@ -218,32 +178,32 @@ class NativeExercisesTest {
             assertFalse(run.isDone(), () -> "the run ended before its sem_wait slept: " + run.join());
             Thread.sleep(1);
         }
-        var sem = os.semInit(data, SemDataLayout.SEM_OFFSET, true, 1);
-        os.semWait(sem);
-        os.semPost(sem);
+        var sem = names.os().semInit(data, SemDataLayout.SEM_OFFSET, true, 1);
+        names.os().semWait(sem);
+        names.os().semPost(sem);
         Shmlab.Result r = run.get(60, TimeUnit.SECONDS);
-        os.munmap(data);
-        os.close(fd);
+        names.os().munmap(data);
+        names.os().close(fd);
         assertEquals(ExitCodes.FAILED, r.status(), r::toString);
         assertTrue(r.out().contains("note: " + name + " already exists"), r::toString);
         assertTrue(r.out().contains("A (pid "), r::toString);
         assertTrue(r.out().contains("blocked forever in sem_wait"), r::toString);
         assertTrue(r.out().contains("DEADLOCK: 1 of 1 process(es) blocked forever"), r::toString);
-        assertTrue(machine.listShm().contains(name.substring(1)), "a name that existed before the run is left alone");
+        assertTrue(names.machine().listShm().contains(name.substring(1)), "a name that existed before the run is left alone");
     }
 
     @Test
     void exercise5WithADelayedInitRunsCleanAloneOnRealProcesses() {
-        String name = object("ex5d");
+        String name = names.object("ex5d");
         Shmlab.Result r = Shmlab.run("ex5", "--backend=native", "--procs=1", "--name=" + name, "--delay-init=50ms");
         assertEquals(ExitCodes.OK, r.status(), r::toString);
         assertTrue(r.out().contains("I'm alone here!"), r::toString);
-        assertTrue(!machine.listShm().contains(name.substring(1)), "the run removes the object it created");
+        assertTrue(!names.machine().listShm().contains(name.substring(1)), "the run removes the object it created");
     }
 
     @Test
     void exercise1PastTheObjectOnTheRealKernelIsSigbusNotACrash() {
-        String name = object("ex1bus");
+        String name = names.object("ex1bus");
         Shmlab.Result r = Shmlab.withInput("c 100\nc 8192\nq\n", "ex1", "--backend=native", "--name=" + name, "--map-size=1048576");
         assertEquals(128 + 7, r.status(), r::toString);
         assertTrue(r.out().contains("byte at data + 100: 0\n"), r::toString);
@@ -253,7 +213,7 @@ class NativeExercisesTest {
 
     @Test
     void exercise1WriteThroughAReadOnlyMappingOnTheRealKernelIsSigsegv() {
-        String name = object("ex1ro");
+        String name = names.object("ex1ro");
         Shmlab.Result r = Shmlab.withInput("w hello\n", "ex1", "--backend=native", "--name=" + name, "--read-only");
         assertEquals(128 + 11, r.status(), r::toString);
         assertTrue(r.err().startsWith("shmlab: killed by SIGSEGV: ") && r.err().contains("PROT_READ"), r::toString);
@@ -274,11 +234,11 @@ class NativeExercisesTest {
                   return 0;
                 }
                 """);
-        String name = semaphore("/shmlab-test-ex3c-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+        String name = names.semaphore(HostNames.unique("ex3c"));
         CompletableFuture<Shmlab.Result> waiter = CompletableFuture.supplyAsync(
                 () -> Shmlab.run("ex3", "wait", "--backend=native", "--name=" + name));
         String listed = ShmNamespace.semaphoreFile(name);
-        while (!machine.listShm().contains(listed) && !waiter.isDone()) {
+        while (!names.machine().listShm().contains(listed) && !waiter.isDone()) {
             Thread.onSpinWait();
         }
         assertEquals("C posted\n", poster.run(name));

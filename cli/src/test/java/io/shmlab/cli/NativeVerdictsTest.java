@@ -26,10 +26,6 @@ class NativeVerdictsTest {
         assumeTrue(backend.unavailableReason() == null, () -> "native backend: " + backend.unavailableReason());
     }
 
-    private static String name(String base) {
-        return "/shmlab-test-" + base + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-    }
-
     private static boolean leftIn(String name) throws IOException {
         String file = name.substring(1);
         try (Stream<Path> entries = Files.list(Path.of("/dev/shm"))) {
@@ -39,7 +35,7 @@ class NativeVerdictsTest {
 
     @Test
     void twelveProcessesOfTheFixedProgramEndCleanWithTheDefaultOptions() throws IOException {
-        String name = name("fix12");
+        String name = HostNames.unique("fix12");
         Shmlab.Result r = Shmlab.run("run", "ex5-fixed", "--procs=12", "--backend=native", "--name=" + name);
         assertEquals(ExitCodes.OK, r.status(), r::toString);
         assertTrue(r.out().contains("ok: all 12 process(es) exited with status 0"), r::toString);
@@ -48,7 +44,7 @@ class NativeVerdictsTest {
 
     @Test
     void sixteenProcessesOfTheFixedProgramEndCleanWithTheDefaultOptions() throws IOException {
-        String name = name("fix16");
+        String name = HostNames.unique("fix16");
         Shmlab.Result r = Shmlab.run("run", "ex5-fixed", "--procs=16", "--backend=native", "--name=" + name);
         assertEquals(ExitCodes.OK, r.status(), r::toString);
         assertTrue(r.out().contains("ok: all 16 process(es) exited with status 0"), r::toString);
@@ -63,7 +59,7 @@ class NativeVerdictsTest {
      */
     @Test
     void exercise5WithADelayedInitIsADeadlockReportedSoonAfterTheHangBegins() throws IOException {
-        String name = name("ex5hang");
+        String name = HostNames.unique("ex5hang");
         long start = System.nanoTime();
         Shmlab.Result r = Shmlab.run("ex5", "--backend=native", "--delay-init=2s", "--name=" + name);
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
@@ -76,7 +72,7 @@ class NativeVerdictsTest {
 
     @Test
     void aRunWithoutProgressForTheTimeoutIsATimeoutNotADeadlock() throws IOException {
-        String name = name("quiet");
+        String name = HostNames.unique("quiet");
         Shmlab.Result r = Shmlab.run("run", "ex5-fixed", "--procs=3", "--backend=native", "--name=" + name, "--timeout=500ms");
         assertEquals(ExitCodes.FAILED, r.status(), r::toString);
         assertFalse(r.out().contains("DEADLOCK"), r::toString);

@@ -7,13 +7,11 @@ import io.shmlab.api.Program;
 import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.Signal;
 import io.shmlab.libc.turns.ControlBlock;
+import io.shmlab.libc.turns.ProcThread;
 import io.shmlab.libc.turns.ScheduleDivergence;
 import io.shmlab.libc.turns.TurnTaking;
 import io.shmlab.libc.turns.TurnstileOs;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +42,6 @@ public final class ChildMain {
     static final String TURNS_PROCESS_PROPERTY = "shmlab.turns.process";
     /** How often the progress of the program is reported, when it changed. */
     static final Duration PROGRESS_EVERY = Duration.ofMillis(100);
-    private static final Path THREAD_SELF = Path.of("/proc/thread-self");
     private static volatile boolean finished;
 
     private ChildMain() {
@@ -74,7 +71,7 @@ public final class ChildMain {
             }
         }, "shmlab-child-stop-report"));
         Os os = turns == null ? observed : new TurnstileOs(observed, turns);
-        err.println(ChildReport.thread(programThread()));
+        err.println(ChildReport.thread(ProcThread.callingThread()));
         startProgressReports(observed, err);
         End end = run(spec, os, err);
         if (turns != null && !end.diverged()) {
@@ -92,15 +89,6 @@ public final class ChildMain {
         }
         err.flush();
         System.exit(end.status());
-    }
-
-    /** The id of the calling thread, as /proc/thread-self names it ({@code PID/task/TID}); 0 if unknown. */
-    private static int programThread() {
-        try {
-            return Integer.parseInt(Files.readSymbolicLink(THREAD_SELF).getFileName().toString());
-        } catch (IOException | NumberFormatException | UnsupportedOperationException e) {
-            return 0;
-        }
     }
 
     /** A daemon thread writing the number of returned calls every {@link #PROGRESS_EVERY}, when it changed. */

@@ -6,6 +6,7 @@ import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.api.Signal;
+import io.shmlab.libc.turns.ProcessLabel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -252,9 +253,9 @@ final class ChildRun {
         return path.toString();
     }
 
-    /** A, B, ..., Z, then P26, P27, ... */
+    /** A, B, ..., Z, then P26, P27, ... ({@link ProcessLabel}). */
     static String label(int index) {
-        return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
+        return ProcessLabel.of(index);
     }
 
     /**

@@ -13,6 +13,8 @@ package io.shmlab.libc;
 final class Futex {
     /** {@code SYS_futex} on x86_64. */
     static final long SYS_FUTEX = 202;
+    /** {@code FUTEX_WAIT}. */
+    static final int WAIT = 0;
     /** {@code FUTEX_WAKE}. */
     static final int WAKE = 1;
     /** {@code FUTEX_WAIT_BITSET}. */

@@ -69,11 +69,6 @@ final class ThisProcess {
         return p;
     }
 
-    /** The process if it has been made, else {@code null} (nothing is loaded by asking). */
-    static ThisProcess ifStarted() {
-        return instance;
-    }
-
     CheckedLibC libc() {
         return libc;
     }

@@ -6,7 +6,6 @@ import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.RunReport;
 import io.shmlab.api.Signal;
 import io.shmlab.api.Syscall;
-import io.shmlab.api.Unlink;
 import io.shmlab.libc.NativeBackend;
 import io.shmlab.libc.turns.ControlBlock;
 import io.shmlab.libc.turns.ControlBlockLayout;
@@ -382,16 +381,7 @@ public final class ExecRun {
             return new Ending.Exited(s.exitStatus);
         }
         if (s.ended) {
-            String words = s.deathWords();
-            if (s.process != null && !s.process.isAlive()) {
-                int v = s.process.exitValue();
-                Signal signal = v > 128 ? Signal.of(v - 128) : null;
-                if (signal != null) {
-                    return new Ending.Killed(signal, s.lastCall.isEmpty() ? null : "after " + s.lastCall);
-                }
-                return new Ending.Exited(v);
-            }
-            return new Ending.Killed(Signal.SIGKILL, words);
+            return s.deathEnding();
         }
         return switch (end == null ? End.DIVERGED : end) {
             case DEADLOCK -> new Ending.Blocked(s.blockedText);
@@ -424,9 +414,8 @@ public final class ExecRun {
         }
         for (MadeName name : names) {
             try {
-                boolean gone = name.semaphore() ? Unlink.semIfPresent(os, name.name()) : Unlink.shmIfPresent(os, name.name());
-                if (gone) {
-                    removed.add((name.semaphore() ? "semaphore " : "") + name.name());
+                if (name.unlinkIfPresent(os)) {
+                    removed.add(name.shown());
                 }
             } catch (RuntimeException e) {
                 // a name the program spelt wrongly (it failed for it too): nothing to remove

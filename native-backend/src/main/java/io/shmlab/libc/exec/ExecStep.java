@@ -13,15 +13,17 @@ import java.util.List;
  * @param text the call as C writes it, with its arguments
  * @param result what it returned, in words; {@code null} for a call that blocked
  * @param clockNanos the run's clock when the step ran: virtual unless sleeps take real time
- * @param notes "woken by A", "timed out", "wakes B"
+ * @param wokenBy for a blocked call going on: the label of the process whose turn woke it, or {@code null}
+ * @param timedOut for a blocked call going on: it ended by its deadline (or its sleep's end)
+ * @param wakes the labels of the processes this step woke from a blocked call
  * @param warnings what went wrong: "killed by SIGBUS"
  */
 public record ExecStep(int process, Kind kind, Syscall call, String text, String result, long clockNanos,
-        List<String> notes, List<String> warnings) {
+        String wokenBy, boolean timedOut, List<String> wakes, List<String> warnings) {
 
     /** Copies. */
     public ExecStep {
-        notes = List.copyOf(notes);
+        wakes = List.copyOf(wakes);
         warnings = List.copyOf(warnings);
     }
 
@@ -37,10 +39,10 @@ public record ExecStep(int process, Kind kind, Syscall call, String text, String
         EXIT
     }
 
-    /** The same step with one more note. */
-    ExecStep withNote(String note) {
-        List<String> more = new java.util.ArrayList<>(notes);
-        more.add(note);
-        return new ExecStep(process, kind, call, text, result, clockNanos, more, warnings);
+    /** The same step, waking one more process. */
+    ExecStep waking(String label) {
+        List<String> more = new java.util.ArrayList<>(wakes);
+        more.add(label);
+        return new ExecStep(process, kind, call, text, result, clockNanos, wokenBy, timedOut, more, warnings);
     }
 }

@@ -120,11 +120,12 @@ final class RunFollower {
         if (s.givenResume) {
             s.givenResume = false;
             String result = block.resultText(s.index);
-            List<String> notes = s.resumeNote == null ? List.of() : List.of(s.resumeNote);
-            s.resumeNote = null;
-            s.resumeResult = null;
+            String wokenBy = s.wokenBy;
+            boolean timedOut = s.timedOut;
+            s.wokenBy = null;
+            s.timedOut = false;
             step(new ExecStep(s.index, ExecStep.Kind.RESUMED, call, text, result.isEmpty() ? "(no return)" : result, now(),
-                    notes, List.of()));
+                    wokenBy, timedOut, List.of(), List.of()));
             if (current == s.index) {
                 lastStepOfCurrent = steps.size() - 1;
             }
@@ -132,11 +133,12 @@ final class RunFollower {
         }
         if (call == Syscall.EXIT) {
             s.exitStatus = block.exitStatus(s.index);
-            step(new ExecStep(s.index, ExecStep.Kind.CALL, call, text, "(no return)", now(), List.of(), List.of()));
+            step(new ExecStep(s.index, ExecStep.Kind.CALL, call, text, "(no return)", now(), null, false, List.of(), List.of()));
             return;
         }
         String result = block.resultText(s.index);
-        step(new ExecStep(s.index, ExecStep.Kind.CALL, call, text, result.isEmpty() ? "(no return)" : result, now(), List.of(), List.of()));
+        step(new ExecStep(s.index, ExecStep.Kind.CALL, call, text, result.isEmpty() ? "(no return)" : result, now(), null, false,
+                List.of(), List.of()));
         if (current == s.index) {
             lastStepOfCurrent = steps.size() - 1;
         }
@@ -147,14 +149,15 @@ final class RunFollower {
         s.blockedText = s.givenText;
         s.given = null;
         s.givenResume = false;
-        s.resumeNote = null;
+        s.wokenBy = null;
+        s.timedOut = false;
         s.blocks = block.blocks(s.index);
         s.waitAddress = block.waitAddress(s.index);
         if (s.blocks == ControlBlockLayout.BLOCKS_VIRTUAL) {
             s.deadline = clock + block.sleepNanos(s.index);
-            s.resumeResult = block.resultText(s.index);
         }
-        step(new ExecStep(s.index, ExecStep.Kind.BLOCKED, s.blockedCall, s.blockedText, null, now(), List.of(), List.of()));
+        step(new ExecStep(s.index, ExecStep.Kind.BLOCKED, s.blockedCall, s.blockedText, null, now(), null, false, List.of(),
+                List.of()));
         if (current == s.index) {
             lastStepOfCurrent = steps.size() - 1;
         }
@@ -163,15 +166,17 @@ final class RunFollower {
     /** A blocked call came back: woken by the process whose turn just ran, or timed out. */
     private void backFrom(Slot s) {
         s.resuming = true;
-        s.resumeResult = block.resultText(s.index);
-        if (s.resumeResult.contains("ETIMEDOUT") || s.blocks == ControlBlockLayout.BLOCKS_TIMED && s.blockedCall == Syscall.NANOSLEEP) {
-            s.resumeNote = "timed out";
+        String result = block.resultText(s.index);
+        if (result.contains("ETIMEDOUT") || s.blocks == ControlBlockLayout.BLOCKS_TIMED && s.blockedCall == Syscall.NANOSLEEP) {
+            s.wokenBy = null;
+            s.timedOut = true;
         } else if (current >= 0 && current != s.index) {
-            s.resumeNote = "woken by " + slots.get(current).label;
+            s.wokenBy = slots.get(current).label;
+            s.timedOut = false;
             if (lastStepOfCurrent >= 0 && lastStepOfCurrent < steps.size()) {
-                steps.set(lastStepOfCurrent, steps.get(lastStepOfCurrent).withNote("wakes " + s.label));
+                steps.set(lastStepOfCurrent, steps.get(lastStepOfCurrent).waking(s.label));
             } else {
-                wakesOfCurrent.add("wakes " + s.label);
+                wakesOfCurrent.add(s.label);
             }
         }
     }
@@ -183,9 +188,10 @@ final class RunFollower {
         s.resuming = false;
         if (exited) {
             s.exitStatus = block.exitStatus(s.index);
-            step(new ExecStep(s.index, ExecStep.Kind.EXIT, Syscall.EXIT, "", null, now(), List.of(), List.of()));
+            step(new ExecStep(s.index, ExecStep.Kind.EXIT, Syscall.EXIT, "", null, now(), null, false, List.of(), List.of()));
         } else {
-            step(new ExecStep(s.index, ExecStep.Kind.EXIT, Syscall.EXIT, "", null, now(), List.of(), List.of(s.deathWords())));
+            step(new ExecStep(s.index, ExecStep.Kind.EXIT, Syscall.EXIT, "", null, now(), null, false, List.of(),
+                    List.of(s.deathWords())));
         }
     }
 
@@ -217,7 +223,8 @@ final class RunFollower {
         for (Slot s : slots) {
             if (!s.ended && s.blocks == ControlBlockLayout.BLOCKS_VIRTUAL && !s.resuming && s.deadline <= clock) {
                 s.resuming = true;
-                s.resumeNote = "timed out";
+                s.wokenBy = null;
+                s.timedOut = true;
             }
         }
         return true;
@@ -229,8 +236,8 @@ final class RunFollower {
 
     private void step(ExecStep step) {
         if (step.process() == current && !wakesOfCurrent.isEmpty()) {
-            for (String note : wakesOfCurrent) {
-                step = step.withNote(note);
+            for (String label : wakesOfCurrent) {
+                step = step.waking(label);
             }
             wakesOfCurrent.clear();
         }

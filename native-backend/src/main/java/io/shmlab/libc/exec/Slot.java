@@ -1,8 +1,10 @@
 package io.shmlab.libc.exec;
 
-import io.shmlab.api.Syscall;
-import java.nio.file.Path;
+import io.shmlab.api.Ending;
 import io.shmlab.api.Signal;
+import io.shmlab.api.Syscall;
+import io.shmlab.libc.turns.ProcessLabel;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -10,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 final class Slot {
     /** How long a process that is gone may take to be reaped before its status is read. */
     private static final long GRACE_SECONDS = 5;
+    private static final String GONE_WORDS = "gone without exit(3): a signal or _exit";
 
     final int index;
     final String label;
@@ -34,8 +37,9 @@ final class Slot {
     long waitAddress;
     /** Back from its blocked call (or its virtual sleep is over): its next turn is the call going on. */
     boolean resuming;
-    String resumeResult;
-    String resumeNote;
+    /** What ended its blocked call, for the step of its going on: the process that woke it ({@code null}: none), or its deadline. */
+    String wokenBy;
+    boolean timedOut;
     /** Took its exit turn, or is gone. */
     boolean ended;
     boolean dead;
@@ -44,15 +48,10 @@ final class Slot {
 
     Slot(int index, Process process, Path output) {
         this.index = index;
-        this.label = label(index);
+        this.label = ProcessLabel.of(index);
         this.process = process;
         this.output = output;
         this.pid = process == null ? 0 : (int) process.pid();
-    }
-
-    /** A, B, ... as the runs label processes. */
-    static String label(int index) {
-        return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
     }
 
     boolean alive() {
@@ -65,20 +64,24 @@ final class Slot {
 
     /** How it went, when it is gone without its exit turn: the signal that killed it, or its status. */
     String deathWords() {
-        if (process != null) {
-            try {
-                process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            if (!process.isAlive()) {
-                int v = process.exitValue();
-                Signal signal = v > 128 ? Signal.of(v - 128) : null;
-                return signal != null ? "killed by " + signal + (lastCall.isEmpty() ? "" : " after " + lastCall)
-                        : "ended without exit(3) (_exit?), status " + v;
-            }
+        Integer status = reapedStatus();
+        if (status == null) {
+            return GONE_WORDS;
         }
-        return "gone without exit(3): a signal or _exit";
+        Signal signal = signalOf(status);
+        return signal != null ? "killed by " + signal + (lastCall.isEmpty() ? "" : " after " + lastCall)
+                : "ended without exit(3) (_exit?), status " + status;
+    }
+
+    /** Its ending, when it is gone without its exit turn: killed by a signal, or an exit without exit(3). */
+    Ending deathEnding() {
+        Integer status = reapedStatus();
+        if (status == null) {
+            return new Ending.Killed(Signal.SIGKILL, GONE_WORDS);
+        }
+        Signal signal = signalOf(status);
+        return signal != null ? new Ending.Killed(signal, lastCall.isEmpty() ? null : "after " + lastCall)
+                : new Ending.Exited(status);
     }
 
     /** Gone, killed by SIGINT or SIGTERM: what a terminal's Ctrl-C, or a signal to shmlab's process group, does. */
@@ -86,8 +89,29 @@ final class Slot {
         if (!dead || process == null || process.isAlive()) {
             return false;
         }
-        int v = process.exitValue();
-        return v == 128 + Signal.SIGINT.number() || v == 128 + Signal.SIGTERM.number();
+        Signal signal = signalOf(process.exitValue());
+        return signal == Signal.SIGINT || signal == Signal.SIGTERM;
+    }
+
+    /**
+     * The exit value of its process, reaped within the grace; {@code null} when it is still there or is
+     * not this JVM's child (a process a fork made).
+     */
+    private Integer reapedStatus() {
+        if (process == null) {
+            return null;
+        }
+        try {
+            process.waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return process.isAlive() ? null : process.exitValue();
+    }
+
+    /** The signal an exit value of 128 + N stands for, or {@code null}. */
+    private static Signal signalOf(int exitValue) {
+        return exitValue > 128 ? Signal.of(exitValue - 128) : null;
     }
 
     void kill() {

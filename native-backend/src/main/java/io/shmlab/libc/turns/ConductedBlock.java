@@ -5,8 +5,10 @@ import static io.shmlab.libc.turns.ControlBlockLayout.CALL_NAME_BYTES;
 import io.shmlab.api.Mapping;
 import io.shmlab.api.Os;
 import io.shmlab.api.Semaphore;
+import io.shmlab.api.ShmNamespace;
 import io.shmlab.api.Syscall;
 import io.shmlab.api.Timespec;
+import io.shmlab.api.Unlink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +38,23 @@ import java.util.List;
 public final class ConductedBlock implements AutoCloseable {
     /** A name a process of the run made in /dev/shm. */
     public record MadeName(boolean semaphore, String name) {
+        /** Its entry in /dev/shm: {@code x} for the object {@code /x}, {@code sem.x} for the semaphore {@code /x}. */
+        public String entry() {
+            return semaphore ? ShmNamespace.semaphoreFile(name) : ShmNamespace.objectFile(name);
+        }
+
+        /**
+         * Removes it (sem_unlink or shm_unlink) if it is there: true when it was removed, false when it
+         * was not there.
+         */
+        public boolean unlinkIfPresent(Os os) {
+            return semaphore ? Unlink.semIfPresent(os, name) : Unlink.shmIfPresent(os, name);
+        }
+
+        /** As a clean-up names what it removed: {@code /x}, or {@code semaphore /x}. */
+        public String shown() {
+            return (semaphore ? "semaphore " : "") + name;
+        }
     }
 
     private final ControlBlock block;
@@ -64,11 +83,6 @@ public final class ConductedBlock implements AutoCloseable {
         return new ConductedBlock(ControlBlock.createConducted(os, name, started, realTime));
     }
 
-    /** How many processes the block has room for. */
-    public int capacity() {
-        return capacity;
-    }
-
     /** How many slots are in use: the started processes and those their forks added. Under the mutex. */
     public int slotsUsed() {
         return Math.min(capacity, mapping.getInt(section + ControlBlockLayout.SLOTS_USED));
@@ -93,11 +107,6 @@ public final class ConductedBlock implements AutoCloseable {
     /** Process {@code i}'s state. Under the mutex. */
     public ProcessState state(int i) {
         return block.state(i);
-    }
-
-    /** Sets process {@code i}'s state. Under the mutex. */
-    public void setState(int i, ProcessState state) {
-        block.setState(i, state);
     }
 
     /** Gives process {@code i} its turn: {@link ProcessState#IN_CALL}, then its turnstile posted. Under the mutex. */
@@ -149,11 +158,6 @@ public final class ConductedBlock implements AutoCloseable {
     /** The arrival stamp of process {@code i}'s last park. */
     public int arrival(int i) {
         return mapping.getInt(record(i) + ControlBlockLayout.CALL_ARRIVAL);
-    }
-
-    /** The slot of the process whose fork made process {@code i}, or -1. */
-    public int parent(int i) {
-        return mapping.getInt(record(i) + ControlBlockLayout.CALL_PARENT);
     }
 
     /** The status process {@code i}'s exit was called with. */

@@ -62,28 +62,8 @@ public final class ControlBlock implements AutoCloseable {
     public static ControlBlock create(Os os, String name, TurnOrder order) {
         int n = order.processes();
         int s = order.size();
-        long size = ControlBlockLayout.size(n, s);
-        OpenFile fd = os.shmOpen(name, O_RDWR | O_CREAT | O_EXCL, 0600);
-        Mapping m;
-        try {
-            os.ftruncate(fd, size);
-            m = os.mmap(size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-        } finally {
-            os.close(fd);
-        }
-        m.putInt(PROCESSES_OFFSET, n);
-        m.putInt(TURNS_OFFSET, s);
-        m.putInt(CURSOR_OFFSET, 0);
-        os.semInit(m, MUTEX_OFFSET, true, 1);
-        for (int i = 0; i < n; i++) {
-            boolean first = s > 0 && order.turn(0).owner() == i && order.turn(0).wakes() == 0;
-            os.semInit(m, ControlBlockLayout.turnstileOffset(i), true, first ? 1 : 0);
-            long record = ControlBlockLayout.processOffset(n, i);
-            m.putInt(record + PROCESS_STATE, ProcessState.STARTING.ordinal());
-            m.putInt(record + PROCESS_TURN, -1);
-            m.putInt(record + PROCESS_PID, 0);
-            m.putInt(record + PROCESS_TID, 0);
-        }
+        int firstOwner = s > 0 && order.turn(0).wakes() == 0 ? order.turn(0).owner() : -1;
+        Mapping m = made(os, name, ControlBlockLayout.size(n, s), n, s, firstOwner);
         for (int k = 0; k < s; k++) {
             Turn t = order.turn(k);
             long record = ControlBlockLayout.turnOffset(n, k);
@@ -112,19 +92,7 @@ public final class ControlBlock implements AutoCloseable {
             throw new IllegalArgumentException("started=" + started + ": a conducted run takes 1 to "
                     + (ControlBlockLayout.MAX_PROCESSES - ControlBlockLayout.FORK_ROOM) + " processes");
         }
-        long size = ControlBlockLayout.conductedSize(n);
-        OpenFile fd = os.shmOpen(name, O_RDWR | O_CREAT | O_EXCL, 0600);
-        Mapping m;
-        try {
-            os.ftruncate(fd, size);
-            m = os.mmap(size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-        } finally {
-            os.close(fd);
-        }
-        m.putInt(PROCESSES_OFFSET, n);
-        m.putInt(TURNS_OFFSET, 0);
-        m.putInt(CURSOR_OFFSET, 0);
-        os.semInit(m, MUTEX_OFFSET, true, 1);
+        Mapping m = made(os, name, ControlBlockLayout.conductedSize(n), n, 0, -1);
         long c = ControlBlockLayout.conductorOffset(n);
         os.semInit(m, c + ControlBlockLayout.DOORBELL, true, 0);
         m.putInt(c + ControlBlockLayout.FLAGS, realTime ? ControlBlockLayout.FLAG_REAL_TIME : 0);
@@ -133,16 +101,41 @@ public final class ControlBlock implements AutoCloseable {
         m.putInt(c + ControlBlockLayout.ARRIVALS, 0);
         m.putInt(c + ControlBlockLayout.NAMES, 0);
         for (int i = 0; i < n; i++) {
-            os.semInit(m, ControlBlockLayout.turnstileOffset(i), true, 0);
-            long record = ControlBlockLayout.processOffset(n, i);
-            m.putInt(record + PROCESS_STATE, ProcessState.STARTING.ordinal());
-            m.putInt(record + PROCESS_TURN, -1);
-            m.putInt(record + PROCESS_PID, 0);
-            m.putInt(record + PROCESS_TID, 0);
             m.putInt(ControlBlockLayout.callRecordOffset(n, i) + ControlBlockLayout.CALL_PARENT, -1);
         }
         m.putInt(MAGIC_OFFSET, MAGIC);
         return new ControlBlock(os, m);
+    }
+
+    /**
+     * Makes a block's object under a new name ({@code O_CREAT | O_EXCL}, mode 0600) and maps it, with
+     * what every block starts with: the numbers of processes and turns, the cursor at the first turn,
+     * the mutex, and every process {@link ProcessState#STARTING} with its turnstile at 0 but for
+     * {@code posted}'s (the first turn's owner, or -1 for none), at 1. The magic word is the caller's
+     * to write, last.
+     */
+    private static Mapping made(Os os, String name, long size, int processes, int turns, int posted) {
+        OpenFile fd = os.shmOpen(name, O_RDWR | O_CREAT | O_EXCL, 0600);
+        Mapping m;
+        try {
+            os.ftruncate(fd, size);
+            m = os.mmap(size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        } finally {
+            os.close(fd);
+        }
+        m.putInt(PROCESSES_OFFSET, processes);
+        m.putInt(TURNS_OFFSET, turns);
+        m.putInt(CURSOR_OFFSET, 0);
+        os.semInit(m, MUTEX_OFFSET, true, 1);
+        for (int i = 0; i < processes; i++) {
+            os.semInit(m, ControlBlockLayout.turnstileOffset(i), true, i == posted ? 1 : 0);
+            long record = ControlBlockLayout.processOffset(processes, i);
+            m.putInt(record + PROCESS_STATE, ProcessState.STARTING.ordinal());
+            m.putInt(record + PROCESS_TURN, -1);
+            m.putInt(record + PROCESS_PID, 0);
+            m.putInt(record + PROCESS_TID, 0);
+        }
+        return m;
     }
 
     /** The block's mapping, for the conductor's view of it. */

@@ -97,7 +97,7 @@ public final class Supervisor {
         int n = block.processes();
         for (int i = 0; i < n; i++) {
             if (block.state(i) == ProcessState.DIVERGED) {
-                detail = "process " + TurnTaking.label(i) + " left the schedule at turn " + block.cursor();
+                detail = "process " + ProcessLabel.of(i) + " left the schedule at turn " + block.cursor();
                 return Verdict.DIVERGED;
             }
         }
@@ -121,7 +121,7 @@ public final class Supervisor {
         }
         ProcessState state = block.state(p);
         if (state == ProcessState.ENDED) {
-            detail = "turn " + cursor + " is " + TurnTaking.describe(due) + " but " + TurnTaking.label(p) + " has ended";
+            detail = "turn " + cursor + " is " + TurnTaking.describe(due) + " but " + ProcessLabel.of(p) + " has ended";
             return Verdict.DIVERGED;
         }
         boolean blockedTurn = due.kind() == TurnKind.BLOCKS || due.kind() == TurnKind.BLOCKS_AGAIN;
@@ -153,7 +153,7 @@ public final class Supervisor {
             boolean asleep = (s == ProcessState.IN_CALL || s == ProcessState.AWAIT_RESUME)
                     && (frozen.contains(i) || probe.asleepInKernel(block.pid(i), block.tid(i)));
             allBlocked &= asleep;
-            blocked.append(blocked.length() == 0 ? "" : ", ").append(TurnTaking.label(i))
+            blocked.append(blocked.length() == 0 ? "" : ", ").append(ProcessLabel.of(i))
                     .append(s == ProcessState.IN_CALL ? " in " + block.call(block.enteredOn(i)) : " " + s);
         }
         if (allEnded) {

@@ -1,9 +1,6 @@
 package io.shmlab.libc.turns;
 
 import io.shmlab.api.Syscall;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -21,8 +18,6 @@ import java.util.Locale;
  * </ol>
  */
 public final class TurnTaking {
-    private static final Path THREAD_SELF = Path.of("/proc/thread-self");
-
     private final ControlBlock block;
     private final int me;
     private final int pid;
@@ -52,7 +47,7 @@ public final class TurnTaking {
      * @throws ScheduleDivergence when the turn now due is not this call of this process
      */
     public void enter(Syscall call) {
-        int tid = callingThread();
+        int tid = ProcThread.callingThread();
         block.lock();
         try {
             block.setThread(me, pid, tid);
@@ -67,7 +62,7 @@ public final class TurnTaking {
             Turn due = k < block.turns() ? block.turn(k) : null;
             if (due == null || due.owner() != me
                     || (due.kind() != TurnKind.CALL && due.kind() != TurnKind.BLOCKS) || due.call() != call) {
-                diverge("process " + label(me) + " calls " + call + " but turn " + k + " is "
+                diverge("process " + ProcessLabel.of(me) + " calls " + call + " but turn " + k + " is "
                         + (due == null ? "past the end of the schedule" : describe(due)));
             }
             block.setEnteredOn(me, k);
@@ -85,7 +80,7 @@ public final class TurnTaking {
             int k = block.enteredOn(me);
             if (block.kind(k) == TurnKind.CALL) {
                 if (block.cursor() != k) {
-                    diverge("process " + label(me) + " came back from " + block.call(k) + " of turn " + k
+                    diverge("process " + ProcessLabel.of(me) + " came back from " + block.call(k) + " of turn " + k
                             + " after the turn was handed on");
                 }
                 block.advance();
@@ -124,7 +119,7 @@ public final class TurnTaking {
             int k = block.cursor();
             Turn due = k < block.turns() ? block.turn(k) : null;
             if (due == null || due.owner() != me || due.kind() != kind || (call != null && due.call() != call)) {
-                diverge("process " + label(me) + " is due a " + kind + " turn but turn " + k + " is "
+                diverge("process " + ProcessLabel.of(me) + " is due a " + kind + " turn but turn " + k + " is "
                         + (due == null ? "past the end of the schedule" : describe(due)));
             }
             block.advance();
@@ -141,21 +136,6 @@ public final class TurnTaking {
     }
 
     static String describe(Turn t) {
-        return label(t.owner()) + "'s " + t.kind().name().toLowerCase(Locale.ROOT) + " " + t.call();
-    }
-
-    /** A, B, ... as the runs label processes. */
-    static String label(int index) {
-        return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
-    }
-
-    /** The kernel id of the calling thread, from the /proc/thread-self link; 0 when it cannot be read. */
-    static int callingThread() {
-        try {
-            String link = Files.readSymbolicLink(THREAD_SELF).toString();
-            return Integer.parseInt(link.substring(link.lastIndexOf('/') + 1));
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return ProcessLabel.of(t.owner()) + "'s " + t.kind().name().toLowerCase(Locale.ROOT) + " " + t.call();
     }
 }

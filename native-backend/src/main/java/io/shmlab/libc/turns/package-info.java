@@ -12,6 +12,10 @@
  *       program's {@link io.shmlab.api.Os}.</li>
  *   <li>{@link io.shmlab.libc.turns.Supervisor}: the parent's side: hands on the turns of calls blocked in
  *       the kernel, and tells a finished run from a hang.</li>
+ *   <li>{@link io.shmlab.libc.turns.ProcThread}: the one reader of {@code /proc/PID/task/TID} (a
+ *       thread's state and the system call it sleeps in), for the supervisor's
+ *       {@link io.shmlab.libc.turns.SleepProbe}, the conductor of C programs and the deadlock watch of
+ *       runs of child JVMs.</li>
  *   <li>{@link io.shmlab.libc.turns.ConductedBlock}: the same block for a <em>conducted</em> run, whose
  *       parent decides every turn as it goes (C programs under the preloaded turnstile,
  *       {@link io.shmlab.libc.exec}): with quiescence (at each choice every process is parked at a call,
