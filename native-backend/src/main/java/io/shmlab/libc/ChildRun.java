@@ -146,7 +146,7 @@ final class ChildRun {
                     if (closing[0]) {
                         throw new IllegalStateException("the JVM is shutting down: the run of " + program.className() + " stops");
                     }
-                    children.add(ChildProcess.start(label(i), command(i)));
+                    children.add(ChildProcess.start(ProcessLabel.of(i), command(i)));
                 }
             }
             watch(children);
@@ -251,11 +251,6 @@ final class ChildRun {
             path.append(java.io.File.pathSeparatorChar).append(entry.toAbsolutePath());
         }
         return path.toString();
-    }
-
-    /** A, B, ..., Z, then P26, P27, ... ({@link ProcessLabel}). */
-    static String label(int index) {
-        return ProcessLabel.of(index);
     }
 
     /**

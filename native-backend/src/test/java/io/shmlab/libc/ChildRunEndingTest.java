@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Signal;
 import io.shmlab.libc.ChildRun.StopReason;
+import io.shmlab.libc.turns.ProcessLabel;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,8 +80,8 @@ class ChildRunEndingTest {
 
     @Test
     void labelsRunFromAToZThenNumbered() {
-        assertEquals("A", ChildRun.label(0));
-        assertEquals("Z", ChildRun.label(25));
-        assertEquals("P26", ChildRun.label(26));
+        assertEquals("A", ProcessLabel.of(0));
+        assertEquals("Z", ProcessLabel.of(25));
+        assertEquals("P26", ProcessLabel.of(26));
     }
 }
