@@ -26,6 +26,16 @@ public enum Signal {
         return number;
     }
 
+    /** The exit status a shell shows for a process this signal ended: 128 + its number. */
+    public int exitStatus() {
+        return 128 + number;
+    }
+
+    /** The signal an exit status of 128 + N stands for, or {@code null} (a status of 128 or less, or N not modelled). */
+    public static Signal ofExitStatus(int status) {
+        return status > 128 ? of(status - 128) : null;
+    }
+
     /** The signal with this number, or {@code null} when shmlab does not model it. */
     public static Signal of(int number) {
         for (Signal s : values()) {

@@ -31,7 +31,7 @@ final class ErrorLine {
         }
         if (failure instanceof MemoryFault e) {
             return new ErrorLine("killed by " + e.signal() + ": " + e.getMessage().substring(e.signal().name().length()).trim(),
-                    128 + e.signal().number(), false);
+                    e.signal().exitStatus(), false);
         }
         return new ErrorLine("internal error: " + failure, ExitCodes.INTERNAL, true);
     }

@@ -58,7 +58,7 @@ final class LocalRun {
             return exited.status();
         }
         if (ending instanceof Ending.Killed killed) {
-            return 128 + killed.signal().number();
+            return killed.signal().exitStatus();
         }
         return ExitCodes.FAILED;
     }

@@ -168,6 +168,6 @@ public final class ChildMain {
     private static End faulted(Signal signal, String detail, PrintStream err) {
         System.out.flush();
         err.println(ChildReport.fault(signal, detail));
-        return new End(128 + signal.number(), signal, false);
+        return new End(signal.exitStatus(), signal, false);
     }
 }

@@ -284,7 +284,7 @@ final class ChildRun {
             }
         }
         if (stopped == StopReason.NO_PROGRESS) {
-            if (exitStatus == 128 + Signal.SIGTERM.number()) {
+            if (exitStatus == Signal.SIGTERM.exitStatus()) {
                 return new Ending.Stalled(null, null, timeout);
             }
             return new Ending.Killed(Signal.SIGKILL, "no progress for " + io.shmlab.api.Durations.inWords(timeout)
@@ -294,8 +294,9 @@ final class ChildRun {
             return new Ending.Killed(Signal.SIGKILL, "still running at the timeout of " + timeout.toMillis()
                     + " ms and did not stop when told");
         }
-        if (exitStatus > 128 && Signal.of(exitStatus - 128) != null) {
-            return new Ending.Killed(Signal.of(exitStatus - 128), null);
+        Signal signal = Signal.ofExitStatus(exitStatus);
+        if (signal != null) {
+            return new Ending.Killed(signal, null);
         }
         return new Ending.Exited(exitStatus);
     }
@@ -312,8 +313,8 @@ final class ChildRun {
                 return new Ending.Killed(Signal.SIGTERM,
                         "still running at the timeout of " + timeout.toMillis() + " ms, in no blocking call");
             default:
-                Signal signal = exitStatus > 128 && Signal.of(exitStatus - 128) != null ? Signal.of(exitStatus - 128) : Signal.SIGTERM;
-                return new Ending.Killed(signal, call == null ? "stopped from outside the run" : "stopped from outside the run, in " + call);
+                Signal signal = Signal.ofExitStatus(exitStatus);
+                return new Ending.Killed(signal != null ? signal : Signal.SIGTERM, call == null ? "stopped from outside the run" : "stopped from outside the run, in " + call);
         }
     }
 }

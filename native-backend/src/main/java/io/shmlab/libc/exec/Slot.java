@@ -68,7 +68,7 @@ final class Slot {
         if (status == null) {
             return GONE_WORDS;
         }
-        Signal signal = signalOf(status);
+        Signal signal = Signal.ofExitStatus(status);
         return signal != null ? "killed by " + signal + (lastCall.isEmpty() ? "" : " after " + lastCall)
                 : "ended without exit(3) (_exit?), status " + status;
     }
@@ -79,7 +79,7 @@ final class Slot {
         if (status == null) {
             return new Ending.Killed(Signal.SIGKILL, GONE_WORDS);
         }
-        Signal signal = signalOf(status);
+        Signal signal = Signal.ofExitStatus(status);
         return signal != null ? new Ending.Killed(signal, lastCall.isEmpty() ? null : "after " + lastCall)
                 : new Ending.Exited(status);
     }
@@ -89,7 +89,7 @@ final class Slot {
         if (!dead || process == null || process.isAlive()) {
             return false;
         }
-        Signal signal = signalOf(process.exitValue());
+        Signal signal = Signal.ofExitStatus(process.exitValue());
         return signal == Signal.SIGINT || signal == Signal.SIGTERM;
     }
 
@@ -107,11 +107,6 @@ final class Slot {
             Thread.currentThread().interrupt();
         }
         return process.isAlive() ? null : process.exitValue();
-    }
-
-    /** The signal an exit value of 128 + N stands for, or {@code null}. */
-    private static Signal signalOf(int exitValue) {
-        return exitValue > 128 ? Signal.of(exitValue - 128) : null;
     }
 
     void kill() {
