@@ -203,7 +203,7 @@ public final class DfsStrategy implements Strategy {
             preemptions++;
             if (preemptions > level) {
                 outOfLevel = true; // only the prefix can take a choice beyond the level
-                throw new ScheduleCut();
+                throw new ScheduleCut("the prefix has more preemptions than the level allows");
             }
         }
         cursor++;

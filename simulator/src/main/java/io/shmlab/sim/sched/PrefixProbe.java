@@ -55,7 +55,7 @@ final class PrefixProbe implements Strategy, StepObserver {
         for (int i = 0; i < enabledAfter.length; i++) {
             enabledAfter[i] = point.atPosition(i);
         }
-        throw new ScheduleCut();
+        throw new ScheduleCut("the prefix was followed to its end");
     }
 
     @Override

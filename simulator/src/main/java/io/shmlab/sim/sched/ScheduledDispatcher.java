@@ -403,9 +403,6 @@ final class ScheduledDispatcher implements Dispatcher {
             if (!point.isEnabled(chosen)) {
                 throw new IllegalStateException("the strategy chose process " + chosen + ", which is not enabled");
             }
-        } catch (Stepper.SessionClosed e) {
-            unwinding.finish(RunEnd.STOPPED, "stopped before the end: the stepping session was closed", processes);
-            return null;
         } catch (ScheduleCut e) {
             unwinding.finish(RunEnd.STOPPED, "stopped before the end: " + e.getMessage(), processes);
             return null;
