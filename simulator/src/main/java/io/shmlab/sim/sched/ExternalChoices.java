@@ -38,16 +38,7 @@ public final class ExternalChoices {
 
     /** Choices made elsewhere ({@link #note}), only recorded. */
     public static ExternalChoices recording() {
-        return new ExternalChoices(new Strategy() {
-            private boolean begun;
-
-            @Override
-            public boolean beginSchedule() {
-                boolean first = !begun;
-                begun = true;
-                return first;
-            }
-
+        return new ExternalChoices(new SingleSchedule() {
             @Override
             public int choose(ChoicePoint p) {
                 throw new UnsupportedOperationException("a recording makes no choice");

@@ -9,14 +9,13 @@ import java.util.Arrays;
  * were enabled, the footprint of the step and whether the clock moved after it, and at the point after
  * the prefix, which processes are enabled and who reached it.
  */
-final class PrefixProbe implements Strategy, StepObserver {
+final class PrefixProbe extends SingleSchedule implements StepObserver {
 
     private final int[] prefix;
     private final int[] positions;
     private final int[] enabledCounts;
     private final StepFootprint[] footprints;
     private final boolean[] clockMovedAfter;
-    private boolean begun;
     private int cursor;
     private int[] enabledAfter;
 
@@ -27,15 +26,6 @@ final class PrefixProbe implements Strategy, StepObserver {
         this.enabledCounts = new int[n];
         this.footprints = new StepFootprint[n];
         this.clockMovedAfter = new boolean[n];
-    }
-
-    @Override
-    public boolean beginSchedule() {
-        if (begun) {
-            return false;
-        }
-        begun = true;
-        return true;
     }
 
     @Override

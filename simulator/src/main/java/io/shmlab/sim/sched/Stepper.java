@@ -37,16 +37,7 @@ public final class Stepper implements AutoCloseable {
     private boolean closed;
 
     private Stepper(Simulation simulation, RunSettings settings) {
-        Strategy user = new Strategy() {
-            private boolean begun;
-
-            @Override
-            public boolean beginSchedule() {
-                boolean first = !begun;
-                begun = true;
-                return first;
-            }
-
+        Strategy user = new SingleSchedule() {
             @Override
             public int choose(ChoicePoint point) {
                 List<Choice> choices = new ArrayList<>();
