@@ -410,9 +410,7 @@ final class ScheduledDispatcher implements Dispatcher {
             unwinding.fail(e, "the strategy failed: " + e.getMessage(), processes);
             return null;
         }
-        if (point.enabledCount() > 1) {
-            choices.add(point.position(chosen));
-        }
+        choices.record(point, chosen);
         ScheduledProcess next = processes.get(chosen);
         if (observed != null) {
             observed.chosen(next);
