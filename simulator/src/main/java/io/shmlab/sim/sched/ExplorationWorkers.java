@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * Explores the subtrees of a split search ({@link SplitSearch}): on the calling thread when there is
  * one thread, else on a pool of worker threads, each with a {@link Scheduler} of its own (and so its
- * own process threads). A subtree runs the ordinary loop of a search: begin a schedule, run it, count
- * it unless it was {@linkplain Strategy#lastScheduleRepeated() repeated}, until the strategy is
- * exhausted, the budget is spent, the first failure (when asked) or a cancellation.
+ * own process threads); a random or PCT search ({@link Explorer}) is one part on the calling thread. A
+ * part runs the ordinary loop of a search: begin a schedule, run it, count it ({@link Tally}) unless it
+ * was {@linkplain Strategy#lastScheduleRepeated() repeated}, until the strategy is exhausted, the
+ * budget is spent, the first failure (when asked) or a cancellation.
  *
  * <p>Failing schedules are told to the listener from the thread that ran them, one at a time. On the
  * calling thread, the loop also reports progress every {@link ExploreOptions#progressEvery()}
