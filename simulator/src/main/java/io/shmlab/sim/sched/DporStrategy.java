@@ -143,10 +143,7 @@ public final class DporStrategy implements Strategy, StepObserver {
         long mask = 0;
         for (int i = 0; i < point.enabledCount(); i++) {
             int index = point.enabled(i);
-            if (index >= MAX_PROCESSES) {
-                throw new IllegalStateException("the partial-order reduction handles at most " + MAX_PROCESSES
-                        + " processes; explore with --no-dpor");
-            }
+            requireReducible(index);
             mask |= 1L << index;
         }
         int k = cursor++;
@@ -180,6 +177,18 @@ public final class DporStrategy implements Strategy, StepObserver {
         done[k] = 1L << p;
         depth = k + 1;
         return p;
+    }
+
+    /**
+     * Refuses a process past the {@link #MAX_PROCESSES} the reduction tells apart.
+     *
+     * @throws IllegalStateException saying to explore without the reduction
+     */
+    static void requireReducible(int index) {
+        if (index >= MAX_PROCESSES) {
+            throw new IllegalStateException("the partial-order reduction handles at most " + MAX_PROCESSES
+                    + " processes; explore with --no-dpor");
+        }
     }
 
     private int choosePrefix(int k, long mask) {
