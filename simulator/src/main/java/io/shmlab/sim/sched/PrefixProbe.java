@@ -7,7 +7,7 @@ import java.util.Arrays;
  * point after it: what {@link SearchSplit} learns of a node of the schedule tree before it splits the
  * search there. It keeps, per point of the prefix, the position of the choice and how many processes
  * were enabled, the footprint of the step and whether the clock moved after it, and at the point after
- * the prefix, which processes are enabled and who reached it.
+ * the prefix, which processes are enabled, in the rotated order.
  */
 final class PrefixProbe extends SingleSchedule implements StepObserver {
 
