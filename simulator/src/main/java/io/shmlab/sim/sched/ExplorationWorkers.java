@@ -35,9 +35,6 @@ final class ExplorationWorkers implements AutoCloseable {
         void partSoFar(Tally part);
     }
 
-    /** Workers of any exploration of this JVM exploring right now: runs of their processes share the cores. */
-    private static final AtomicInteger BUSY = new AtomicInteger();
-
     private final Simulation simulation;
     private final RunSettings settings;
     private final ProgressListener listener;
@@ -87,21 +84,13 @@ final class ExplorationWorkers implements AutoCloseable {
 
         @Override
         public Part call() {
-            BUSY.incrementAndGet();
+            HandOver.workerExploring(); // its runs share the cores: they poll only if there are enough
             try {
                 return explore(strategy, budget, stopAtFirstFailure, false);
             } finally {
-                BUSY.decrementAndGet();
+                HandOver.workerStopped();
             }
         }
-    }
-
-    /**
-     * How many runs may be in progress at once in this JVM: the workers exploring now, or 1. A run's
-     * processes poll for their turn only when the runs together leave each two cores ({@link HandOver}).
-     */
-    static int concurrentRuns() {
-        return Math.max(1, BUSY.get());
     }
 
     /** Whether subtrees are explored on worker threads (else on the calling thread, one at a time). */
