@@ -211,11 +211,6 @@ public final class DfsStrategy implements Strategy {
         return point.atPosition(position);
     }
 
-    /** True once every schedule within the bound has been run. */
-    public boolean exhausted() {
-        return exhausted;
-    }
-
     private void grow(int size) {
         if (size > chosen.length) {
             int n = Math.max(size, chosen.length * 2);

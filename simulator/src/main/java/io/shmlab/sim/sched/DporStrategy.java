@@ -79,7 +79,6 @@ public final class DporStrategy implements Strategy, StepObserver {
     private boolean cut;
     private SleepSet nextSleep = SleepSet.EMPTY;
     private boolean nextClockMoved;
-    private long cutSchedules;
     /** The processes chosen at the first points, fixed, and the sleep sets there: a subtree's; empty for all. */
     private final int[] prefix;
     private final SleepSet[] prefixSleep;
@@ -168,7 +167,6 @@ public final class DporStrategy implements Strategy, StepObserver {
         if (awake == 0) {
             depth = k;
             cut = true;
-            cutSchedules++;
             throw new ScheduleCut();
         }
         int p = firstInRotation(awake, current[k]);
@@ -376,16 +374,6 @@ public final class DporStrategy implements Strategy, StepObserver {
     @Override
     public boolean lastScheduleRepeated() {
         return cut;
-    }
-
-    /** True once every class of schedules has been run. */
-    public boolean exhausted() {
-        return exhausted;
-    }
-
-    /** How many schedules were cut short so far (every process at a point was asleep). */
-    public long cutSchedules() {
-        return cutSchedules;
     }
 
     private void grow(int size) {
