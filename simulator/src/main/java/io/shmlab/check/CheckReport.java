@@ -51,7 +51,10 @@ public final class CheckReport {
         return counts.counts();
     }
 
-    /** True when a depth-first search ran every schedule within its preemption bound. */
+    /**
+     * True when a depth-first search ran to its end: every schedule within its preemption bound, or,
+     * with none, every class of equivalent schedules.
+     */
     public boolean complete() {
         return counts.complete();
     }

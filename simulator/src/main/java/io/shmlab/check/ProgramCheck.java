@@ -19,9 +19,10 @@ import java.util.List;
  *
  * <p>{@link #explore()} runs the program in {@link #processes(int) N} simulated processes under many
  * schedules and reports how they ended; {@link #replay(String)} runs one schedule token again, with
- * its timeline. Defaults: 2 processes, depth-first search with at most 2 preemptions, at most 10,000
- * schedules, seed 0, switching processes at system calls only, no final check (unless the program's
- * class implements {@link FinalCheck}). Immutable: each option gives a new check.
+ * its timeline. Defaults: 2 processes, a complete depth-first search (no preemption bound) reduced by
+ * DPOR, on every core, at most 10,000 schedules, seed 0, switching processes at system calls only, no
+ * final check (unless the program's class implements {@link FinalCheck}). Immutable: each option gives
+ * a new check.
  *
  * <pre>{@code
  * CheckReport report = ProgramCheck.of(Counter.class).processes(2).perAccess(true).explore();
@@ -82,12 +83,15 @@ public final class ProgramCheck {
         return new ProgramCheck(program, count, options, check, shmSize);
     }
 
-    /** The exploration strategy: dfs (exhaustive within the preemption bound), pct or random. */
+    /** The exploration strategy: dfs (exhaustive, or within a preemption bound), pct or random. */
     public ProgramCheck strategy(StrategyKind strategy) {
         return with(options.withStrategy(strategy));
     }
 
-    /** DFS: the most preemptions per schedule (2 unless set). */
+    /**
+     * DFS: the most preemptions per schedule (none unless set: a complete search, reduced by DPOR); a
+     * bounded search runs every schedule within the bound, unreduced.
+     */
     public ProgramCheck preemptionBound(int bound) {
         return with(options.withPreemptionBound(bound));
     }

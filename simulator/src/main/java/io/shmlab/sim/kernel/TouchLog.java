@@ -63,6 +63,10 @@ public interface TouchLog {
         @Override
         public void processTable() {
         }
+
+        @Override
+        public void space(SpaceUse use, long pages, long free) {
+        }
     };
 
     /** Whether anything is recorded: when false, the other methods need not be called. */
@@ -116,6 +120,5 @@ public interface TouchLog {
      * pages {@code free} after it. Which process's step charges a page that two touch first is the one
      * that comes first; either way the count ends the same, as the object's pages do.
      */
-    default void space(SpaceUse use, long pages, long free) {
-    }
+    void space(SpaceUse use, long pages, long free);
 }

@@ -203,17 +203,12 @@ public final class DfsStrategy implements Strategy {
             preemptions++;
             if (preemptions > level) {
                 outOfLevel = true; // only the prefix can take a choice beyond the level
-                throw new ScheduleCut();
+                throw new ScheduleCut("the prefix has more preemptions than the level allows");
             }
         }
         cursor++;
         depth = cursor;
         return point.atPosition(position);
-    }
-
-    /** True once every schedule within the bound has been run. */
-    public boolean exhausted() {
-        return exhausted;
     }
 
     private void grow(int size) {

@@ -79,7 +79,6 @@ public final class DporStrategy implements Strategy, StepObserver {
     private boolean cut;
     private SleepSet nextSleep = SleepSet.EMPTY;
     private boolean nextClockMoved;
-    private long cutSchedules;
     /** The processes chosen at the first points, fixed, and the sleep sets there: a subtree's; empty for all. */
     private final int[] prefix;
     private final SleepSet[] prefixSleep;
@@ -143,10 +142,7 @@ public final class DporStrategy implements Strategy, StepObserver {
         long mask = 0;
         for (int i = 0; i < point.enabledCount(); i++) {
             int index = point.enabled(i);
-            if (index >= MAX_PROCESSES) {
-                throw new IllegalStateException("the partial-order reduction handles at most " + MAX_PROCESSES
-                        + " processes; explore with --no-dpor");
-            }
+            requireReducible(index);
             mask |= 1L << index;
         }
         int k = cursor++;
@@ -171,7 +167,6 @@ public final class DporStrategy implements Strategy, StepObserver {
         if (awake == 0) {
             depth = k;
             cut = true;
-            cutSchedules++;
             throw new ScheduleCut();
         }
         int p = firstInRotation(awake, current[k]);
@@ -180,6 +175,18 @@ public final class DporStrategy implements Strategy, StepObserver {
         done[k] = 1L << p;
         depth = k + 1;
         return p;
+    }
+
+    /**
+     * Refuses a process past the {@link #MAX_PROCESSES} the reduction tells apart.
+     *
+     * @throws IllegalStateException saying to explore without the reduction
+     */
+    static void requireReducible(int index) {
+        if (index >= MAX_PROCESSES) {
+            throw new IllegalStateException("the partial-order reduction handles at most " + MAX_PROCESSES
+                    + " processes; explore with --no-dpor");
+        }
     }
 
     private int choosePrefix(int k, long mask) {
@@ -367,16 +374,6 @@ public final class DporStrategy implements Strategy, StepObserver {
     @Override
     public boolean lastScheduleRepeated() {
         return cut;
-    }
-
-    /** True once every class of schedules has been run. */
-    public boolean exhausted() {
-        return exhausted;
-    }
-
-    /** How many schedules were cut short so far (every process at a point was asleep). */
-    public long cutSchedules() {
-        return cutSchedules;
     }
 
     private void grow(int size) {

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param shortestFailing the token of the failing schedule with the fewest scheduling points, or
  *     {@code null}
  * @param shortestFailingSteps its scheduling points, or 0
- * @param complete true when a DFS ran every schedule within its bound
+ * @param complete true when a DFS ran to its end: every schedule within its preemption bound, or, with
+ *     none, every class of equivalent schedules (every schedule, with the reduction off)
  */
 public record ExplorationReport(long schedules, Map<Outcome, Long> counts, String firstFailing,
         String shortestFailing, long shortestFailingSteps, boolean complete) {

@@ -15,9 +15,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 /**
  * Explores the subtrees of a split search ({@link SplitSearch}): on the calling thread when there is
  * one thread, else on a pool of worker threads, each with a {@link Scheduler} of its own (and so its
- * own process threads). A subtree runs the ordinary loop of a search: begin a schedule, run it, count
- * it unless it was {@linkplain Strategy#lastScheduleRepeated() repeated}, until the strategy is
- * exhausted, the budget is spent, the first failure (when asked) or a cancellation.
+ * own process threads); a random or PCT search ({@link Explorer}) is one part on the calling thread. A
+ * part runs the ordinary loop of a search: begin a schedule, run it, count it ({@link Tally}) unless it
+ * was {@linkplain Strategy#lastScheduleRepeated() repeated}, until the strategy is exhausted, the
+ * budget is spent, the first failure (when asked) or a cancellation.
  *
  * <p>Failing schedules are told to the listener from the thread that ran them, one at a time. On the
  * calling thread, the loop also reports progress every {@link ExploreOptions#progressEvery()}
@@ -33,9 +34,6 @@ final class ExplorationWorkers implements AutoCloseable {
     interface Progress {
         void partSoFar(Tally part);
     }
-
-    /** Workers of any exploration of this JVM exploring right now: runs of their processes share the cores. */
-    private static final AtomicInteger BUSY = new AtomicInteger();
 
     private final Simulation simulation;
     private final RunSettings settings;
@@ -86,21 +84,13 @@ final class ExplorationWorkers implements AutoCloseable {
 
         @Override
         public Part call() {
-            BUSY.incrementAndGet();
+            HandOver.workerExploring(); // its runs share the cores: they poll only if there are enough
             try {
                 return explore(strategy, budget, stopAtFirstFailure, false);
             } finally {
-                BUSY.decrementAndGet();
+                HandOver.workerStopped();
             }
         }
-    }
-
-    /**
-     * How many runs may be in progress at once in this JVM: the workers exploring now, or 1. A run's
-     * processes poll for their turn only when the runs together leave each two cores ({@link HandOver}).
-     */
-    static int concurrentRuns() {
-        return Math.max(1, BUSY.get());
     }
 
     /** Whether subtrees are explored on worker threads (else on the calling thread, one at a time). */

@@ -1,8 +1,5 @@
 package io.shmlab.sim.sched;
 
-import java.util.EnumMap;
-import java.util.Map;
-
 /**
  * Runs a program under many schedules and counts how they end: exploration, as in
  * {@code shmlab explore}. Every schedule runs on a freshly booted machine, so schedules are
@@ -16,9 +13,8 @@ import java.util.Map;
  * <p>Counts are of distinct schedules: the runs a depth-first search repeats on its way through the
  * lower preemption levels are not counted again, nor do they use up the schedule budget; nor are the
  * runs a partial-order reduction ({@link DporStrategy}) cuts short because every way on from a point
- * was explored already. A progress
- * listener that throws stops the exploration: the exception comes out of {@code explore}, and the
- * process threads are stopped first.
+ * was explored already. A progress listener that throws stops the exploration: the exception comes
+ * out of {@code explore}, and the process threads are stopped first.
  */
 public final class Explorer {
 
@@ -40,49 +36,28 @@ public final class Explorer {
         if (options.strategy() == StrategyKind.DFS) {
             return SplitSearch.explore(simulation, settings, options, listener);
         }
-        Strategy strategy = options.newStrategy();
-        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
-        long schedules = 0;
-        String first = null;
-        String shortest = null;
-        long shortestSteps = 0;
-        boolean complete = false;
-        try (Scheduler scheduler = new Scheduler()) {
-            while (true) {
-                if (schedules >= options.maxSchedules()) {
-                    break;
-                }
-                if (!strategy.beginSchedule()) {
-                    complete = true;
-                    break;
-                }
-                ScheduledRun run = scheduler.run(simulation, settings, strategy);
-                if (strategy.lastScheduleRepeated()) {
-                    continue;
-                }
-                schedules++;
-                Long before = counts.get(run.outcome());
-                counts.put(run.outcome(), before == null ? 1L : before + 1);
-                if (run.outcome().failing()) {
-                    listener.failingSchedule(run.token(), run.outcome(), run.steps());
-                    if (first == null) {
-                        first = run.token();
-                    }
-                    if (shortest == null || run.steps() < shortestSteps) {
-                        shortest = run.token();
-                        shortestSteps = run.steps();
-                    }
-                    if (options.stopAtFirstFailure()) {
-                        break;
-                    }
-                }
-                if (schedules % options.progressEvery() == 0) {
-                    listener.progress(new ExplorationReport(schedules, counts, first, shortest, shortestSteps, false));
-                }
-            }
+        ExplorationReport report;
+        try (ExplorationWorkers workers = new ExplorationWorkers(simulation, settings, 1, options.progressEvery(),
+                listener, new WholeSoFar(listener))) {
+            ExplorationWorkers.Part whole = workers.exploreHere(options.newStrategy(), options.maxSchedules(),
+                    options.stopAtFirstFailure());
+            report = whole.tally().report(whole.exhausted());
         }
-        ExplorationReport report = new ExplorationReport(schedules, counts, first, shortest, shortestSteps, complete);
         listener.progress(report);
         return report;
+    }
+
+    /** Progress of a search explored as one part: the part's counts so far are the whole's. */
+    private static final class WholeSoFar implements ExplorationWorkers.Progress {
+        private final ProgressListener listener;
+
+        WholeSoFar(ProgressListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void partSoFar(Tally part) {
+            listener.progress(part.report(false));
+        }
     }
 }

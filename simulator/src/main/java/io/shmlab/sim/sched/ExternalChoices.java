@@ -15,8 +15,7 @@ public final class ExternalChoices {
 
     private final Strategy strategy;
     private final ChoicePoint point = new ChoicePoint(i -> "", i -> 0, () -> null);
-    private int[] choices = new int[16];
-    private int count;
+    private final ChoiceLog choices = new ChoiceLog();
     private long step;
 
     private ExternalChoices(Strategy strategy) {
@@ -38,16 +37,7 @@ public final class ExternalChoices {
 
     /** Choices made elsewhere ({@link #note}), only recorded. */
     public static ExternalChoices recording() {
-        return new ExternalChoices(new Strategy() {
-            private boolean begun;
-
-            @Override
-            public boolean beginSchedule() {
-                boolean first = !begun;
-                begun = true;
-                return first;
-            }
-
+        return new ExternalChoices(new SingleSchedule() {
             @Override
             public int choose(ChoicePoint p) {
                 throw new UnsupportedOperationException("a recording makes no choice");
@@ -57,7 +47,7 @@ public final class ExternalChoices {
 
     /** Prepares the next schedule; false when there is none left (a search is complete). */
     public boolean beginSchedule() {
-        count = 0;
+        choices.clear();
         step = 0;
         return strategy.beginSchedule();
     }
@@ -72,14 +62,14 @@ public final class ExternalChoices {
     public int choose(int[] enabled, int current, int processes) {
         set(enabled, current, processes);
         int chosen = strategy.choose(point);
-        record(chosen);
+        choices.record(point, chosen);
         return chosen;
     }
 
     /** Records a choice made elsewhere at a point (the order processes arrived in, say). */
     public void note(int chosen, int[] enabled, int current, int processes) {
         set(enabled, current, processes);
-        record(chosen);
+        choices.record(point, chosen);
     }
 
     private void set(int[] enabled, int current, int processes) {
@@ -88,16 +78,6 @@ public final class ExternalChoices {
             point.add(e);
         }
         point.set(current, ++step);
-    }
-
-    private void record(int chosen) {
-        if (point.enabledCount() < 2) {
-            return;
-        }
-        if (count == choices.length) {
-            choices = java.util.Arrays.copyOf(choices, count * 2);
-        }
-        choices[count++] = point.position(chosen);
     }
 
     /** The schedule ended after its steps. */
@@ -118,6 +98,6 @@ public final class ExternalChoices {
     /** The schedule so far, as a token's explicit choices. */
     public Schedule schedule(int processes, Schedule.FoundFor foundFor) {
         return new Schedule(Granularity.SYSCALL, processes, 0, RunSettings.DEFAULT_STEP_LIMIT,
-                java.util.Arrays.copyOf(choices, count)).foundFor(foundFor);
+                choices.toArray()).foundFor(foundFor);
     }
 }

@@ -1,6 +1,7 @@
 package io.shmlab.sim.sched;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Moves control between the threads of one scheduled run: the thread that reaches a scheduling point
@@ -23,6 +24,11 @@ final class HandOver {
      * few of them leave the running one its core; in a run of hundreds, polling would take it.
      */
     private static final int POLLING_PROCESSES = 4 * CORES;
+    /**
+     * Workers of any exploration of this JVM exploring right now ({@link ExplorationWorkers}): each runs
+     * one schedule at a time, and their runs share the cores.
+     */
+    private static final AtomicInteger EXPLORING_WORKERS = new AtomicInteger();
 
     private final Baton controller = new Baton();
     /** Whether waiting processes poll before parking. */
@@ -35,7 +41,18 @@ final class HandOver {
      * @param processes how many processes the run starts with
      */
     HandOver(int processes) {
-        this.poll = processes <= POLLING_PROCESSES && ExplorationWorkers.concurrentRuns() * CORES_PER_RUN <= CORES;
+        int concurrentRuns = Math.max(1, EXPLORING_WORKERS.get());
+        this.poll = processes <= POLLING_PROCESSES && concurrentRuns * CORES_PER_RUN <= CORES;
+    }
+
+    /** A worker of an exploration starts exploring: its runs share the cores with the others' from now on. */
+    static void workerExploring() {
+        EXPLORING_WORKERS.incrementAndGet();
+    }
+
+    /** A worker that was exploring stopped. */
+    static void workerStopped() {
+        EXPLORING_WORKERS.decrementAndGet();
     }
 
     /** Lets {@code next} run, or, when the run is over ({@code null}), the controller. */

@@ -7,16 +7,15 @@ import java.util.Arrays;
  * point after it: what {@link SearchSplit} learns of a node of the schedule tree before it splits the
  * search there. It keeps, per point of the prefix, the position of the choice and how many processes
  * were enabled, the footprint of the step and whether the clock moved after it, and at the point after
- * the prefix, which processes are enabled and who reached it.
+ * the prefix, which processes are enabled, in the rotated order.
  */
-final class PrefixProbe implements Strategy, StepObserver {
+final class PrefixProbe extends SingleSchedule implements StepObserver {
 
     private final int[] prefix;
     private final int[] positions;
     private final int[] enabledCounts;
     private final StepFootprint[] footprints;
     private final boolean[] clockMovedAfter;
-    private boolean begun;
     private int cursor;
     private int[] enabledAfter;
 
@@ -27,15 +26,6 @@ final class PrefixProbe implements Strategy, StepObserver {
         this.enabledCounts = new int[n];
         this.footprints = new StepFootprint[n];
         this.clockMovedAfter = new boolean[n];
-    }
-
-    @Override
-    public boolean beginSchedule() {
-        if (begun) {
-            return false;
-        }
-        begun = true;
-        return true;
     }
 
     @Override
@@ -55,7 +45,7 @@ final class PrefixProbe implements Strategy, StepObserver {
         for (int i = 0; i < enabledAfter.length; i++) {
             enabledAfter[i] = point.atPosition(i);
         }
-        throw new ScheduleCut();
+        throw new ScheduleCut("the prefix was followed to its end");
     }
 
     @Override

@@ -10,27 +10,16 @@ package io.shmlab.sim.sched;
  * as far as the choices fit; past that, the process that reached a point goes on (position 0), and
  * {@link #misfit()} says where the token stopped fitting.
  */
-final class ReplayStrategy implements Strategy {
+final class ReplayStrategy extends SingleSchedule {
 
     private final Schedule schedule;
     private final boolean lenient;
     private int next;
-    private boolean begun;
     private String misfit;
 
     ReplayStrategy(Schedule schedule) {
         this.schedule = schedule;
         this.lenient = schedule.foundFor() != null;
-    }
-
-    @Override
-    public boolean beginSchedule() {
-        if (begun) {
-            return false;
-        }
-        begun = true;
-        next = 0;
-        return true;
     }
 
     @Override

@@ -19,8 +19,9 @@ import java.util.function.Supplier;
  * time, and at every scheduling point a {@link Strategy} picks who runs next. One instance serves one
  * run. It only parks and resumes processes, hands control over ({@link HandOver}), keeps the virtual
  * clock ({@link VirtualClock}), counts steps against the limit ({@link StepLimit}) and asks the
- * strategy to choose; futex queues and the deadlock check are the kernel's {@link FutexTable}, and
- * how live processes learn that the run is over is {@link Unwinding}'s.
+ * strategy to choose; futex queues and the deadlock check are the kernel's {@link FutexTable}, how
+ * live processes learn that the run is over is {@link Unwinding}'s, and what a strategy that observes
+ * the steps (a partial-order reduction) is told of each is {@link ObservedSteps}'.
  *
  * <p>Blocking: a process parked on a futex or sleeping is not enabled. When no process is enabled,
  * the clock moves to the earliest deadline and those processes time out; when no process has a
@@ -52,14 +53,8 @@ final class ScheduledDispatcher implements Dispatcher {
     private final ChoiceLog choices = new ChoiceLog();
     /** The first process's body: the controller thread runs it. */
     private Runnable inlineBody;
-    /** The strategy, when it wants every step's footprint (a partial-order reduction); else null. */
-    private final StepObserver observer;
-    /** What the step in progress touches: only when there is an observer, else null. */
-    private final FootprintRecorder recorder;
-    /** Steps chosen so far: the one in progress is number {@code chosenSteps - 1}. */
-    private int chosenSteps;
-    /** The step that made the process of the step in progress runnable, or -1. */
-    private int runningEnabledBy = -1;
+    /** The steps as the strategy is told them, when it observes them (a partial-order reduction); else null. */
+    private final ObservedSteps observed;
 
     ScheduledDispatcher(Strategy strategy, RunSettings settings, ProcessThreads threads) {
         this.strategy = strategy;
@@ -70,8 +65,7 @@ final class ScheduledDispatcher implements Dispatcher {
         this.trace = new TraceRecorder(settings.recordTrace());
         ProcessView view = new ProcessView();
         this.point = new ChoicePoint(view, view, view);
-        this.observer = strategy instanceof StepObserver o ? o : null;
-        this.recorder = observer == null ? null : new FootprintRecorder();
+        this.observed = strategy instanceof StepObserver o ? new ObservedSteps(o) : null;
     }
 
     /**
@@ -186,7 +180,7 @@ final class ScheduledDispatcher implements Dispatcher {
 
     @Override
     public TouchLog touches() {
-        return recorder != null ? recorder : TouchLog.NONE;
+        return observed != null ? observed.touches() : TouchLog.NONE;
     }
 
     @Override
@@ -212,8 +206,8 @@ final class ScheduledDispatcher implements Dispatcher {
     @Override
     public void exit(int pid, String result) {
         ScheduledProcess p = process(pid);
-        if (recorder != null) {
-            recorder.endOfCall();
+        if (observed != null) {
+            observed.callReturned();
         }
         if (!p.unwinding) {
             addStep(p, p.resumed ? Step.Kind.RESUMED : Step.Kind.CALL, result);
@@ -269,8 +263,8 @@ final class ScheduledDispatcher implements Dispatcher {
         }
         ScheduledProcess w = (ScheduledProcess) waiter.attachment();
         w.resume(Wake.WOKEN);
-        if (observer != null) {
-            w.enabledBy = chosenSteps - 1;
+        if (observed != null) {
+            observed.enabled(w);
         }
         if (trace.enabled()) {
             w.wokenBy = waker.label;
@@ -313,8 +307,8 @@ final class ScheduledDispatcher implements Dispatcher {
             throw new IllegalStateException("pid " + pid + " started twice");
         }
         processes.add(p);
-        if (observer != null && chosenSteps > 0) {
-            p.enabledBy = chosenSteps - 1;
+        if (observed != null) {
+            observed.enabled(p);
         }
         if (p.index == 0) {
             inlineBody = body;
@@ -383,19 +377,20 @@ final class ScheduledDispatcher implements Dispatcher {
         if (unwinding.over()) {
             return null;
         }
-        StepFootprint ran = recorder == null || chosenSteps == 0 ? null : recorder.take();
+        if (observed != null) {
+            observed.stepEnded();
+        }
         collectEnabled();
         if (point.enabledCount() == 0) {
-            boolean goesOn = fireTimers();
-            if (ran != null) {
-                recorder.clear(); // the timers' expiry belongs to no step: it is the clock's move
-                observer.stepRan(ran, runningEnabledBy, goesOn);
+            boolean clockMoved = fireTimers();
+            if (observed != null) {
+                observed.tellAfterTimers(clockMoved);
             }
-            if (!goesOn) {
+            if (!clockMoved) {
                 return null;
             }
-        } else if (ran != null) {
-            observer.stepRan(ran, runningEnabledBy, false);
+        } else if (observed != null) {
+            observed.tell();
         }
         if (!stepLimit.pass()) {
             unwinding.finish(RunEnd.STEP_LIMIT, stepLimit.reason(), processes);
@@ -408,9 +403,6 @@ final class ScheduledDispatcher implements Dispatcher {
             if (!point.isEnabled(chosen)) {
                 throw new IllegalStateException("the strategy chose process " + chosen + ", which is not enabled");
             }
-        } catch (Stepper.SessionClosed e) {
-            unwinding.finish(RunEnd.STOPPED, "stopped before the end: the stepping session was closed", processes);
-            return null;
         } catch (ScheduleCut e) {
             unwinding.finish(RunEnd.STOPPED, "stopped before the end: " + e.getMessage(), processes);
             return null;
@@ -418,17 +410,10 @@ final class ScheduledDispatcher implements Dispatcher {
             unwinding.fail(e, "the strategy failed: " + e.getMessage(), processes);
             return null;
         }
-        if (point.enabledCount() > 1) {
-            choices.add(point.position(chosen));
-        }
+        choices.record(point, chosen);
         ScheduledProcess next = processes.get(chosen);
-        if (observer != null) {
-            chosenSteps++;
-            runningEnabledBy = next.enabledBy;
-            next.enabledBy = -1;
-            if (chosenSteps == 1) {
-                recorder.clear(); // what booting the world touched belongs to no step
-            }
+        if (observed != null) {
+            observed.chosen(next);
         }
         return next;
     }

@@ -94,12 +94,11 @@ final class SearchSplit {
         int k = node.prefix().length;
         SleepSet explored = node.sleepAfter();
         for (int p : node.probe().enabledAfter()) {
-            if (reduced && p >= DporStrategy.MAX_PROCESSES) {
-                throw new IllegalStateException("the partial-order reduction handles at most "
-                        + DporStrategy.MAX_PROCESSES + " processes; explore with --no-dpor");
-            }
-            if (reduced && (explored.mask() & 1L << p) != 0) {
-                continue;
+            if (reduced) {
+                DporStrategy.requireReducible(p);
+                if (explored.asleep(p)) {
+                    continue;
+                }
             }
             int[] prefix = Arrays.copyOf(node.prefix(), k + 1);
             prefix[k] = p;
@@ -121,7 +120,7 @@ final class SearchSplit {
 
     private static boolean allAsleep(int[] enabled, SleepSet sleep) {
         for (int p : enabled) {
-            if ((sleep.mask() & 1L << p) == 0) {
+            if (!sleep.asleep(p)) {
                 return false;
             }
         }

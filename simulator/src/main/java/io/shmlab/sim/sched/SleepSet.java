@@ -27,6 +27,11 @@ final class SleepSet {
         return mask;
     }
 
+    /** Whether a process sleeps here. */
+    boolean asleep(int process) {
+        return (mask & 1L << process) != 0;
+    }
+
     /** The same with a process whose next step (this footprint) has been explored. */
     SleepSet with(int process, StepFootprint step) {
         int n = processes.length;

@@ -3,7 +3,7 @@ package io.shmlab.sim.sched;
 /**
  * A {@link Strategy} that wants to know what each step touched (a partial-order reduction): the
  * scheduled run then records footprints ({@link FootprintRecorder}) and reports every step once it
- * has run, before the next choice. Runs of other strategies record nothing.
+ * has run, before the next choice ({@link ObservedSteps}). Runs of other strategies record nothing.
  */
 interface StepObserver {
 

@@ -22,15 +22,6 @@ public final class Stepper implements AutoCloseable {
         }
     }
 
-    /** Thrown by the user's strategy inside the run when the session closes: ends the run. */
-    static final class SessionClosed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        SessionClosed() {
-            super("the stepping session was closed", null, false, false);
-        }
-    }
-
     private static final int CLOSE = -1;
 
     /** What the run tells the user: a point to decide, or the end. */
@@ -46,16 +37,7 @@ public final class Stepper implements AutoCloseable {
     private boolean closed;
 
     private Stepper(Simulation simulation, RunSettings settings) {
-        Strategy user = new Strategy() {
-            private boolean begun;
-
-            @Override
-            public boolean beginSchedule() {
-                boolean first = !begun;
-                begun = true;
-                return first;
-            }
-
+        Strategy user = new SingleSchedule() {
             @Override
             public int choose(ChoicePoint point) {
                 List<Choice> choices = new ArrayList<>();
@@ -68,7 +50,7 @@ public final class Stepper implements AutoCloseable {
                 send(new Message(choices, indices, point.traceSoFar(), null, null));
                 int chosen = take(toRun);
                 if (chosen == CLOSE) {
-                    throw new SessionClosed();
+                    throw new ScheduleCut("the stepping session was closed");
                 }
                 return chosen;
             }

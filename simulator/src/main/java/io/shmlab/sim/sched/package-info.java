@@ -15,9 +15,10 @@
  *       when it fails.</li>
  *   <li>The scheduled dispatcher only parks and resumes processes and chooses; its other jobs are
  *       small classes: the hand-over of control between threads ({@code HandOver}), the virtual
- *       clock and its timers ({@code VirtualClock}), the step limit ({@code StepLimit}), and telling
- *       live processes the run is over ({@code Unwinding}). Futex queues and the deadlock check are
- *       the kernel's {@link io.shmlab.sim.kernel.FutexTable}.</li>
+ *       clock and its timers ({@code VirtualClock}), the step limit ({@code StepLimit}), telling
+ *       live processes the run is over ({@code Unwinding}), and telling a strategy that observes
+ *       steps what each was ({@code ObservedSteps}). Futex queues and the deadlock check are the
+ *       kernel's {@link io.shmlab.sim.kernel.FutexTable}.</li>
  *   <li>Strategies: {@link io.shmlab.sim.sched.RandomStrategy} (seeded),
  *       {@link io.shmlab.sim.sched.PctStrategy} (probabilistic concurrency testing),
  *       {@link io.shmlab.sim.sched.DfsStrategy} (exhaustive: every schedule, or those within a
@@ -27,9 +28,10 @@
  *       subtrees by short runs along prefixes ({@code SearchSplit}, {@code PrefixProbe}), workers with
  *       a scheduler each explore them ({@code ExplorationWorkers}), and their {@code Tally}s are taken
  *       in the order of the subtrees.</li>
- *   <li>A strategy that reduces observes every step's {@code StepFootprint}: the scheduled run
- *       records what the kernel tells its {@link io.shmlab.sim.kernel.TouchLog} during the step
- *       ({@code FootprintRecorder}); other runs record nothing and allocate nothing for it.</li>
+ *   <li>A strategy that reduces observes every step's {@code StepFootprint} ({@code ObservedSteps}):
+ *       the scheduled run records what the kernel tells its {@link io.shmlab.sim.kernel.TouchLog}
+ *       during the step ({@code FootprintRecorder}); other runs record nothing and allocate nothing
+ *       for it.</li>
  *   <li>A {@link io.shmlab.sim.sched.Schedule} token records the capacity of the machine's /dev/shm
  *       when it is not the nominal 8 GiB ({@link io.shmlab.sim.sched.Simulation#shmSize()}), and
  *       {@link io.shmlab.sim.sched.Replayer} refuses it on a machine of another capacity.</li>
