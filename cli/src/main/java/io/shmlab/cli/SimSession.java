@@ -2,6 +2,7 @@ package io.shmlab.cli;
 
 import io.shmlab.api.Backend;
 import io.shmlab.api.MachineOptions;
+import io.shmlab.api.ProcessLabel;
 import io.shmlab.labs.Exercise1;
 import io.shmlab.labs.Exercise2;
 import io.shmlab.labs.Exercise3;
@@ -21,7 +22,7 @@ final class SimSession {
         checkProcs(procs);
         return session(backend, machine, console, cleanUp, terminal -> {
             for (int i = 0; i < procs; i++) {
-                terminal.start(label(i), new Exercise1(args));
+                terminal.start(ProcessLabel.of(i), new Exercise1(args));
             }
         });
     }
@@ -60,7 +61,7 @@ final class SimSession {
         checkProcs(procs);
         return session(backend, machine, console, cleanUp, terminal -> {
             for (int i = 0; i < procs; i++) {
-                terminal.start(label(i), new Exercise4(args));
+                terminal.start(ProcessLabel.of(i), new Exercise4(args));
             }
         });
     }
@@ -84,9 +85,5 @@ final class SimSession {
         if (procs < 1 || procs > 26) {
             throw new UsageError("--procs=" + procs + ": a terminal session has 1 to 26 processes (A to Z)");
         }
-    }
-
-    static String label(int index) {
-        return String.valueOf((char) ('A' + index));
     }
 }

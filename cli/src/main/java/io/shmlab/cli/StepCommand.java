@@ -1,9 +1,10 @@
 package io.shmlab.cli;
 
-import io.shmlab.sim.ProgramSimulation;
+import io.shmlab.api.ProcessLabel;
 import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
 import io.shmlab.labs.Labs;
+import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.sim.sched.Granularity;
 import io.shmlab.sim.sched.RunSettings;
 import io.shmlab.sim.sched.ScheduledRun;
@@ -77,7 +78,7 @@ final class StepCommand implements Callable<Integer>, LabCommand {
                 + " Type a label to run that process one step, 'trace' to see the run so far, 'q' to stop.");
         List<String> words = new java.util.ArrayList<>(List.of("trace", "q"));
         for (int i = 0; i < procs; i++) {
-            words.add(SimSession.label(i));
+            words.add(ProcessLabel.of(i));
         }
         console.completeWith(words);
         try (Stepper stepper = Stepper.start(new ProgramSimulation(chosen.spec(settings)).withShmSize(shmSize.size()), run)) {

@@ -1,10 +1,10 @@
 package io.shmlab.exec;
 
+import io.shmlab.api.ProcessLabel;
 import io.shmlab.libc.exec.Choice;
 import io.shmlab.libc.exec.ExecDivergence;
 import io.shmlab.libc.exec.ExecStep;
 import io.shmlab.libc.exec.TurnChooser;
-import io.shmlab.libc.turns.ProcessLabel;
 import io.shmlab.libc.turns.Turn;
 import io.shmlab.libc.turns.TurnKind;
 import io.shmlab.libc.turns.TurnOrder;

@@ -1,12 +1,12 @@
 package io.shmlab.libc;
 
 import io.shmlab.api.Ending;
+import io.shmlab.api.ProcessLabel;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.ProgramSpec;
 import io.shmlab.api.RunOptions;
 import io.shmlab.api.RunReport;
 import io.shmlab.api.Signal;
-import io.shmlab.libc.turns.ProcessLabel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -3,9 +3,9 @@ package io.shmlab.libc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.shmlab.api.Ending;
+import io.shmlab.api.ProcessLabel;
 import io.shmlab.api.Signal;
 import io.shmlab.libc.ChildRun.StopReason;
-import io.shmlab.libc.turns.ProcessLabel;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

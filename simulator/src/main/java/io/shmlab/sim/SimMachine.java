@@ -3,6 +3,7 @@ package io.shmlab.sim;
 import io.shmlab.api.Backend;
 import io.shmlab.api.Ending;
 import io.shmlab.api.Machine;
+import io.shmlab.api.ProcessLabel;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.Program;
 import io.shmlab.api.ProgramSpec;
@@ -17,8 +18,6 @@ import io.shmlab.sim.kernel.Kernel;
 import io.shmlab.sim.kernel.KernelProcess;
 import io.shmlab.sim.kernel.VirtualMemoryArea;
 import io.shmlab.sim.program.ProgramClasses;
-import io.shmlab.sim.sem.GlibcSemaphore;
-import io.shmlab.sim.sem.NamedSemaphores;
 import io.shmlab.sim.sched.Granularity;
 import io.shmlab.sim.sched.RandomStrategy;
 import io.shmlab.sim.sched.RunSettings;
@@ -26,6 +25,8 @@ import io.shmlab.sim.sched.Schedule;
 import io.shmlab.sim.sched.Scheduler;
 import io.shmlab.sim.sched.Simulation;
 import io.shmlab.sim.sched.World;
+import io.shmlab.sim.sem.GlibcSemaphore;
+import io.shmlab.sim.sem.NamedSemaphores;
 import io.shmlab.sim.sem.SemaphoreRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -344,7 +345,7 @@ public final class SimMachine implements Machine {
         List<Program> programs = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             programs.add(program.newProgram());
-            processes.add(kernel.newProcess(label(i), defaultUid, seed));
+            processes.add(kernel.newProcess(ProcessLabel.of(i), defaultUid, seed));
         }
         // every process of the run is live before any runs, so the first to block is not alone
         for (KernelProcess p : processes) {
@@ -381,11 +382,6 @@ public final class SimMachine implements Machine {
             Thread.currentThread().interrupt();
             return new Ending.Blocked("interrupted");
         }
-    }
-
-    /** A, B, ..., Z, then P26, P27, ... */
-    static String label(int index) {
-        return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
     }
 
     /** Kills every process still running; the machine is gone. */

@@ -1,9 +1,9 @@
 package io.shmlab.libc.exec;
 
 import io.shmlab.api.Ending;
+import io.shmlab.api.ProcessLabel;
 import io.shmlab.api.Signal;
 import io.shmlab.api.Syscall;
-import io.shmlab.libc.turns.ProcessLabel;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;

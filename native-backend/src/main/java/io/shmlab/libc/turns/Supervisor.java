@@ -1,5 +1,6 @@
 package io.shmlab.libc.turns;
 
+import io.shmlab.api.ProcessLabel;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;

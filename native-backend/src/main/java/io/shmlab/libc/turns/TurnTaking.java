@@ -1,5 +1,6 @@
 package io.shmlab.libc.turns;
 
+import io.shmlab.api.ProcessLabel;
 import io.shmlab.api.Syscall;
 import java.util.Locale;
 

@@ -161,9 +161,9 @@ public final class KernelProcess {
             return x.status();
         }
         if (e instanceof Ending.Killed k) {
-            return 128 + k.signal().number();
+            return k.signal().exitStatus();
         }
-        return 128 + Signal.SIGKILL.number();
+        return Signal.SIGKILL.exitStatus();
     }
 
     /** Records the ending once; later calls are ignored. */

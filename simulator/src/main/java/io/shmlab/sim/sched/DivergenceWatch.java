@@ -1,5 +1,6 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.ProcessLabel;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.RunReport;
 import java.util.ArrayList;
@@ -49,7 +50,7 @@ final class DivergenceWatch implements Strategy {
         List<String> next = new ArrayList<>(point.enabledCount());
         for (int i = 0; i < point.enabledCount(); i++) {
             int index = point.enabled(i);
-            next.add(ScheduledProcess.label(index) + ": " + point.nextCall(index));
+            next.add(ProcessLabel.of(index) + ": " + point.nextCall(index));
         }
         Point here = new Point(next);
         if (expected != null) {

@@ -1,5 +1,6 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.ProcessLabel;
 import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.Dispatcher;
 import io.shmlab.sim.kernel.FutexKey;
@@ -73,12 +74,7 @@ final class ScheduledProcess {
     ScheduledProcess(int index, int pid) {
         this.index = index;
         this.pid = pid;
-        this.label = label(index);
-    }
-
-    /** A, B, ..., Z, then P26, P27, ... */
-    static String label(int index) {
-        return index < 26 ? String.valueOf((char) ('A' + index)) : "P" + index;
+        this.label = ProcessLabel.of(index);
     }
 
     /**

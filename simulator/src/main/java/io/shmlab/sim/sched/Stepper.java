@@ -1,5 +1,6 @@
 package io.shmlab.sim.sched;
 
+import io.shmlab.api.ProcessLabel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.SynchronousQueue;
@@ -44,7 +45,7 @@ public final class Stepper implements AutoCloseable {
                 List<Integer> indices = new ArrayList<>();
                 for (int i = 0; i < point.enabledCount(); i++) {
                     int index = point.enabled(i);
-                    choices.add(new Choice(ScheduledProcess.label(index), point.pid(index), point.nextCall(index)));
+                    choices.add(new Choice(ProcessLabel.of(index), point.pid(index), point.nextCall(index)));
                     indices.add(index);
                 }
                 send(new Message(choices, indices, point.traceSoFar(), null, null));

@@ -2,6 +2,7 @@ package io.shmlab.sim.sched;
 
 import io.shmlab.api.Access;
 import io.shmlab.api.Ending;
+import io.shmlab.api.ProcessLabel;
 import io.shmlab.api.ProcessOutcome;
 import io.shmlab.api.Syscall;
 import io.shmlab.sim.kernel.Dispatcher;
@@ -74,7 +75,7 @@ final class ToyWorld implements World {
         for (Map.Entry<Integer, StringBuilder> e : output.entrySet()) {
             int pid = e.getKey();
             Ending ending = stopped.containsKey(pid) ? stopped.get(pid) : new Ending.Exited(status.get(pid));
-            outcomes.add(new ProcessOutcome(ScheduledProcess.label(i++), pid, e.getValue().toString(), ending));
+            outcomes.add(new ProcessOutcome(ProcessLabel.of(i++), pid, e.getValue().toString(), ending));
         }
         return outcomes;
     }
