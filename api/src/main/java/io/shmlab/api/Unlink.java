@@ -29,6 +29,16 @@ public final class Unlink {
         }
     }
 
+    /**
+     * The unlink of an entry of /dev/shm ({@link ShmNamespace}: {@code x} for the object {@code /x},
+     * {@code sem.x} for the semaphore {@code /x}) if it exists: true when it was removed, false when it
+     * was not there.
+     */
+    public static boolean entryIfPresent(Os os, String entry) {
+        return ShmNamespace.isSemaphoreFile(entry) ? semIfPresent(os, ShmNamespace.semaphoreName(entry))
+                : shmIfPresent(os, "/" + entry);
+    }
+
     private static boolean absent(PosixException e) {
         if (e.errno() != Errno.ENOENT) {
             throw e;

@@ -1,6 +1,7 @@
 package io.shmlab.cli;
 
 import io.shmlab.api.Os;
+import io.shmlab.api.Unlink;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,7 +59,7 @@ final class MadeNames {
             if (users != null && !users.otherUsers(entry).isEmpty()) {
                 continue;
             }
-            if (ShmEntries.remove(os, entry)) {
+            if (Unlink.entryIfPresent(os, entry)) {
                 removed.add(ShmEntries.display(entry));
             }
         }

@@ -1,6 +1,7 @@
 package io.shmlab.cli;
 
 import io.shmlab.api.Os;
+import io.shmlab.api.Unlink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -122,7 +123,7 @@ final class OwnedNames {
                     if (!users.otherUsers(entry).isEmpty()) {
                         notes.add("note: " + ShmEntries.display(entry) + " was left by shmlab " + command + " (pid " + pid
                                 + ", killed before it could clean up); kept, since process(es) " + users.otherUsers(entry) + " use it");
-                    } else if (ShmEntries.remove(os, entry)) {
+                    } else if (Unlink.entryIfPresent(os, entry)) {
                         notes.add("note: removed " + ShmEntries.display(entry) + ", left by shmlab " + command + " (pid " + pid
                                 + ", killed before it could clean up)");
                     }

@@ -1,20 +1,21 @@
 package io.shmlab.cli;
 
-import io.shmlab.sim.ProgramSimulation;
+import io.shmlab.api.Machine;
+import io.shmlab.api.MachineOptions;
+import io.shmlab.api.Os;
+import io.shmlab.api.ShmNamespace;
+import io.shmlab.api.ShmSize;
+import io.shmlab.api.Unlink;
 import io.shmlab.labs.LabDefinition;
 import io.shmlab.labs.LabSettings;
 import io.shmlab.labs.Labs;
+import io.shmlab.libc.NativeBackend;
+import io.shmlab.replay.NativeReplay;
+import io.shmlab.replay.NotReplayableException;
+import io.shmlab.sim.ProgramSimulation;
 import io.shmlab.sim.sched.Replayer;
 import io.shmlab.sim.sched.ScheduledRun;
 import io.shmlab.sim.sched.Timeline;
-import io.shmlab.replay.NativeReplay;
-import io.shmlab.replay.NotReplayableException;
-import io.shmlab.api.Machine;
-import io.shmlab.api.MachineOptions;
-import io.shmlab.api.ShmSize;
-import io.shmlab.api.Os;
-import io.shmlab.api.ShmNamespace;
-import io.shmlab.libc.NativeBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -187,7 +188,7 @@ final class ReplayCommand implements Callable<Integer>, LabCommand {
                     throw new UsageError("another replay of " + chosen.name(settings) + " is running (process(es) " + users
                             + " use /" + control + "); wait for it, or give another --name");
                 }
-                ShmEntries.remove(os, control);
+                Unlink.entryIfPresent(os, control);
                 console.println("note: removed /" + control + ", the control block of an earlier replay that was killed");
                 present = machine.listShm();
             }

@@ -4,6 +4,7 @@ import io.shmlab.api.Backend;
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
 import io.shmlab.api.ShmNamespace;
+import io.shmlab.api.Unlink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -75,7 +76,7 @@ final class RmCommand implements Callable<Integer> {
                 String still = using.isEmpty() ? "" : " (process(es) " + using + " keep their mapping until they unmap it)";
                 if (dryRun) {
                     console.println("would remove " + ShmEntries.display(entry) + still);
-                } else if (ShmEntries.remove(os, entry)) {
+                } else if (Unlink.entryIfPresent(os, entry)) {
                     console.println("removed " + ShmEntries.display(entry) + still);
                 }
             }

@@ -1,12 +1,10 @@
 package io.shmlab.cli;
 
-import io.shmlab.api.Os;
 import io.shmlab.api.ShmNamespace;
-import io.shmlab.api.Unlink;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Entries of /dev/shm ({@code os_cp}, {@code sem.x}) as names a user reads, and their removal. */
+/** Entries of /dev/shm ({@code os_cp}, {@code sem.x}) as names a user reads. */
 final class ShmEntries {
 
     private ShmEntries() {
@@ -23,11 +21,5 @@ final class ShmEntries {
     /** {@code /os_cp} for an object, {@code semaphore /x} for a named semaphore. */
     static String display(String entry) {
         return ShmNamespace.isSemaphoreFile(entry) ? "semaphore " + ShmNamespace.semaphoreName(entry) : "/" + entry;
-    }
-
-    /** Removes the entry (shm_unlink or sem_unlink); false when it was not there. */
-    static boolean remove(Os os, String entry) {
-        return ShmNamespace.isSemaphoreFile(entry) ? Unlink.semIfPresent(os, ShmNamespace.semaphoreName(entry))
-                : Unlink.shmIfPresent(os, "/" + entry);
     }
 }

@@ -2,7 +2,6 @@ package io.shmlab.replay;
 
 import io.shmlab.api.Machine;
 import io.shmlab.api.Os;
-import io.shmlab.api.ShmNamespace;
 import io.shmlab.api.Unlink;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +38,7 @@ public final class CreatedNames {
             if (before.contains(entry)) {
                 continue;
             }
-            boolean gone = ShmNamespace.isSemaphoreFile(entry)
-                    ? Unlink.semIfPresent(os, ShmNamespace.semaphoreName(entry))
-                    : Unlink.shmIfPresent(os, "/" + entry);
-            if (gone) {
+            if (Unlink.entryIfPresent(os, entry)) {
                 removed.add(entry);
             }
         }
