@@ -7,8 +7,7 @@ import io.shmlab.sim.sched.ExplorationReport;
 import io.shmlab.sim.sched.ExploreOptions;
 import io.shmlab.sim.sched.ExternalChoices;
 import io.shmlab.sim.sched.Outcome;
-import java.util.EnumMap;
-import java.util.Map;
+import io.shmlab.sim.sched.Tally;
 
 /**
  * Explores a C binary's schedules on real processes, at the granularity of its libc calls: one run per
@@ -45,14 +44,10 @@ public final class ExecExploration {
     public static ExplorationReport explore(ExecProgram program, int processes, ExploreOptions options, Runs runs,
             Progress progress) {
         ExternalChoices choices = ExternalChoices.exploring(options);
-        Map<Outcome, Long> counts = new EnumMap<>(Outcome.class);
-        long schedules = 0;
-        String first = null;
-        String shortest = null;
-        long shortestSteps = 0;
+        Tally tally = new Tally();
         boolean complete = false;
         while (true) {
-            if (schedules >= options.maxSchedules()) {
+            if (tally.schedules() >= options.maxSchedules()) {
                 break;
             }
             if (!choices.beginSchedule()) {
@@ -67,25 +62,15 @@ public final class ExecExploration {
             if (choices.lastScheduleRepeated()) {
                 continue;
             }
-            schedules++;
             Outcome outcome = ExecOutcome.of(result);
-            counts.merge(outcome, 1L, Long::sum);
-            if (outcome.failing()) {
-                String token = choices.schedule(processes, ExecToken.foundFor(program)).encode();
-                if (first == null) {
-                    first = token;
-                }
-                if (shortest == null || result.steps().size() < shortestSteps) {
-                    shortest = token;
-                    shortestSteps = result.steps().size();
-                }
-            }
-            ExplorationReport soFar = new ExplorationReport(schedules, counts, first, shortest, shortestSteps, false);
+            tally.add(outcome, result.steps().size(),
+                    outcome.failing() ? choices.schedule(processes, ExecToken.foundFor(program)).encode() : null);
+            ExplorationReport soFar = tally.report(false);
             progress.counted(soFar);
-            if (options.stopAtFirstFailure() && first != null) {
+            if (options.stopAtFirstFailure() && soFar.firstFailing() != null) {
                 return soFar;
             }
         }
-        return new ExplorationReport(schedules, counts, first, shortest, shortestSteps, complete);
+        return tally.report(complete);
     }
 }

@@ -6,9 +6,11 @@ import java.util.Map;
 /**
  * The counts of schedules run, in the order they ran: how many ended each way, the first failing one
  * and the shortest (the first of the shortest), as tokens. Tallies of consecutive parts of a search
- * {@linkplain #append append} into the tally of the whole. Not thread-safe: one owner at a time.
+ * {@linkplain #append append} into the tally of the whole. The simulator's explorations count with it,
+ * and so does an exploration of real processes (a C program's schedules). Not thread-safe: one owner
+ * at a time.
  */
-final class Tally {
+public final class Tally {
 
     private final long[] counts = new long[Outcome.values().length];
     private long schedules;
@@ -16,18 +18,28 @@ final class Tally {
     private String shortest;
     private long shortestSteps;
 
-    /** Counts one schedule, run after all those counted so far. */
+    /** Counts one simulated schedule, run after all those counted so far. */
     void add(ScheduledRun run) {
+        add(run.outcome(), run.steps(), run.outcome().failing() ? run.token() : null);
+    }
+
+    /**
+     * Counts one schedule, run after all those counted so far.
+     *
+     * @param outcome how it ended
+     * @param steps how many scheduling points it passed
+     * @param token the token that replays it; needed only when the outcome is failing, else may be null
+     */
+    public void add(Outcome outcome, long steps, String token) {
         schedules++;
-        counts[run.outcome().ordinal()]++;
-        if (run.outcome().failing()) {
-            String token = run.token();
+        counts[outcome.ordinal()]++;
+        if (outcome.failing()) {
             if (first == null) {
                 first = token;
             }
-            if (shortest == null || run.steps() < shortestSteps) {
+            if (shortest == null || steps < shortestSteps) {
                 shortest = token;
-                shortestSteps = run.steps();
+                shortestSteps = steps;
             }
         }
     }
@@ -47,12 +59,13 @@ final class Tally {
         }
     }
 
-    long schedules() {
+    /** How many schedules were counted. */
+    public long schedules() {
         return schedules;
     }
 
-    /** The report of what was counted. */
-    ExplorationReport report(boolean complete) {
+    /** The report of what was counted; {@code complete} when no schedule of the search was left out. */
+    public ExplorationReport report(boolean complete) {
         return new ExplorationReport(schedules, byOutcome(counts), first, shortest, shortestSteps, complete);
     }
 
