@@ -160,10 +160,14 @@ class ExecCommandsTest {
 
     @AfterEach
     void nothingLeft() throws IOException {
+        assertEquals(List.of(), leftBy(ProcessHandle.current().pid()), "left in /dev/shm");
+    }
+
+    /** What is in /dev/shm of this test's names, or of the control blocks of the shmlab of pid {@code shmlab}. */
+    private List<String> leftBy(long shmlab) throws IOException {
         try (Stream<Path> entries = Files.list(Path.of("/dev/shm"))) {
-            List<String> left = entries.map(p -> p.getFileName().toString())
-                    .filter(n -> n.contains(tag) || n.startsWith("shmlab-exec-" + ProcessHandle.current().pid() + "-")).toList();
-            assertEquals(List.of(), left, "left in /dev/shm");
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(n -> n.contains(tag) || n.startsWith("shmlab-exec-" + shmlab + "-")).toList();
         }
     }
 
@@ -386,11 +390,7 @@ class ExecCommandsTest {
         assertTrue(shmlab.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), said);
         assertEquals(ExitCodes.INTERRUPTED, shmlab.exitValue(), said);
         assertTrue(said.contains("shmlab: interrupted"), said);
-        try (Stream<Path> entries = Files.list(Path.of("/dev/shm"))) {
-            List<String> left = entries.map(p -> p.getFileName().toString())
-                    .filter(n -> n.contains(tag) || n.startsWith("shmlab-exec-" + shmlab.pid() + "-")).toList();
-            assertEquals(List.of(), left, said);
-        }
+        assertEquals(List.of(), leftBy(shmlab.pid()), said);
     }
 
     /**
@@ -442,11 +442,7 @@ class ExecCommandsTest {
         }
         assertTrue(said.contains("shmlab: interrupted"), said);
         assertFalse(said.contains("could not be started"), said);
-        try (Stream<Path> entries = Files.list(Path.of("/dev/shm"))) {
-            List<String> left = entries.map(p -> p.getFileName().toString())
-                    .filter(n -> n.contains(tag) || n.startsWith("shmlab-exec-" + shmlab.pid() + "-")).toList();
-            assertEquals(List.of(), left, said);
-        }
+        assertEquals(List.of(), leftBy(shmlab.pid()), said);
     }
 
     @Test
