@@ -9,9 +9,11 @@ import io.shmlab.sim.SimMachine;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * Figure 5: one simulated run of {@link RingTransfer} in 1,000 processes over one ring buffer (500
@@ -42,39 +44,44 @@ final class ThousandProcessesFigure {
         int rounds = smoke ? 1 : ROUNDS;
         run(few);
         run(many);
-        double[][] runsOfMany = runs(many, rounds);
-        double[][] runsOfFew = runs(few, rounds);
-        double manyMillis = Rounds.median(runsOfMany[0]);
-        double fewMillis = Rounds.median(runsOfFew[0]);
-        double[] heap = {Rounds.median(runsOfMany[1]), Rounds.median(runsOfFew[1]),
-                Math.max(Arrays.stream(runsOfMany[2]).max().orElse(0), Arrays.stream(runsOfFew[2]).max().orElse(0))};
+        List<Measured> ofMany = runs(many, rounds);
+        List<Measured> ofFew = runs(few, rounds);
+        double manyMillis = median(ofMany, Measured::millis);
+        double fewMillis = median(ofFew, Measured::millis);
+        double manyHeap = median(ofMany, Measured::peakMib);
+        double fewHeap = median(ofFew, Measured::peakMib);
+        double driverHeap = Stream.concat(ofMany.stream(), ofFew.stream()).mapToDouble(Measured::beforeMib).max().orElse(0);
         log.printf(Locale.ROOT, "  %d processes: %.0f ms, %.1f MiB; %d processes: %.1f ms, %.1f MiB%n", many, manyMillis,
-                heap[0], few, fewMillis, heap[1]);
+                manyHeap, few, fewMillis, fewHeap);
         String name = String.format(Locale.ROOT, "%,d simulated processes over one ring buffer (%d producers, %d consumers)",
                 many, many / 2, many / 2);
         return List.of(
                 new Figure(name + ": wall time", manyMillis, fewMillis, "ms", false,
                         "reference is the same run in " + few + " processes; median of " + rounds),
-                new Figure(name + ": heap used", heap[0], heap[1], "MiB", false, String.format(Locale.ROOT,
+                new Figure(name + ": heap used", manyHeap, fewHeap, "MiB", false, String.format(Locale.ROOT,
                         "reference is the same run in %d processes; peak heap in use during the run, sampled every ms,"
                                 + " garbage and the driver's own heap (%.1f MiB after a GC before each run) included;"
-                                + " median of %d", few, heap[2], rounds)));
+                                + " median of %d", few, driverHeap, rounds)));
     }
 
-    /** {@code rounds} runs: {wall milliseconds of each, peak MiB of heap in use in each, MiB in use before each}. */
-    private static double[][] runs(int processes, int rounds) throws InterruptedException {
-        double[][] measured = new double[3][rounds];
+    /** What one run took: its wall time, the most heap in use during it, and the heap in use before it. */
+    private record Measured(double millis, double peakMib, double beforeMib) {
+    }
+
+    private static List<Measured> runs(int processes, int rounds) throws InterruptedException {
+        List<Measured> measured = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
-            double[] m = run(processes);
-            for (int k = 0; k < 3; k++) {
-                measured[k][i] = m[k];
-            }
+            measured.add(run(processes));
         }
         return measured;
     }
 
-    /** One run: {wall milliseconds, peak MiB of heap in use, MiB in use before it}. */
-    private static double[] run(int processes) throws InterruptedException {
+    private static double median(List<Measured> runs, ToDoubleFunction<Measured> figure) {
+        return Rounds.median(runs.stream().mapToDouble(figure).toArray());
+    }
+
+    /** One run. */
+    private static Measured run(int processes) throws InterruptedException {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long before = memory.getHeapMemoryUsage().getUsed();
@@ -88,7 +95,7 @@ final class ThousandProcessesFigure {
         }
         double millis = (System.nanoTime() - start) / 1e6;
         check(report, processes);
-        return new double[] {millis, peak.max() / MIB, before / MIB};
+        return new Measured(millis, peak.max() / MIB, before / MIB);
     }
 
     /** The most heap in use while it runs, sampled every millisecond by a daemon thread. */
